@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Talks.Api.Infrastructure;
+
+/// <summary>
+/// Turns the exceptions that are the client's doing (bad JSON, unbindable parameters, a lost race for an id or a
+/// version) into problem details; anything else falls through to the generic 500.
+/// </summary>
+internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService problems, ILogger<ClientErrorExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => Describe(bad),
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status412PreconditionFailed,
+                Title = "The record was changed by someone else.",
+                Detail = "Read it again and reapply your change.",
+            },
+            DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The change conflicts with an existing record.",
+                Detail = "A record with this id already exists, or one this change relies on was removed meanwhile.",
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Client error {Status}: {Title}", problem.Status, problem.Title);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+
+    private static ProblemDetails Describe(BadHttpRequestException bad)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (bad.InnerException is JsonException json)
+        {
+            var (field, message) = JsonErrors.Describe(json);
+            errors[field] = [message];
+        }
+        else if (BindFailure().Match(bad.Message) is { Success: true } bind)
+        {
+            var name = bind.Groups["name"].Value;
+            errors[char.ToLowerInvariant(name[0]) + name[1..]] = [$"'{bind.Groups["value"].Value}' is not a valid {Friendly(bind.Groups["type"].Value)}."];
+        }
+        else if (bad.Message.Contains("was not provided from body", StringComparison.Ordinal) || bad.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["body"] = ["A JSON request body is required."];
+        }
+        else if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = "Unsupported media type.", Detail = "Send the body as application/json." };
+        }
+        else
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid.", Detail = bad.Message };
+        }
+
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = bad.StatusCode,
+            Title = "One or more validation errors occurred.",
+        };
+    }
+
+    private static string Friendly(string clrType) => clrType.TrimEnd('?') switch
+    {
+        "int" or "Int32" or "long" or "Int64" => "integer",
+        "DateOnly" => "date (yyyy-MM-dd)",
+        "DateTimeOffset" or "DateTime" => "date and time",
+        "bool" or "Boolean" => "boolean",
+        _ => "value",
+    };
+
+    [GeneratedRegex("""Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from "(?<value>[^"]*)"\.""")]
+    private static partial Regex BindFailure();
+}

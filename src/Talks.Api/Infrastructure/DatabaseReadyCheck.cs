@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Talks.Data;
+
+namespace Talks.Api.Infrastructure;
+
+/// <summary>Ready means the database answers and carries every migration this build knows.</summary>
+internal sealed class DatabaseReadyCheck(TalksDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be reached.");
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        return pending.Count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied.");
+    }
+}

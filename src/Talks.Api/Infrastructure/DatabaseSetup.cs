@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Talks.Data;
+using Talks.Data.Seeding;
+
+namespace Talks.Api.Infrastructure;
+
+public static class DatabaseSetup
+{
+    public const string MigrationsAssembly = "Talks.Migrations.Sqlite";
+
+    public static WebApplicationBuilder AddTalksData(this WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddDbContext<TalksDbContext>(options => options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+            .AddInterceptors(new SqliteConnectionPragmas()));
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Talks</c>, or a file under <c>data/</c> beside the app. The folder is created here because
+    /// SQLite creates the file but not its directory.
+    /// </summary>
+    private static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Talks");
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={Path.Combine(contentRoot, "data", "talks.db")}" : configured);
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        // Pooled connections keep their pragmas; the interceptor re-applies them once per physical open.
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies migrations and loads the seed before the app starts answering.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalksDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Talks.Database");
+
+        // WAL lets readers carry on while one writer commits; the mode is stored in the file, so setting it once is enough.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+
+        var seedFolder = app.Configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
+        var inserted = await TalksSeeder.SeedAsync(db, seedFolder);
+        await db.Database.CloseConnectionAsync();
+        logger.LogInformation("Database ready; {Inserted} seed records inserted from {SeedFolder}", inserted, seedFolder);
+    }
+
+    /// <summary>Waits for a competing writer instead of failing at once with "database is locked".</summary>
+    private sealed class SqliteConnectionPragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA busy_timeout=5000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

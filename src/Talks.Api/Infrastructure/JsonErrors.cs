@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Talks.Api.Infrastructure;
+
+/// <summary>Says what is wrong with a request body in the client's terms: the JSON path, never a .NET type name.</summary>
+public static partial class JsonErrors
+{
+    public static (string Field, string Message) Describe(JsonException json)
+    {
+        var field = FieldFromPath(json.Path);
+        if (UnknownProperty().Match(json.Message) is { Success: true } unknown)
+        {
+            var name = unknown.Groups["name"].Value;
+            return (field == "body" ? name : $"{field}.{name}", $"'{name}' is not a known property.");
+        }
+
+        if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return (field, "The property appears more than once.");
+        }
+
+        if (json.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return (field, "The value has the wrong type or is not one of the allowed values.");
+        }
+
+        return ("body", $"Malformed JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}.");
+    }
+
+    /// <summary>"$.positions[2].partyId" → "positions[2].partyId"; the root is "body".</summary>
+    private static string FieldFromPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    [GeneratedRegex("property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnknownProperty();
+}

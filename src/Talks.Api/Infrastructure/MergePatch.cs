@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentValidation;
+
+namespace Talks.Api.Infrastructure;
+
+/// <summary>JSON Merge Patch (RFC 7396) over a resource's update shape.</summary>
+public static class MergePatch
+{
+    public const string MediaType = "application/merge-patch+json";
+
+    /// <summary>
+    /// Applies <paramref name="patch"/> to <paramref name="current"/> and validates the result exactly as a PUT of it
+    /// would be. Returns the merged request, or the errors naming each field at fault.
+    /// </summary>
+    public static async Task<(T? Merged, Dictionary<string, string[]>? Errors)> ApplyAsync<T>(
+        T current, JsonElement patch, JsonSerializerOptions options, IValidator<T> validator, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            return (null, new() { ["body"] = ["A merge patch must be a JSON object."] });
+        }
+
+        var target = JsonSerializer.SerializeToNode(current, options);
+        var merged = Merge(target, JsonNode.Parse(patch.GetRawText()));
+        T? result;
+        try
+        {
+            result = merged.Deserialize<T>(options);
+        }
+        catch (JsonException e)
+        {
+            var (field, message) = JsonErrors.Describe(e);
+            return (null, new() { [field] = [message] });
+        }
+
+        if (result is null)
+        {
+            return (null, new() { ["body"] = ["A merge patch must be a JSON object."] });
+        }
+
+        return (result, await validator.ErrorsAsync(result, cancellationToken));
+    }
+
+    private static JsonNode? Merge(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObject)
+        {
+            return patch?.DeepClone();
+        }
+
+        var result = target is JsonObject targetObject ? targetObject : new JsonObject();
+        foreach (var (name, value) in patchObject)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+                continue;
+            }
+
+            result.Remove(name, out var existing);
+            result[name] = Merge(existing, value);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.OpenApi;
+
+namespace Talks.Api.Infrastructure;
+
+public static class OpenApiSetup
+{
+    public static WebApplicationBuilder AddTalksOpenApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Talks API",
+                Version = "v1",
+                Description = "Peace talks as data: rounds, parties, delegations, positions, statements and agreements, each with its sources.",
+            });
+
+            // A generated client gets non-nullable, required fields where the contract promises them.
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseTalksOpenApi(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.DocumentTitle = "Talks API");
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Talks.Api.Infrastructure;
+
+public static class QueryGuard
+{
+    /// <summary>
+    /// Rejects query parameters the endpoint does not know, so a misspelt filter (<c>?partyid=</c> works, <c>?party=</c>
+    /// does not) gets a 400 listing the allowed ones instead of an unfiltered list that looks like an answer.
+    /// </summary>
+    public static RouteHandlerBuilder RejectsUnknownQuery(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilterFactory((factory, next) =>
+        {
+            var allowed = AllowedNames(factory.MethodInfo);
+            return async context =>
+            {
+                var unknown = context.HttpContext.Request.Query.Keys.Where(k => !allowed.Contains(k)).ToList();
+                if (unknown.Count == 0)
+                {
+                    return await next(context);
+                }
+
+                var list = string.Join(", ", allowed.Order(StringComparer.Ordinal));
+                return TypedResults.ValidationProblem(
+                    unknown.ToDictionary(k => k, k => new[] { $"'{k}' is not a parameter of this list. Allowed: {list}." }));
+            };
+        });
+
+    private static HashSet<string> AllowedNames(MethodInfo method)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in method.GetParameters())
+        {
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+            {
+                // List query records hold nothing but query parameters.
+                foreach (var property in parameter.ParameterType.GetProperties())
+                {
+                    names.Add(char.ToLowerInvariant(property.Name[0]) + property.Name[1..]);
+                }
+            }
+            else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } query)
+            {
+                names.Add(query.Name ?? parameter.Name!);
+            }
+        }
+
+        return names;
+    }
+}

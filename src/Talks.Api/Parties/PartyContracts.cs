@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using Talks.Api.Infrastructure;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Parties;
+
+/// <summary>A party as clients create or replace it. Omit <c>id</c> on create to have one made from the name.</summary>
+public sealed record PartyRequest : ICitedRequest
+{
+    public string? Id { get; init; }
+    public required string Name { get; init; }
+    public required PartyKind Kind { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2, for states (e.g. "UA").</summary>
+    public string? CountryCode { get; init; }
+
+    public string? Notes { get; init; }
+    public required IReadOnlyList<string> SourceIds { get; init; }
+}
+
+public sealed record PartyResponse(
+    string Id,
+    string Name,
+    PartyKind Kind,
+    string? CountryCode,
+    string? Notes,
+    IReadOnlyList<string> SourceIds,
+    long Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>Filters for GET /api/v1/parties.</summary>
+public sealed record PartyQuery(int? Limit, string? Cursor, string? Kind);
+
+internal static class PartyMapping
+{
+    public static readonly Expression<Func<Party, PartyResponse>> ToResponse = p =>
+        new PartyResponse(p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt);
+
+    public static readonly Func<Party, PartyResponse> ToResponseCompiled = ToResponse.Compile();
+
+    public static PartyRequest ToRequest(this Party p) => new()
+    {
+        Id = p.Id,
+        Name = p.Name,
+        Kind = p.Kind,
+        CountryCode = p.CountryCode,
+        Notes = p.Notes,
+        SourceIds = p.SourceIds,
+    };
+
+    public static void ApplyTo(this PartyRequest r, Party p)
+    {
+        p.Name = r.Name;
+        p.Kind = r.Kind;
+        p.CountryCode = r.CountryCode;
+        p.Notes = r.Notes;
+        p.SourceIds = [.. r.SourceIds];
+    }
+}

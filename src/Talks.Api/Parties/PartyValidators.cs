@@ -1,0 +1,16 @@
+using FluentValidation;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+
+namespace Talks.Api.Parties;
+
+public sealed class PartyRequestValidator : CitedRequestValidator<PartyRequest>
+{
+    public PartyRequestValidator(TalksDbContext db) : base(db)
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(r => r.Kind).IsInEnum();
+        RuleFor(r => r.CountryCode).Matches("^[A-Z]{2}$").WithMessage("countryCode must be an ISO 3166-1 alpha-2 code such as 'UA'.");
+        RuleFor(r => r.Notes).MaximumLength(Rules.TextLength);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talks.Data.Entities;
+
+namespace Talks.Data.Configurations;
+
+internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
+{
+    public void Configure(EntityTypeBuilder<Talk> builder)
+    {
+        builder.ConfigureCited();
+        builder.Property(t => t.Title).HasMaxLength(ConfigurationExtensions.NameLength);
+        builder.Property(t => t.Summary).HasMaxLength(ConfigurationExtensions.TextLength);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Talks.Data.Entities;
+
+public sealed class Position : CitedEntity
+{
+    public string RoundId { get; set; } = "";
+    public Round? Round { get; set; }
+    public string PartyId { get; set; } = "";
+    public Party? Party { get; set; }
+
+    /// <summary>A kebab-case topic such as <c>ceasefire</c>, <c>territory</c>, <c>prisoners</c>, <c>leaders-meeting</c>.</summary>
+    public string Topic { get; set; } = "";
+
+    public PositionKind Kind { get; set; }
+    public string Summary { get; set; } = "";
+    public string? Quote { get; set; }
+
+    public string? VoicedById { get; set; }
+    public Person? VoicedBy { get; set; }
+
+    /// <summary>The earlier position this one responds to (a rejection answers a demand).</summary>
+    public string? AnswersId { get; set; }
+    public Position? Answers { get; set; }
+}
+
+public enum PositionKind
+{
+    Demand,
+    Offer,
+    Proposal,
+    Acceptance,
+    Rejection,
+    Acknowledgement,
+
+    /// <summary>A claim about what the process needs, e.g. that progress requires one's own involvement.</summary>
+    Assertion,
+
+    /// <summary>Pressure announced or prepared outside the room, such as a new package of sanctions.</summary>
+    Warning,
+}

@@ -1,0 +1,45 @@
+namespace Talks.Data.Entities;
+
+public sealed class Round : CitedEntity
+{
+    public string TalkId { get; set; } = "";
+    public Talk? Talk { get; set; }
+
+    public int Sequence { get; set; }
+
+    /// <summary>The local date at the venue; always known, and what lists filter and sort on.</summary>
+    public DateOnly Date { get; set; }
+
+    /// <summary>The start instant in UTC, when the time of day is known. Kept as UTC so every provider can sort it.</summary>
+    public DateTime? StartsAtUtc { get; set; }
+
+    /// <summary>The venue's UTC offset at the start, so the API can answer with the local time and its offset.</summary>
+    public int? StartsAtOffsetMinutes { get; set; }
+
+    public int? DurationMinutes { get; set; }
+    public DurationBound? DurationBound { get; set; }
+
+    public string City { get; set; } = "";
+    public string? CountryCode { get; set; }
+    public string? Venue { get; set; }
+    public string? VenueDescription { get; set; }
+
+    public string? Summary { get; set; }
+    public string? Outcome { get; set; }
+    public string? Atmosphere { get; set; }
+
+    public List<RoundParticipant> Participants { get; set; } = [];
+    public List<RoundDelegate> Delegates { get; set; } = [];
+    public List<Position> Positions { get; set; } = [];
+    public List<Statement> Statements { get; set; } = [];
+    public List<Agreement> Agreements { get; set; } = [];
+}
+
+/// <summary>How a round's duration was reported: "under two hours" is <see cref="LessThan"/> 120 minutes.</summary>
+public enum DurationBound
+{
+    Exact,
+    Approximately,
+    LessThan,
+    MoreThan,
+}

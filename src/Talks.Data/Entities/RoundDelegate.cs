@@ -1,0 +1,20 @@
+namespace Talks.Data.Entities;
+
+/// <summary>A person sitting for a party at a round.</summary>
+public sealed class RoundDelegate
+{
+    public string RoundId { get; set; } = "";
+    public string PersonId { get; set; } = "";
+    public Person? Person { get; set; }
+    public string PartyId { get; set; } = "";
+    public Party? Party { get; set; }
+    public DelegateRole Role { get; set; }
+    public string? Notes { get; set; }
+}
+
+public enum DelegateRole
+{
+    Head,
+    Member,
+    Advisor,
+}
