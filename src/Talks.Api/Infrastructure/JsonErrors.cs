@@ -22,7 +22,12 @@ public static partial class JsonErrors
 
         if (json.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return (field, "The value has the wrong type or is not one of the allowed values.");
+            // Name the allowed values of an enum; never echo a .NET type name.
+            var allowed = EnumName().Match(json.Message) is { Success: true } match
+                && typeof(global::Talks.Data.Entities.Entity).Assembly.GetType("Talks.Data.Entities." + match.Groups["name"].Value) is { IsEnum: true } enumType
+                ? " Allowed: " + string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.KebabCaseLower.ConvertName)) + "."
+                : "";
+            return (field, "The value has the wrong type or is not one of the allowed values." + allowed);
         }
 
         return ("body", $"Malformed JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}.");
@@ -31,6 +36,9 @@ public static partial class JsonErrors
     /// <summary>"$.positions[2].partyId" → "positions[2].partyId"; the root is "body".</summary>
     private static string FieldFromPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    [GeneratedRegex(@"Talks\.Data\.Entities\.(?<name>\w+)")]
+    private static partial Regex EnumName();
 
     [GeneratedRegex("property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnknownProperty();
