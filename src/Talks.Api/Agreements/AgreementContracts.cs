@@ -26,7 +26,16 @@ public sealed record AgreementRequest : ICitedRequest
 }
 
 /// <summary>One party's undertaking: "return 1,000 prisoners of war to Russia" is quantity 1000, unit "prisoners-of-war".</summary>
-public sealed record ObligationDto(string PartyId, string Description, int? Quantity, string? Unit, string? BeneficiaryPartyId);
+public sealed record ObligationDto
+{
+    public required string PartyId { get; init; }
+    public required string Description { get; init; }
+    public int? Quantity { get; init; }
+    public string? Unit { get; init; }
+
+    /// <summary>The party the obligation is owed to, where there is one.</summary>
+    public string? BeneficiaryPartyId { get; init; }
+}
 
 public sealed record AgreementResponse(
     string Id,
@@ -71,7 +80,7 @@ public sealed record AgreementEventResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/agreements: <c>partyId</c> finds agreements that bind a party or are owed to it.</summary>
-public sealed record AgreementQuery(int? Limit, string? Cursor, string? RoundId, string? PartyId, string? Status, string? Type);
+public sealed record AgreementQuery(int? Limit, string? Cursor, string? RoundId, string? PartyId, [FilterValues<AgreementStatus>] string? Status, [FilterValues<AgreementType>] string? Type);
 
 /// <summary>Paging for GET /api/v1/agreements/{id}/events.</summary>
 public sealed record AgreementEventQuery(int? Limit, string? Cursor);

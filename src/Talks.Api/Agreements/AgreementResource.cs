@@ -27,7 +27,7 @@ internal static class AgreementResource
             a.ImplementationDate,
             a.ImplementationDateNote,
             a.Obligations.OrderBy(o => o.Ordinal)
-                .Select(o => new ObligationDto(o.PartyId, o.Description, o.Quantity, o.Unit, o.BeneficiaryPartyId)).ToList(),
+                .Select(o => new ObligationDto { PartyId = o.PartyId, Description = o.Description, Quantity = o.Quantity, Unit = o.Unit, BeneficiaryPartyId = o.BeneficiaryPartyId }).ToList(),
             a.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).AsQueryable().Select(EventProjection).ToList(),
             a.SourceIds,
             a.Version,
@@ -50,7 +50,7 @@ internal static class AgreementResource
             ImplementationDate = a.ImplementationDate,
             ImplementationDateNote = a.ImplementationDateNote,
             Obligations = a.Obligations.OrderBy(o => o.Ordinal)
-                .Select(o => new ObligationDto(o.PartyId, o.Description, o.Quantity, o.Unit, o.BeneficiaryPartyId)).ToList(),
+                .Select(o => new ObligationDto { PartyId = o.PartyId, Description = o.Description, Quantity = o.Quantity, Unit = o.Unit, BeneficiaryPartyId = o.BeneficiaryPartyId }).ToList(),
             SourceIds = a.SourceIds,
         },
         Apply = (r, a) =>

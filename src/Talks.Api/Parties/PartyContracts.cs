@@ -29,7 +29,7 @@ public sealed record PartyResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/parties.</summary>
-public sealed record PartyQuery(int? Limit, string? Cursor, string? Kind);
+public sealed record PartyQuery(int? Limit, string? Cursor, [FilterValues<PartyKind>] string? Kind);
 
 internal static class PartyResource
 {

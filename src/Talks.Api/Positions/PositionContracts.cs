@@ -44,7 +44,7 @@ public sealed record PositionResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/positions.</summary>
-public sealed record PositionQuery(int? Limit, string? Cursor, string? RoundId, string? PartyId, string? Topic, string? Kind);
+public sealed record PositionQuery(int? Limit, string? Cursor, string? RoundId, string? PartyId, string? Topic, [FilterValues<PositionKind>] string? Kind);
 
 internal static class PositionResource
 {

@@ -40,10 +40,21 @@ public sealed record RoundRequest : ICitedRequest
 }
 
 /// <summary>A party's part in a round; a party may appear once per role.</summary>
-public sealed record ParticipantDto(string PartyId, ParticipantRole Role, string? Notes);
+public sealed record ParticipantDto
+{
+    public required string PartyId { get; init; }
+    public required ParticipantRole Role { get; init; }
+    public string? Notes { get; init; }
+}
 
 /// <summary>A person sitting for a party (which must take part in the round).</summary>
-public sealed record DelegateDto(string PersonId, string PartyId, DelegateRole Role, string? Notes);
+public sealed record DelegateDto
+{
+    public required string PersonId { get; init; }
+    public required string PartyId { get; init; }
+    public required DelegateRole Role { get; init; }
+    public string? Notes { get; init; }
+}
 
 /// <summary>A round as lists show it: where, when, who.</summary>
 public sealed record RoundResponse(

@@ -31,7 +31,7 @@ public sealed record SourceResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/sources.</summary>
-public sealed record SourceQuery(int? Limit, string? Cursor, string? Kind);
+public sealed record SourceQuery(int? Limit, string? Cursor, [FilterValues<SourceKind>] string? Kind);
 
 internal static class SourceResource
 {
