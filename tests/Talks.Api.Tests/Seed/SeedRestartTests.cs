@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Tests.Infrastructure;
+using Talks.Data.Entities;
 using Talks.Data.Seeding;
 
 namespace Talks.Api.Tests.Seed;
@@ -125,7 +126,7 @@ public sealed class SeedRestartTests
             {
                 await db.Statements.Where(s => s.Id == "trump-own-involvement").ExecuteDeleteAsync();
                 await db.SeedMarks.Where(m => m.Collection == "statements" && m.Id == "trump-own-involvement").ExecuteDeleteAsync();
-                db.Statements.Add(new Talks.Data.Entities.Statement
+                db.Statements.Add(new Statement
                 {
                     Id = "trump-own-involvement",
                     SpeakerPartyId = "united-states",
