@@ -3,6 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talks.Api.Changes;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -62,6 +63,13 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
     /// <summary>Related rows an update replaces together with the record (a round's participants).</summary>
     public Func<IQueryable<TEntity>, IQueryable<TEntity>> ForUpdate { get; init; } = q => q;
 
+    /// <summary>"parties": the collection history and the change feed file this record under.</summary>
+    public string Collection => ChangeCapture.Collections[typeof(TEntity)];
+
+    public Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        TalksDbContext db, string id, HistoryQuery query, HttpContext http, CancellationToken ct) =>
+        ChangeEndpoints.HistoryAsync(db, Collection, Singular, id, query, http, ct);
+
     public Task<TResponse?> ReadAsync(TalksDbContext db, string id, CancellationToken ct) =>
         ForRead(db.Set<TEntity>().AsNoTracking()).Where(e => e.Id == id).Select(Projection).FirstOrDefaultAsync(ct);
 
@@ -77,9 +85,8 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         return TypedResults.Ok(response);
     }
 
-    /// <summary>Creates the record; <c>prepare</c> sets what the route rather than the body decides, such as a round's talk.</summary>
     public async Task<Results<Created<TResponse>, ProblemHttpResult>> CreateAsync(
-        TalksDbContext db, TRequest request, HttpContext http, CancellationToken ct, Action<TEntity>? prepare = null)
+        TalksDbContext db, TRequest request, HttpContext http, CancellationToken ct)
     {
         var set = db.Set<TEntity>();
         var id = request.Id ?? await Slug.NewIdAsync(set, IdSource(request), ct);
@@ -89,7 +96,6 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         }
 
         var entity = new TEntity { Id = id };
-        prepare?.Invoke(entity);
         if (await Check(db, true, entity, request, ct) is { } refused)
         {
             return refused;
