@@ -1,5 +1,12 @@
+using Talks.Api.Agreements;
 using Talks.Api.Infrastructure;
 using Talks.Api.Parties;
+using Talks.Api.People;
+using Talks.Api.Positions;
+using Talks.Api.Rounds;
+using Talks.Api.Sources;
+using Talks.Api.Statements;
+using Talks.Api.Talks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,7 +23,14 @@ app.UseStatusCodePages();
 app.UseTalksOpenApi();
 
 app.MapTalksHealth();
+app.MapTalkEndpoints();
+app.MapRoundEndpoints();
 app.MapPartyEndpoints();
+app.MapPersonEndpoints();
+app.MapPositionEndpoints();
+app.MapStatementEndpoints();
+app.MapAgreementEndpoints();
+app.MapSourceEndpoints();
 
 await app.InitializeDatabaseAsync();
 app.Run();

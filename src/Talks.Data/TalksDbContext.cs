@@ -53,8 +53,13 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
             switch (entry.State)
             {
                 case EntityState.Added:
-                    entry.Entity.CreatedAt = now;
-                    entry.Entity.UpdatedAt = now;
+                    // The seeder sets creation times itself, to keep the order of the seed files.
+                    if (entry.Entity.CreatedAt == default)
+                    {
+                        entry.Entity.CreatedAt = now;
+                    }
+
+                    entry.Entity.UpdatedAt = entry.Entity.CreatedAt;
                     entry.Entity.Version = 1;
                     break;
                 case EntityState.Modified:

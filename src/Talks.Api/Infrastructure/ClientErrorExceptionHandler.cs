@@ -47,15 +47,15 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
         var errors = new Dictionary<string, string[]>();
         if (bad.InnerException is JsonException json)
         {
-            var (field, message) = JsonErrors.Describe(json);
-            errors[field] = [message];
+            errors = JsonErrors.Describe(json);
         }
         else if (BindFailure().Match(bad.Message) is { Success: true } bind)
         {
             var name = bind.Groups["name"].Value;
             errors[char.ToLowerInvariant(name[0]) + name[1..]] = [$"'{bind.Groups["value"].Value}' is not a valid {Friendly(bind.Groups["type"].Value)}."];
         }
-        else if (bad.Message.Contains("was not provided from body", StringComparison.Ordinal) || bad.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase))
+        else if (bad.Message.Contains("was not provided from body", StringComparison.Ordinal) || bad.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase)
+            || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
             errors["body"] = ["A JSON request body is required."];
         }

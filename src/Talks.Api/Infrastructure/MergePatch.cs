@@ -31,8 +31,7 @@ public static class MergePatch
         }
         catch (JsonException e)
         {
-            var (field, message) = JsonErrors.Describe(e);
-            return (null, new() { [field] = [message] });
+            return (null, JsonErrors.Describe(e));
         }
 
         if (result is null)

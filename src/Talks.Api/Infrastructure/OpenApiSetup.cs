@@ -19,6 +19,8 @@ public static class OpenApiSetup
             // A generated client gets non-nullable, required fields where the contract promises them.
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
+            options.OperationFilter<QueryParameterDocs>();
+            options.SchemaFilter<ResponsesCarryEveryField>();
             options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
         });
         return builder;

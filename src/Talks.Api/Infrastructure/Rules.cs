@@ -6,18 +6,25 @@ using Talks.Data.Entities;
 namespace Talks.Api.Infrastructure;
 
 /// <summary>What every create/update body of a cited record carries.</summary>
-public interface ICitedRequest
+public interface ICitedRequest : IRequest
 {
-    string? Id { get; }
     IReadOnlyList<string> SourceIds { get; }
 }
 
-/// <summary>The rules every cited record shares: a well-formed id if one is sent, and sources that exist.</summary>
-public abstract class CitedRequestValidator<T> : AbstractValidator<T> where T : ICitedRequest
+/// <summary>A well-formed id, if the client sends one.</summary>
+public abstract class RequestValidator<T> : AbstractValidator<T> where T : IRequest
+{
+    protected RequestValidator()
+    {
+        RuleFor(r => r.Id).Must(Slug.IsValid!).When(r => r.Id is not null).WithMessage($"id must be {Slug.Rule}.");
+    }
+}
+
+/// <summary>The rules every cited record shares: a well-formed id, and sources that exist.</summary>
+public abstract class CitedRequestValidator<T> : RequestValidator<T> where T : ICitedRequest
 {
     protected CitedRequestValidator(TalksDbContext db)
     {
-        RuleFor(r => r.Id).Must(Slug.IsValid!).When(r => r.Id is not null).WithMessage($"id must be {Slug.Rule}.");
         RuleFor(r => r.SourceIds).Cites(db);
     }
 }
@@ -72,4 +79,15 @@ public static class Rules
     /// <summary>A kebab-case topic or unit word: <c>leaders-meeting</c>, <c>prisoners-of-war</c>.</summary>
     public static IRuleBuilderOptions<T, string?> KebabWord<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is null || Slug.IsValid(v)).WithMessage("Use lower-case words joined by hyphens, e.g. 'leaders-meeting'.");
+}
+
+public static class DateRules
+{
+    /// <summary>The earliest date the API accepts: peace talks of record, not typos like year 0025.</summary>
+    public static readonly DateOnly Earliest = new(1800, 1, 1);
+
+    /// <summary>Dates of what has happened or been published: not before 1800, not more than a day ahead.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> PlausibleDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(d => d is null || (d >= Earliest && d <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)))
+            .WithMessage("{PropertyName} must be between 1800-01-01 and today.");
 }

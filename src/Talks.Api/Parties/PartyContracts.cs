@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Talks.Api.Infrastructure;
 using Talks.Data.Entities;
 
@@ -27,34 +26,36 @@ public sealed record PartyResponse(
     IReadOnlyList<string> SourceIds,
     long Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/parties.</summary>
-public sealed record PartyQuery(int? Limit, string? Cursor, string? Kind);
+public sealed record PartyQuery(int? Limit, string? Cursor, [FilterValues<PartyKind>] string? Kind);
 
-internal static class PartyMapping
+internal static class PartyResource
 {
-    public static readonly Expression<Func<Party, PartyResponse>> ToResponse = p =>
-        new PartyResponse(p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt);
-
-    public static readonly Func<Party, PartyResponse> ToResponseCompiled = ToResponse.Compile();
-
-    public static PartyRequest ToRequest(this Party p) => new()
+    public static readonly ResourceKind<Party, PartyRequest, PartyResponse> Kind = new()
     {
-        Id = p.Id,
-        Name = p.Name,
-        Kind = p.Kind,
-        CountryCode = p.CountryCode,
-        Notes = p.Notes,
-        SourceIds = p.SourceIds,
+        Singular = "party",
+        BasePath = "/api/v1/parties",
+        Projection = p => new PartyResponse(p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt),
+        IdSource = r => r.Name,
+        FindReferences = References.ToPartyAsync,
+        ToRequest = p => new PartyRequest
+        {
+            Id = p.Id,
+            Name = p.Name,
+            Kind = p.Kind,
+            CountryCode = p.CountryCode,
+            Notes = p.Notes,
+            SourceIds = p.SourceIds,
+        },
+        Apply = (r, p) =>
+        {
+            p.Name = r.Name;
+            p.Kind = r.Kind;
+            p.CountryCode = r.CountryCode;
+            p.Notes = r.Notes;
+            p.SourceIds = [.. r.SourceIds];
+        },
     };
-
-    public static void ApplyTo(this PartyRequest r, Party p)
-    {
-        p.Name = r.Name;
-        p.Kind = r.Kind;
-        p.CountryCode = r.CountryCode;
-        p.Notes = r.Notes;
-        p.SourceIds = [.. r.SourceIds];
-    }
 }

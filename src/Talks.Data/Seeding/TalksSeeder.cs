@@ -75,6 +75,8 @@ public static class TalksSeeder
             // An analyst may have created a record with this id first; theirs stands.
             if (!existing.Contains(record.Id))
             {
+                // One microsecond apart, so lists ordered by creation show the seed in the order it tells the story.
+                record.CreatedAt = now.AddTicks(inserted * TimeSpan.TicksPerMicrosecond);
                 db.Add(record);
                 inserted++;
             }

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Agreements;
+
+public static class AgreementEndpoints
+{
+    private static ResourceKind<Agreement, AgreementRequest, AgreementResponse> Resource => AgreementResource.Kind;
+
+    public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/agreements").WithTags("Agreements");
+        group.MapGet("/", List).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
+        group.MapGet("/{id}", Get).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
+        group.MapPost("/", Create).WithName("CreateAgreement").WithSummary("Create an agreement.").Validates<AgreementRequest>().ProducesProblem(409);
+        group.MapPut("/{id}", Replace).WithName("ReplaceAgreement").WithSummary("Replace an agreement (If-Match required; status moves only along the lifecycle).")
+            .Validates<AgreementRequest>().WritesExisting().ProducesProblem(409);
+        group.MapPatch("/{id}", Patch).WithName("PatchAgreement").WithSummary("Change some of an agreement's fields (JSON merge patch, If-Match required).")
+            .AcceptsMergePatch().WritesExisting().ProducesProblem(409);
+        group.MapDelete("/{id}", Delete).WithName("DeleteAgreement").WithSummary("Delete an agreement with its obligations and events (If-Match required).")
+            .WritesExisting();
+
+        group.MapGet("/{id}/events", ListEvents).WithName("ListAgreementEvents").WithSummary("List an agreement's implementation events in date order.")
+            .RejectsUnknownQuery().ProducesProblem(404);
+        group.MapGet("/{id}/events/{eventId}", GetEvent).WithName("GetAgreementEvent").WithSummary("Get one implementation event.").ProducesProblem(404);
+        group.MapPost("/{id}/events", AddEvent).WithName("AddAgreementEvent")
+            .WithSummary("Record an implementation event; with statusAfter it moves the agreement along its lifecycle.")
+            .Validates<AgreementEventRequest>().ProducesProblem(404).ProducesProblem(409);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<AgreementResponse>>, ValidationProblem>> List(
+        [AsParameters] AgreementQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        var status = EnumText<AgreementStatus>.Parse(query.Status, "status", errors);
+        var type = EnumText<AgreementType>.Parse(query.Type, "type", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var agreements = db.Agreements.AsNoTracking();
+        if (query.RoundId is not null)
+        {
+            agreements = agreements.Where(a => a.RoundId == query.RoundId);
+        }
+
+        if (query.PartyId is not null)
+        {
+            agreements = agreements.Where(a => a.Obligations.Any(o => o.PartyId == query.PartyId || o.BeneficiaryPartyId == query.PartyId));
+        }
+
+        if (status is not null)
+        {
+            agreements = agreements.Where(a => a.Status == status);
+        }
+
+        if (type is not null)
+        {
+            agreements = agreements.Where(a => a.Type == type);
+        }
+
+        return TypedResults.Ok(await agreements.AsSplitQuery().PageByIdAsync(after, take, Resource.Projection, http, ct));
+    }
+
+    private static Task<Results<Ok<AgreementResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.GetAsync(db, id, http, ct);
+
+    private static Task<Results<Created<AgreementResponse>, ProblemHttpResult>> Create(AgreementRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.CreateAsync(db, request, http, ct);
+
+    private static Task<Results<Ok<AgreementResponse>, ValidationProblem, ProblemHttpResult>> Replace(
+        string id, AgreementRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.ReplaceAsync(db, id, request, http, ct);
+
+    private static Task<Results<Ok<AgreementResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        string id, JsonElement patch, TalksDbContext db, IValidator<AgreementRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
+        Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.DeleteAsync(db, id, http, ct);
+
+    private static async Task<Results<Ok<Page<AgreementEventResponse>>, ValidationProblem, ProblemHttpResult>> ListEvents(
+        string id, [AsParameters] AgreementEventQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var errors = Paging.Check(query.Limit, query.Cursor, 2, out var take, out var after);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!await db.Agreements.AnyAsync(a => a.Id == id, ct))
+        {
+            return Problems.NotFound(Resource.Singular, id);
+        }
+
+        var events = db.AgreementEvents.AsNoTracking().Where(e => e.AgreementId == id);
+        if (after is [var lastDate, var lastId])
+        {
+            if (!DateOnly.TryParse(lastDate, out var date))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["The cursor is not one this list issued."] });
+            }
+
+            events = events.Where(e => e.OccurredOn > date || (e.OccurredOn == date && string.Compare(e.Id, lastId) > 0));
+        }
+
+        var items = await events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Take(take + 1)
+            .Select(AgreementResource.EventProjection).ToListAsync(ct);
+        return TypedResults.Ok(items.ToPage(take, http, e => Paging.Encode(e.OccurredOn.ToString("O"), e.Id)));
+    }
+
+    private static async Task<Results<Ok<AgreementEventResponse>, ProblemHttpResult>> GetEvent(
+        string id, string eventId, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var found = await db.AgreementEvents.AsNoTracking().Where(e => e.AgreementId == id && e.Id == eventId)
+            .Select(AgreementResource.EventProjection).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Problems.NotFound("event of this agreement", eventId);
+        }
+
+        http.SetETag(found.Version);
+        return TypedResults.Ok(found);
+    }
+
+    private static async Task<Results<Created<AgreementEventResponse>, ProblemHttpResult>> AddEvent(
+        string id, AgreementEventRequest request, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (agreement is null)
+        {
+            return Problems.NotFound(Resource.Singular, id);
+        }
+
+        var eventId = request.Id ?? await Slug.NewIdAsync(db.AgreementEvents, $"{id} {request.OccurredOn:yyyy-MM-dd}", ct);
+        if (await db.AgreementEvents.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Problems.DuplicateId("agreement event", eventId);
+        }
+
+        if (request.StatusAfter is { } next && next != agreement.Status)
+        {
+            if (!AgreementLifecycle.CanMove(agreement.Status, next))
+            {
+                return Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(agreement.Status, next));
+            }
+
+            agreement.Status = next;
+        }
+
+        db.AgreementEvents.Add(new AgreementEvent
+        {
+            Id = eventId,
+            AgreementId = id,
+            OccurredOn = request.OccurredOn,
+            Description = request.Description,
+            Quantity = request.Quantity,
+            Unit = request.Unit,
+            StatusAfter = request.StatusAfter,
+            SourceIds = [.. request.SourceIds],
+        });
+        await db.SaveChangesAsync(ct);
+
+        var created = await db.AgreementEvents.AsNoTracking().Where(e => e.Id == eventId).Select(AgreementResource.EventProjection).FirstAsync(ct);
+        http.SetETag(created.Version);
+        return TypedResults.Created($"/api/v1/agreements/{id}/events/{eventId}", created);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Agreements;
+
+internal static class AgreementResource
+{
+    public static readonly Expression<Func<AgreementEvent, AgreementEventResponse>> EventProjection = e => new AgreementEventResponse(
+        e.Id, e.AgreementId, e.OccurredOn, e.Description, e.Quantity, e.Unit, e.StatusAfter, e.SourceIds, e.Version, e.CreatedAt, e.UpdatedAt);
+
+    public static readonly ResourceKind<Agreement, AgreementRequest, AgreementResponse> Kind = new()
+    {
+        Singular = "agreement",
+        BasePath = "/api/v1/agreements",
+        Projection = a => new AgreementResponse(
+            a.Id,
+            a.RoundId,
+            a.Title,
+            a.Type,
+            a.Status,
+            a.Summary,
+            a.AgreedOn,
+            a.ImplementationDate,
+            a.ImplementationDateNote,
+            a.Obligations.OrderBy(o => o.Ordinal)
+                .Select(o => new ObligationDto { PartyId = o.PartyId, Description = o.Description, Quantity = o.Quantity, Unit = o.Unit, BeneficiaryPartyId = o.BeneficiaryPartyId }).ToList(),
+            a.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).AsQueryable().Select(EventProjection).ToList(),
+            a.SourceIds,
+            a.Version,
+            a.CreatedAt,
+            a.UpdatedAt),
+        IdSource = r => r.Title,
+        FindReferences = (_, _, _) => Task.FromResult(new Dictionary<string, List<string>>()),
+        ForRead = q => q.AsSplitQuery(),
+        ForUpdate = q => q.Include(a => a.Obligations),
+        Check = CheckLifecycle,
+        ToRequest = a => new AgreementRequest
+        {
+            Id = a.Id,
+            RoundId = a.RoundId,
+            Title = a.Title,
+            Type = a.Type,
+            Status = a.Status,
+            Summary = a.Summary,
+            AgreedOn = a.AgreedOn,
+            ImplementationDate = a.ImplementationDate,
+            ImplementationDateNote = a.ImplementationDateNote,
+            Obligations = a.Obligations.OrderBy(o => o.Ordinal)
+                .Select(o => new ObligationDto { PartyId = o.PartyId, Description = o.Description, Quantity = o.Quantity, Unit = o.Unit, BeneficiaryPartyId = o.BeneficiaryPartyId }).ToList(),
+            SourceIds = a.SourceIds,
+        },
+        Apply = (r, a) =>
+        {
+            a.RoundId = r.RoundId;
+            a.Title = r.Title;
+            a.Type = r.Type;
+            a.Status = r.Status;
+            a.Summary = r.Summary;
+            a.AgreedOn = r.AgreedOn;
+            a.ImplementationDate = r.ImplementationDate;
+            a.ImplementationDateNote = r.ImplementationDateNote;
+            a.SourceIds = [.. r.SourceIds];
+            var desired = r.Obligations.Select((o, i) => new Obligation
+            {
+                AgreementId = a.Id,
+                Ordinal = i + 1,
+                PartyId = o.PartyId,
+                Description = o.Description,
+                Quantity = o.Quantity,
+                Unit = o.Unit,
+                BeneficiaryPartyId = o.BeneficiaryPartyId,
+            }).ToList();
+            a.Obligations.Sync(desired, o => o.Ordinal, (from, to) =>
+            {
+                to.PartyId = from.PartyId;
+                to.Description = from.Description;
+                to.Quantity = from.Quantity;
+                to.Unit = from.Unit;
+                to.BeneficiaryPartyId = from.BeneficiaryPartyId;
+            });
+        },
+    };
+
+    /// <summary>An update may change the status only along the lifecycle; a new agreement may start anywhere.</summary>
+    private static Task<ProblemHttpResult?> CheckLifecycle(TalksDbContext db, bool creating, Agreement stored, AgreementRequest request, CancellationToken ct) =>
+        Task.FromResult(creating || AgreementLifecycle.CanMove(stored.Status, request.Status)
+            ? null
+            : Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(stored.Status, request.Status)));
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+
+namespace Talks.Api.Agreements;
+
+public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementRequest>
+{
+    public AgreementRequestValidator(TalksDbContext db) : base(db)
+    {
+        RuleFor(r => r.RoundId).NotEmpty().Exists(db.Rounds, "round");
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(r => r.Type).IsInEnum();
+        RuleFor(r => r.Status).IsInEnum();
+        RuleFor(r => r.Summary).NotEmpty().MaximumLength(Rules.TextLength);
+        RuleFor(r => r.AgreedOn).PlausibleDate();
+        RuleFor(r => r.ImplementationDate)
+            .Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("implementationDate is out of range.")
+            .Must((r, d) => d is null || r.AgreedOn is null || d >= r.AgreedOn).WithMessage("implementationDate cannot be before agreedOn.");
+        RuleFor(r => r.ImplementationDateNote).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Obligations).NotNull().Must(o => o is null || o.Count <= 50).WithMessage("At most 50 obligations.");
+        RuleForEach(r => r.Obligations).ChildRules(obligation =>
+        {
+            obligation.RuleFor(o => o.PartyId).NotEmpty().Exists(db.Parties, "party");
+            obligation.RuleFor(o => o.Description).NotEmpty().MaximumLength(Rules.TextLength);
+            obligation.RuleFor(o => o.Quantity).GreaterThanOrEqualTo(0);
+            obligation.RuleFor(o => o.Unit).NotEmpty().When(o => o.Quantity is not null).WithMessage("Give the unit of the quantity, e.g. 'prisoners-of-war'.");
+            obligation.RuleFor(o => o.Unit).KebabWord();
+            obligation.RuleFor(o => o.BeneficiaryPartyId).Exists(db.Parties, "party");
+        }).When(r => r.Obligations is not null);
+    }
+}
+
+public sealed class AgreementEventRequestValidator : CitedRequestValidator<AgreementEventRequest>
+{
+    public AgreementEventRequestValidator(TalksDbContext db) : base(db)
+    {
+        RuleFor(r => r.OccurredOn).Must(d => d >= DateRules.Earliest && d <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+            .WithMessage("occurredOn must be between 1800-01-01 and today: events record what has happened.");
+        RuleFor(r => r.Description).NotEmpty().MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Quantity).GreaterThanOrEqualTo(0);
+        RuleFor(r => r.Unit).NotEmpty().When(r => r.Quantity is not null).WithMessage("Give the unit of the quantity, e.g. 'prisoners-of-war'.");
+        RuleFor(r => r.Unit).KebabWord();
+        RuleFor(r => r.StatusAfter).IsInEnum();
+    }
+}

@@ -1,0 +1,85 @@
+using Talks.Api.Infrastructure;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Positions;
+
+/// <summary>A party's stance on a topic at a round. Omit <c>id</c> on create to have one made from party, kind and topic.</summary>
+public sealed record PositionRequest : ICitedRequest
+{
+    public string? Id { get; init; }
+    public required string RoundId { get; init; }
+    public required string PartyId { get; init; }
+
+    /// <summary>A kebab-case topic: ceasefire, territory, prisoners, leaders-meeting, sanctions, further-talks, …</summary>
+    public required string Topic { get; init; }
+
+    public required PositionKind Kind { get; init; }
+    public required string Summary { get; init; }
+
+    /// <summary>A short quote, where the source has one.</summary>
+    public string? Quote { get; init; }
+
+    /// <summary>The person who voiced it, where known.</summary>
+    public string? VoicedById { get; init; }
+
+    /// <summary>The earlier position this one responds to.</summary>
+    public string? AnswersId { get; init; }
+
+    public required IReadOnlyList<string> SourceIds { get; init; }
+}
+
+public sealed record PositionResponse(
+    string Id,
+    string RoundId,
+    string PartyId,
+    string Topic,
+    PositionKind Kind,
+    string Summary,
+    string? Quote,
+    string? VoicedById,
+    string? AnswersId,
+    IReadOnlyList<string> SourceIds,
+    long Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt) : IResource;
+
+/// <summary>Filters for GET /api/v1/positions.</summary>
+public sealed record PositionQuery(int? Limit, string? Cursor, string? RoundId, string? PartyId, string? Topic, [FilterValues<PositionKind>] string? Kind);
+
+internal static class PositionResource
+{
+    public static readonly ResourceKind<Position, PositionRequest, PositionResponse> Kind = new()
+    {
+        Singular = "position",
+        BasePath = "/api/v1/positions",
+        Projection = p => new PositionResponse(
+            p.Id, p.RoundId, p.PartyId, p.Topic, p.Kind, p.Summary, p.Quote, p.VoicedById, p.AnswersId, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt),
+        IdSource = r => $"{r.PartyId} {r.Kind} {r.Topic}",
+        FindReferences = References.ToPositionAsync,
+        ToRequest = p => new PositionRequest
+        {
+            Id = p.Id,
+            RoundId = p.RoundId,
+            PartyId = p.PartyId,
+            Topic = p.Topic,
+            Kind = p.Kind,
+            Summary = p.Summary,
+            Quote = p.Quote,
+            VoicedById = p.VoicedById,
+            AnswersId = p.AnswersId,
+            SourceIds = p.SourceIds,
+        },
+        Apply = (r, p) =>
+        {
+            p.RoundId = r.RoundId;
+            p.PartyId = r.PartyId;
+            p.Topic = r.Topic;
+            p.Kind = r.Kind;
+            p.Summary = r.Summary;
+            p.Quote = r.Quote;
+            p.VoicedById = r.VoicedById;
+            p.AnswersId = r.AnswersId;
+            p.SourceIds = [.. r.SourceIds];
+        },
+    };
+}

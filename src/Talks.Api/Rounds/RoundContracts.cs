@@ -1,0 +1,121 @@
+using Talks.Api.Agreements;
+using Talks.Api.Infrastructure;
+using Talks.Api.Positions;
+using Talks.Api.Statements;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Rounds;
+
+/// <summary>
+/// A round as analysts create or replace it, with who took part and who sat for whom. The talk comes from the URL
+/// it is posted to and never changes. Omit <c>id</c> to have one made from the city and date; omit
+/// <c>sequence</c> to take the talk's next number.
+/// </summary>
+public sealed record RoundRequest : ICitedRequest
+{
+    public string? Id { get; init; }
+    public int? Sequence { get; init; }
+
+    /// <summary>The local date at the venue.</summary>
+    public required DateOnly Date { get; init; }
+
+    /// <summary>The start, with the venue's UTC offset, when the time of day is known.</summary>
+    public DateTimeOffset? StartsAt { get; init; }
+
+    public int? DurationMinutes { get; init; }
+
+    /// <summary>How the duration was reported: "under two hours" is 120 with <c>less-than</c>.</summary>
+    public DurationBound? DurationBound { get; init; }
+
+    public required string City { get; init; }
+    public string? CountryCode { get; init; }
+    public string? Venue { get; init; }
+    public string? VenueDescription { get; init; }
+    public string? Summary { get; init; }
+    public string? Outcome { get; init; }
+    public string? Atmosphere { get; init; }
+    public required IReadOnlyList<ParticipantDto> Participants { get; init; }
+    public required IReadOnlyList<DelegateDto> Delegates { get; init; }
+    public required IReadOnlyList<string> SourceIds { get; init; }
+}
+
+/// <summary>A party's part in a round; a party may appear once per role.</summary>
+public sealed record ParticipantDto
+{
+    public required string PartyId { get; init; }
+    public required ParticipantRole Role { get; init; }
+    public string? Notes { get; init; }
+}
+
+/// <summary>A person sitting for a party (which must take part in the round).</summary>
+public sealed record DelegateDto
+{
+    public required string PersonId { get; init; }
+    public required string PartyId { get; init; }
+    public required DelegateRole Role { get; init; }
+    public string? Notes { get; init; }
+}
+
+/// <summary>A round as lists show it: where, when, who.</summary>
+public sealed record RoundResponse(
+    string Id,
+    string TalkId,
+    int Sequence,
+    DateOnly Date,
+    DateTimeOffset? StartsAt,
+    int? DurationMinutes,
+    DurationBound? DurationBound,
+    string City,
+    string? CountryCode,
+    string? Venue,
+    string? VenueDescription,
+    string? Summary,
+    string? Outcome,
+    string? Atmosphere,
+    IReadOnlyList<ParticipantDto> Participants,
+    IReadOnlyList<DelegateDto> Delegates,
+    IReadOnlyList<string> SourceIds,
+    long Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt) : IResource;
+
+/// <summary>A whole round in one response: a page renders from it without further requests.</summary>
+public sealed record RoundDetailResponse(
+    string Id,
+    TalkRef Talk,
+    int Sequence,
+    DateOnly Date,
+    DateTimeOffset? StartsAt,
+    int? DurationMinutes,
+    DurationBound? DurationBound,
+    string City,
+    string? CountryCode,
+    string? Venue,
+    string? VenueDescription,
+    string? Summary,
+    string? Outcome,
+    string? Atmosphere,
+    IReadOnlyList<ParticipantDetail> Participants,
+    IReadOnlyList<DelegateDetail> Delegates,
+    IReadOnlyList<PositionResponse> Positions,
+    IReadOnlyList<StatementResponse> Statements,
+    IReadOnlyList<AgreementResponse> Agreements,
+    IReadOnlyList<string> SourceIds,
+    long Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt) : IResource;
+
+public sealed record TalkRef(string Id, string Title);
+
+public sealed record ParticipantDetail(string PartyId, string PartyName, ParticipantRole Role, string? Notes);
+
+public sealed record DelegateDetail(string PersonId, string PersonName, string? Office, string PartyId, DelegateRole Role, string? Notes);
+
+/// <summary>
+/// Filters for GET /api/v1/rounds: by talk, by a party taking part, and by date (<c>from</c>/<c>to</c>, inclusive,
+/// yyyy-MM-dd). Rounds come in date order.
+/// </summary>
+public sealed record RoundQuery(int? Limit, string? Cursor, string? TalkId, string? PartyId, DateOnly? From, DateOnly? To);
+
+/// <summary>GET /api/v1/talks/{talkId}/rounds takes the same filters but the talk.</summary>
+public sealed record TalkRoundQuery(int? Limit, string? Cursor, string? PartyId, DateOnly? From, DateOnly? To);

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Rounds;
+
+public static class RoundEndpoints
+{
+    private static ResourceKind<Round, RoundRequest, RoundDetailResponse> Resource => RoundResource.Kind;
+
+    public static IEndpointRouteBuilder MapRoundEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/rounds").WithTags("Rounds");
+        group.MapGet("/", List).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery();
+        group.MapGet("/{id}", Get).WithName("GetRound")
+            .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.").ProducesProblem(404);
+        group.MapPut("/{id}", Replace).WithName("ReplaceRound").WithSummary("Replace a round with its participants and delegations (If-Match required).")
+            .Validates<RoundRequest>().WritesExisting().ProducesProblem(409);
+        group.MapPatch("/{id}", Patch).WithName("PatchRound").WithSummary("Change some of a round's fields (JSON merge patch, If-Match required).")
+            .AcceptsMergePatch().WritesExisting().ProducesProblem(409);
+        group.MapDelete("/{id}", Delete).WithName("DeleteRound")
+            .WithSummary("Delete a round no position, statement or agreement belongs to (If-Match required).").WritesExisting().ProducesProblem(409);
+
+        var talkRounds = app.MapGroup("/api/v1/talks/{talkId}/rounds").WithTags("Rounds");
+        talkRounds.MapGet("/", ListForTalk).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
+            .RejectsUnknownQuery().ProducesProblem(404);
+        talkRounds.MapPost("/", Create).WithName("CreateRound")
+            .WithSummary("Create a round of a talk with its participants and delegations, in one transaction.")
+            .Validates<RoundRequest>().ProducesProblem(404).ProducesProblem(409);
+        return app;
+    }
+
+    private static Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] RoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        PageAsync(db, query.Limit, query.Cursor, query.TalkId, query.PartyId, query.From, query.To, http, ct);
+
+    private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> ListForTalk(
+        string talkId, [AsParameters] TalkRoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!await db.Talks.AnyAsync(t => t.Id == talkId, ct))
+        {
+            return Problems.NotFound("talk", talkId);
+        }
+
+        return await PageAsync(db, query.Limit, query.Cursor, talkId, query.PartyId, query.From, query.To, http, ct);
+    }
+
+    /// <summary>Rounds in date order, keyset on (date, id) so a page holds still while rounds are added.</summary>
+    private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> PageAsync(
+        TalksDbContext db, int? limit, string? cursor, string? talkId, string? partyId, DateOnly? from, DateOnly? to,
+        HttpContext http, CancellationToken ct)
+    {
+        var errors = Paging.Check(limit, cursor, 2, out var take, out var after);
+        DateOnly afterDate = default;
+        if (after is [var date, _] && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out afterDate))
+        {
+            errors["cursor"] = ["The cursor is not one this list issued."];
+        }
+
+        if (from > to)
+        {
+            errors["from"] = ["from must not be after to."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var rounds = db.Rounds.AsNoTracking();
+        if (talkId is not null)
+        {
+            rounds = rounds.Where(r => r.TalkId == talkId);
+        }
+
+        if (partyId is not null)
+        {
+            rounds = rounds.Where(r => r.Participants.Any(p => p.PartyId == partyId));
+        }
+
+        if (from is not null)
+        {
+            rounds = rounds.Where(r => r.Date >= from);
+        }
+
+        if (to is not null)
+        {
+            rounds = rounds.Where(r => r.Date <= to);
+        }
+
+        if (after is [_, var lastId])
+        {
+            rounds = rounds.Where(r => r.Date > afterDate || (r.Date == afterDate && string.Compare(r.Id, lastId) > 0));
+        }
+
+        var items = await rounds.OrderBy(r => r.Date).ThenBy(r => r.Id).Take(take + 1)
+            .Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct);
+        return TypedResults.Ok(items.ToPage(take, http, r => Paging.Encode(r.Date.ToString("yyyy-MM-dd"), r.Id)));
+    }
+
+    private static Task<Results<Ok<RoundDetailResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.GetAsync(db, id, http, ct);
+
+    private static async Task<Results<Created<RoundDetailResponse>, ProblemHttpResult>> Create(
+        string talkId, RoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!await db.Talks.AnyAsync(t => t.Id == talkId, ct))
+        {
+            return Problems.NotFound("talk", talkId);
+        }
+
+        var next = await db.Rounds.Where(r => r.TalkId == talkId).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
+        return await Resource.CreateAsync(db, request with { Sequence = request.Sequence ?? next + 1 }, http, ct, round => round.TalkId = talkId);
+    }
+
+    private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Replace(
+        string id, RoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.ReplaceAsync(db, id, request, http, ct);
+
+    private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        string id, JsonElement patch, TalksDbContext db, IValidator<RoundRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
+        Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.DeleteAsync(db, id, http, ct);
+}

@@ -1,0 +1,149 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Talks.Api.Agreements;
+using Talks.Api.Infrastructure;
+using Talks.Api.Positions;
+using Talks.Api.Statements;
+using Talks.Data;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Rounds;
+
+internal static class RoundResource
+{
+    /// <summary>A round as lists show it.</summary>
+    public static readonly Expression<Func<Round, RoundResponse>> Summary = r => new RoundResponse(
+        r.Id,
+        r.TalkId,
+        r.Sequence,
+        r.Date,
+        RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
+        r.DurationMinutes,
+        r.DurationBound,
+        r.City,
+        r.CountryCode,
+        r.Venue,
+        r.VenueDescription,
+        r.Summary,
+        r.Outcome,
+        r.Atmosphere,
+        r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role).Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
+        r.Delegates.OrderBy(d => d.PartyId).ThenBy(d => d.Role).ThenBy(d => d.PersonId)
+            .Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Notes = d.Notes }).ToList(),
+        r.SourceIds,
+        r.Version,
+        r.CreatedAt,
+        r.UpdatedAt);
+
+    /// <summary>Reads a whole round, related records included; run with split queries, a fixed handful per request.</summary>
+    public static readonly ResourceKind<Round, RoundRequest, RoundDetailResponse> Kind = new()
+    {
+        Singular = "round",
+        BasePath = "/api/v1/rounds",
+        Projection = r => new RoundDetailResponse(
+            r.Id,
+            new TalkRef(r.Talk!.Id, r.Talk.Title),
+            r.Sequence,
+            r.Date,
+            RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
+            r.DurationMinutes,
+            r.DurationBound,
+            r.City,
+            r.CountryCode,
+            r.Venue,
+            r.VenueDescription,
+            r.Summary,
+            r.Outcome,
+            r.Atmosphere,
+            r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role)
+                .Select(p => new ParticipantDetail(p.PartyId, p.Party!.Name, p.Role, p.Notes)).ToList(),
+            r.Delegates.OrderBy(d => d.PartyId).ThenBy(d => d.Role).ThenBy(d => d.PersonId)
+                .Select(d => new DelegateDetail(d.PersonId, d.Person!.Name, d.Person.Office, d.PartyId, d.Role, d.Notes)).ToList(),
+            r.Positions.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).AsQueryable().Select(PositionResource.Kind.Projection).ToList(),
+            r.Statements.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).AsQueryable().Select(StatementResource.Kind.Projection).ToList(),
+            r.Agreements.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).AsQueryable().Select(AgreementResource.Kind.Projection).ToList(),
+            r.SourceIds,
+            r.Version,
+            r.CreatedAt,
+            r.UpdatedAt),
+        IdSource = r => $"{r.City} {r.Date:yyyy-MM-dd}",
+        FindReferences = References.ToRoundAsync,
+        ForRead = q => q.AsSplitQuery(),
+        ForUpdate = q => q.Include(r => r.Participants).Include(r => r.Delegates),
+        Check = CheckSequence,
+        ToRequest = r => new RoundRequest
+        {
+            Id = r.Id,
+            Sequence = r.Sequence,
+            Date = r.Date,
+            StartsAt = RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
+            DurationMinutes = r.DurationMinutes,
+            DurationBound = r.DurationBound,
+            City = r.City,
+            CountryCode = r.CountryCode,
+            Venue = r.Venue,
+            VenueDescription = r.VenueDescription,
+            Summary = r.Summary,
+            Outcome = r.Outcome,
+            Atmosphere = r.Atmosphere,
+            Participants = r.Participants.Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
+            Delegates = r.Delegates.Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Notes = d.Notes }).ToList(),
+            SourceIds = r.SourceIds,
+        },
+        Apply = Apply,
+    };
+
+    private static void Apply(RoundRequest r, Round round)
+    {
+        round.Sequence = r.Sequence ?? round.Sequence;
+        round.Date = r.Date;
+        round.StartsAtUtc = r.StartsAt?.UtcDateTime;
+        round.StartsAtOffsetMinutes = r.StartsAt is { } startsAt ? (int)startsAt.Offset.TotalMinutes : null;
+        round.DurationMinutes = r.DurationMinutes;
+        round.DurationBound = r.DurationBound;
+        round.City = r.City;
+        round.CountryCode = r.CountryCode;
+        round.Venue = r.Venue;
+        round.VenueDescription = r.VenueDescription;
+        round.Summary = r.Summary;
+        round.Outcome = r.Outcome;
+        round.Atmosphere = r.Atmosphere;
+        round.SourceIds = [.. r.SourceIds];
+        round.Participants.Sync(
+            r.Participants.Select(p => new RoundParticipant { RoundId = round.Id, PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
+            p => (p.PartyId, p.Role),
+            (from, to) => to.Notes = from.Notes);
+        round.Delegates.Sync(
+            r.Delegates.Select(d => new RoundDelegate { RoundId = round.Id, PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Notes = d.Notes }).ToList(),
+            d => d.PersonId,
+            (from, to) =>
+            {
+                to.PartyId = from.PartyId;
+                to.Role = from.Role;
+                to.Notes = from.Notes;
+            });
+    }
+
+    /// <summary>A talk numbers its rounds once each.</summary>
+    private static async Task<ProblemHttpResult?> CheckSequence(TalksDbContext db, bool creating, Round round, RoundRequest request, CancellationToken ct)
+    {
+        if (request.Sequence is not { } sequence)
+        {
+            return null;
+        }
+
+        var holder = await db.Rounds.Where(r => r.TalkId == round.TalkId && r.Sequence == sequence && r.Id != round.Id)
+            .Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return holder is null
+            ? null
+            : Problems.Conflict("The sequence number is taken.", $"Round '{holder}' is already number {sequence} of talk '{round.TalkId}'.");
+    }
+}
+
+internal static class RoundTimes
+{
+    /// <summary>The stored UTC start shown in the venue's offset, as it was given.</summary>
+    public static DateTimeOffset? Local(DateTime? utc, int? offsetMinutes) =>
+        utc is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToOffset(TimeSpan.FromMinutes(offsetMinutes ?? 0)) : null;
+}

@@ -1,0 +1,65 @@
+using Talks.Api.Infrastructure;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Sources;
+
+/// <summary>Where facts come from. Omit <c>id</c> on create to have one made from the title.</summary>
+public sealed record SourceRequest : IRequest
+{
+    public string? Id { get; init; }
+    public required string Title { get; init; }
+    public required SourceKind Kind { get; init; }
+    public string? Publisher { get; init; }
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>An absolute http(s) address, where the source is online.</summary>
+    public string? Url { get; init; }
+
+    public string? Notes { get; init; }
+}
+
+public sealed record SourceResponse(
+    string Id,
+    string Title,
+    SourceKind Kind,
+    string? Publisher,
+    DateOnly? PublishedOn,
+    string? Url,
+    string? Notes,
+    long Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt) : IResource;
+
+/// <summary>Filters for GET /api/v1/sources.</summary>
+public sealed record SourceQuery(int? Limit, string? Cursor, [FilterValues<SourceKind>] string? Kind);
+
+internal static class SourceResource
+{
+    public static readonly ResourceKind<Source, SourceRequest, SourceResponse> Kind = new()
+    {
+        Singular = "source",
+        BasePath = "/api/v1/sources",
+        Projection = s => new SourceResponse(s.Id, s.Title, s.Kind, s.Publisher, s.PublishedOn, s.Url, s.Notes, s.Version, s.CreatedAt, s.UpdatedAt),
+        IdSource = r => r.Title,
+        FindReferences = References.ToSourceAsync,
+        ToRequest = s => new SourceRequest
+        {
+            Id = s.Id,
+            Title = s.Title,
+            Kind = s.Kind,
+            Publisher = s.Publisher,
+            PublishedOn = s.PublishedOn,
+            Url = s.Url,
+            Notes = s.Notes,
+        },
+        Apply = (r, s) =>
+        {
+            s.Title = r.Title;
+            s.Kind = r.Kind;
+            s.Publisher = r.Publisher;
+            s.PublishedOn = r.PublishedOn;
+            s.Url = r.Url;
+            s.Notes = r.Notes;
+        },
+    };
+}

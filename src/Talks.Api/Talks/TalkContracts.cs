@@ -1,0 +1,63 @@
+using Talks.Api.Infrastructure;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Talks;
+
+/// <summary>A negotiation track. Omit <c>id</c> on create to have one made from the title.</summary>
+public sealed record TalkRequest : ICitedRequest
+{
+    public string? Id { get; init; }
+    public required string Title { get; init; }
+    public string? Summary { get; init; }
+    public required IReadOnlyList<string> SourceIds { get; init; }
+}
+
+/// <summary>A talk with what a list of talks shows about its rounds and parties.</summary>
+public sealed record TalkResponse(
+    string Id,
+    string Title,
+    string? Summary,
+    int RoundCount,
+    DateOnly? FirstRoundDate,
+    DateOnly? LatestRoundDate,
+    IReadOnlyList<string> PartyIds,
+    IReadOnlyList<string> SourceIds,
+    long Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt) : IResource;
+
+/// <summary>Filters for GET /api/v1/talks: <c>partyId</c> finds talks a party took part in.</summary>
+public sealed record TalkQuery(int? Limit, string? Cursor, string? PartyId);
+
+internal static class TalkResource
+{
+    public static readonly ResourceKind<Talk, TalkRequest, TalkResponse> Kind = new()
+    {
+        Singular = "talk",
+        BasePath = "/api/v1/talks",
+        Projection = t => new TalkResponse(
+            t.Id,
+            t.Title,
+            t.Summary,
+            t.Rounds.Count,
+            t.Rounds.Min(r => (DateOnly?)r.Date),
+            t.Rounds.Max(r => (DateOnly?)r.Date),
+            DistinctSorted(t.Rounds.SelectMany(r => r.Participants).Select(p => p.PartyId).ToList()),
+            t.SourceIds,
+            t.Version,
+            t.CreatedAt,
+            t.UpdatedAt),
+        IdSource = r => r.Title,
+        FindReferences = References.ToTalkAsync,
+        ToRequest = t => new TalkRequest { Id = t.Id, Title = t.Title, Summary = t.Summary, SourceIds = t.SourceIds },
+        Apply = (r, t) =>
+        {
+            t.Title = r.Title;
+            t.Summary = r.Summary;
+            t.SourceIds = [.. r.SourceIds];
+        },
+    };
+
+    /// <summary>Runs in memory: SQLite cannot order a distinct set inside a projection (it lacks APPLY).</summary>
+    private static List<string> DistinctSorted(List<string> ids) => ids.Distinct().Order(StringComparer.Ordinal).ToList();
+}

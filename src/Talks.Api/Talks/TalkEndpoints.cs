@@ -1,0 +1,66 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Talks;
+
+public static class TalkEndpoints
+{
+    private static ResourceKind<Talk, TalkRequest, TalkResponse> Resource => TalkResource.Kind;
+
+    public static IEndpointRouteBuilder MapTalkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/talks").WithTags("Talks");
+        group.MapGet("/", List).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
+        group.MapGet("/{id}", Get).WithName("GetTalk").WithSummary("Get a talk.").ProducesProblem(404);
+        group.MapPost("/", Create).WithName("CreateTalk").WithSummary("Create a talk.").Validates<TalkRequest>().ProducesProblem(409);
+        group.MapPut("/{id}", Replace).WithName("ReplaceTalk").WithSummary("Replace a talk (If-Match required).")
+            .Validates<TalkRequest>().WritesExisting();
+        group.MapPatch("/{id}", Patch).WithName("PatchTalk").WithSummary("Change some of a talk's fields (JSON merge patch, If-Match required).")
+            .AcceptsMergePatch().WritesExisting();
+        group.MapDelete("/{id}", Delete).WithName("DeleteTalk").WithSummary("Delete a talk that has no rounds (If-Match required).")
+            .WritesExisting().ProducesProblem(409);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<TalkResponse>>, ValidationProblem>> List(
+        [AsParameters] TalkQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var talks = db.Talks.AsNoTracking();
+        if (query.PartyId is not null)
+        {
+            talks = talks.Where(t => t.Rounds.Any(r => r.Participants.Any(p => p.PartyId == query.PartyId)));
+        }
+
+        return TypedResults.Ok(await talks.PageByIdAsync(after, take, Resource.Projection, http, ct));
+    }
+
+    private static Task<Results<Ok<TalkResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.GetAsync(db, id, http, ct);
+
+    private static Task<Results<Created<TalkResponse>, ProblemHttpResult>> Create(TalkRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.CreateAsync(db, request, http, ct);
+
+    private static Task<Results<Ok<TalkResponse>, ValidationProblem, ProblemHttpResult>> Replace(
+        string id, TalkRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.ReplaceAsync(db, id, request, http, ct);
+
+    private static Task<Results<Ok<TalkResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        string id, JsonElement patch, TalksDbContext db, IValidator<TalkRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
+        Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.DeleteAsync(db, id, http, ct);
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+
+namespace Talks.Api.Talks;
+
+public sealed class TalkRequestValidator : CitedRequestValidator<TalkRequest>
+{
+    public TalkRequestValidator(TalksDbContext db) : base(db)
+    {
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(r => r.Summary).MaximumLength(Rules.TextLength);
+    }
+}
