@@ -1,5 +1,7 @@
 using Talks.Api.Agreements;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
+using Talks.Api.Keys;
 using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
@@ -9,28 +11,45 @@ using Talks.Api.Statements;
 using Talks.Api.Talks;
 
 var builder = WebApplication.CreateBuilder(args);
+if (KeyCommands.Matches(args))
+{
+    // A command's output is its answer (the new key); logs would get in the way of scripts reading it.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
 
 builder.AddTalksJson();
 builder.AddTalksProblems();
 builder.AddTalksData();
+builder.AddTalksAuth();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
 
 var app = builder.Build();
 
+await app.InitializeDatabaseAsync();
+if (KeyCommands.Matches(args))
+{
+    return await KeyCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapTalksHealth();
-app.MapTalkEndpoints();
-app.MapRoundEndpoints();
-app.MapPartyEndpoints();
-app.MapPersonEndpoints();
-app.MapPositionEndpoints();
-app.MapStatementEndpoints();
-app.MapAgreementEndpoints();
-app.MapSourceEndpoints();
+var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);
+api.MapTalkEndpoints();
+api.MapRoundEndpoints();
+api.MapPartyEndpoints();
+api.MapPersonEndpoints();
+api.MapPositionEndpoints();
+api.MapStatementEndpoints();
+api.MapAgreementEndpoints();
+api.MapSourceEndpoints();
+api.MapChangeEndpoints();
+api.MapKeyEndpoints();
 
-await app.InitializeDatabaseAsync();
-app.Run();
+await app.RunAsync();
+return 0;

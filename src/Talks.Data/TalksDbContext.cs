@@ -3,8 +3,11 @@ using Talks.Data.Entities;
 
 namespace Talks.Data;
 
-public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : DbContext(options)
+public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options, IChangeActor? actor = null) : DbContext(options)
 {
+    /// <summary>Names the author of the changes when no caller does (the seeder says "seed").</summary>
+    public string? ActorOverride { get; set; }
+
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<Person> People => Set<Person>();
@@ -18,6 +21,9 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<AgreementEvent> AgreementEvents => Set<AgreementEvent>();
     public DbSet<SeedMark> SeedMarks => Set<SeedMark>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TalksDbContext).Assembly);
@@ -44,9 +50,13 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Sets created/updated times and moves the version on, so every update yields a new ETag.</summary>
+    /// <summary>
+    /// Sets created/updated times, moves the version on (so every update yields a new ETag) and records the change in
+    /// history, all inside the save's own transaction.
+    /// </summary>
     private void StampChanges()
     {
+        ChangeTracker.DetectChanges();
         var now = DateTime.UtcNow;
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
@@ -68,6 +78,8 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
                     break;
             }
         }
+
+        Changes.AddRange(ChangeCapture.Capture(ChangeTracker, ActorOverride ?? actor?.Name ?? "system", now));
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,9 +17,11 @@ public static class AgreementEndpoints
 
     public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/agreements").WithTags("Agreements");
+        var group = app.MapGroup("/agreements").WithTags("Agreements");
         group.MapGet("/", List).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetAgreementHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateAgreement").WithSummary("Create an agreement.").Validates<AgreementRequest>().ProducesProblem(409);
         group.MapPut("/{id}", Replace).WithName("ReplaceAgreement").WithSummary("Replace an agreement (If-Match required; status moves only along the lifecycle).")
             .Validates<AgreementRequest>().WritesExisting().ProducesProblem(409);
@@ -84,6 +87,10 @@ public static class AgreementEndpoints
     private static Task<Results<Ok<AgreementResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<AgreementRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

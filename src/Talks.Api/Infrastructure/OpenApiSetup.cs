@@ -20,6 +20,13 @@ public static class OpenApiSetup
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterDocs>();
+            options.OperationFilter<KeyRequirementDocs>();
+            options.AddSecurityDefinition(KeyRequirementDocs.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need analyst, deletes and keys need admin.",
+            });
             options.SchemaFilter<ResponsesCarryEveryField>();
             options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
         });

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talks.Api.Changes;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -61,6 +62,13 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
 
     /// <summary>Related rows an update replaces together with the record (a round's participants).</summary>
     public Func<IQueryable<TEntity>, IQueryable<TEntity>> ForUpdate { get; init; } = q => q;
+
+    /// <summary>"parties": the collection history and the change feed file this record under.</summary>
+    public string Collection => ChangeCapture.Collections[typeof(TEntity)];
+
+    public Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        TalksDbContext db, string id, HistoryQuery query, HttpContext http, CancellationToken ct) =>
+        ChangeEndpoints.HistoryAsync(db, Collection, Singular, id, query, http, ct);
 
     public Task<TResponse?> ReadAsync(TalksDbContext db, string id, CancellationToken ct) =>
         ForRead(db.Set<TEntity>().AsNoTracking()).Where(e => e.Id == id).Select(Projection).FirstOrDefaultAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,9 +17,11 @@ public static class PartyEndpoints
 
     public static IEndpointRouteBuilder MapPartyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/parties").WithTags("Parties");
+        var group = app.MapGroup("/parties").WithTags("Parties");
         group.MapGet("/", List).WithName("ListParties").WithSummary("List parties, optionally by kind.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetParty").WithSummary("Get a party.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetPartyHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateParty").WithSummary("Create a party.").Validates<PartyRequest>().ProducesProblem(409);
         group.MapPut("/{id}", Replace).WithName("ReplaceParty").WithSummary("Replace a party (If-Match required).")
             .Validates<PartyRequest>().WritesExisting();
@@ -61,6 +64,10 @@ public static class PartyEndpoints
     private static Task<Results<Ok<PartyResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<PartyRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

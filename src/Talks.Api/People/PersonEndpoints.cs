@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,9 +17,11 @@ public static class PersonEndpoints
 
     public static IEndpointRouteBuilder MapPersonEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/people").WithTags("People");
+        var group = app.MapGroup("/people").WithTags("People");
         group.MapGet("/", List).WithName("ListPeople").WithSummary("List people, optionally by party.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetPerson").WithSummary("Get a person.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetPersonHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreatePerson").WithSummary("Create a person.").Validates<PersonRequest>().ProducesProblem(409);
         group.MapPut("/{id}", Replace).WithName("ReplacePerson").WithSummary("Replace a person (If-Match required).")
             .Validates<PersonRequest>().WritesExisting();
@@ -60,6 +63,10 @@ public static class PersonEndpoints
     private static Task<Results<Ok<PersonResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<PersonRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,9 +17,11 @@ public static class PositionEndpoints
 
     public static IEndpointRouteBuilder MapPositionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/positions").WithTags("Positions");
+        var group = app.MapGroup("/positions").WithTags("Positions");
         group.MapGet("/", List).WithName("ListPositions").WithSummary("List positions by round, party, topic or kind.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetPosition").WithSummary("Get a position.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetPositionHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreatePosition").WithSummary("Create a position.").Validates<PositionRequest>().ProducesProblem(409);
         group.MapPut("/{id}", Replace).WithName("ReplacePosition").WithSummary("Replace a position (If-Match required).")
             .Validates<PositionRequest>().WritesExisting();
@@ -76,6 +79,10 @@ public static class PositionEndpoints
     private static Task<Results<Ok<PositionResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<PositionRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,10 +17,12 @@ public static class RoundEndpoints
 
     public static IEndpointRouteBuilder MapRoundEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/rounds").WithTags("Rounds");
+        var group = app.MapGroup("/rounds").WithTags("Rounds");
         group.MapGet("/", List).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetRound")
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetRoundHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPut("/{id}", Replace).WithName("ReplaceRound").WithSummary("Replace a round with its participants and delegations (If-Match required).")
             .Validates<RoundRequest>().WritesExisting().ProducesProblem(409);
         group.MapPatch("/{id}", Patch).WithName("PatchRound").WithSummary("Change some of a round's fields (JSON merge patch, If-Match required).")
@@ -27,7 +30,7 @@ public static class RoundEndpoints
         group.MapDelete("/{id}", Delete).WithName("DeleteRound")
             .WithSummary("Delete a round no position, statement or agreement belongs to (If-Match required).").WritesExisting().ProducesProblem(409);
 
-        var talkRounds = app.MapGroup("/api/v1/talks/{talkId}/rounds").WithTags("Rounds");
+        var talkRounds = app.MapGroup("/talks/{talkId}/rounds").WithTags("Rounds");
         talkRounds.MapGet("/", ListForTalk).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
             .RejectsUnknownQuery().ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")
@@ -126,6 +129,10 @@ public static class RoundEndpoints
     private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<RoundRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

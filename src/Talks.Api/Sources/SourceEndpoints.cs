@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,9 +17,11 @@ public static class SourceEndpoints
 
     public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sources").WithTags("Sources");
+        var group = app.MapGroup("/sources").WithTags("Sources");
         group.MapGet("/", List).WithName("ListSources").WithSummary("List sources, optionally by kind.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetSource").WithSummary("Get a source.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetSourceHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateSource").WithSummary("Create a source.").Validates<SourceRequest>().ProducesProblem(409);
         group.MapPut("/{id}", Replace).WithName("ReplaceSource").WithSummary("Replace a source (If-Match required).")
             .Validates<SourceRequest>().WritesExisting();
@@ -61,6 +64,10 @@ public static class SourceEndpoints
     private static Task<Results<Ok<SourceResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<SourceRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

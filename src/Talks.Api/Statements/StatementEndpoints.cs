@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,9 +17,11 @@ public static class StatementEndpoints
 
     public static IEndpointRouteBuilder MapStatementEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/statements").WithTags("Statements");
+        var group = app.MapGroup("/statements").WithTags("Statements");
         group.MapGet("/", List).WithName("ListStatements").WithSummary("List statements by speaker (person or party) or round.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetStatementHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateStatement").WithSummary("Create a statement.").Validates<StatementRequest>().ProducesProblem(409);
         group.MapPut("/{id}", Replace).WithName("ReplaceStatement").WithSummary("Replace a statement (If-Match required).")
             .Validates<StatementRequest>().WritesExisting();
@@ -70,6 +73,10 @@ public static class StatementEndpoints
     private static Task<Results<Ok<StatementResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<StatementRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

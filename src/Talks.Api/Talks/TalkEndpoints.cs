@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -16,9 +17,11 @@ public static class TalkEndpoints
 
     public static IEndpointRouteBuilder MapTalkEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/talks").WithTags("Talks");
+        var group = app.MapGroup("/talks").WithTags("Talks");
         group.MapGet("/", List).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetTalk").WithSummary("Get a talk.").ProducesProblem(404);
+        group.MapGet("/{id}/history", History).WithName("GetTalkHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateTalk").WithSummary("Create a talk.").Validates<TalkRequest>().ProducesProblem(409);
         group.MapPut("/{id}", Replace).WithName("ReplaceTalk").WithSummary("Replace a talk (If-Match required).")
             .Validates<TalkRequest>().WritesExisting();
@@ -60,6 +63,10 @@ public static class TalkEndpoints
     private static Task<Results<Ok<TalkResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         string id, JsonElement patch, TalksDbContext db, IValidator<TalkRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
         Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
+
+    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
+        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

@@ -26,6 +26,7 @@ public static class TalksSeeder
             throw new DirectoryNotFoundException($"Seed folder '{folder}' does not exist.");
         }
 
+        db.ActorOverride = "seed";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inserted = 0;
 

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Talks.Api.Infrastructure;
+using Talks.Data;
+
+namespace Talks.Api.Changes;
+
+public static class ChangeEndpoints
+{
+    public static IEndpointRouteBuilder MapChangeEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/changes").WithTags("Changes");
+        group.MapGet("/", Feed).WithName("ListChanges")
+            .WithSummary("Every change to every record, deletions included, oldest first; poll with nextCursor to sync.")
+            .RejectsUnknownQuery();
+        return api;
+    }
+
+    private static async Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem>> Feed(
+        [AsParameters] ChangeFeedQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        long afterSeq = 0;
+        if (after is [var seq] && !long.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq))
+        {
+            errors["cursor"] = ["The cursor is not one this list issued."];
+        }
+
+        if (query.Collection is not null && !ChangeCapture.Collections.Values.Contains(query.Collection))
+        {
+            errors["collection"] = [$"Allowed: {string.Join(", ", ChangeCapture.Collections.Values.Order())}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var changes = db.Changes.AsNoTracking().Where(c => c.Id > afterSeq);
+        if (query.Collection is not null)
+        {
+            changes = changes.Where(c => c.Collection == query.Collection);
+        }
+
+        var rows = await changes.OrderBy(c => c.Id).Take(take).ToListAsync(ct);
+        var last = rows.Count > 0 ? rows[^1].Id : afterSeq;
+        var next = Paging.Encode(last.ToString(CultureInfo.InvariantCulture));
+        http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?cursor={next}>; rel=\"next\"";
+        return TypedResults.Ok(new Page<ChangeResponse>(rows.Select(ChangeResponse.From).ToList(), next));
+    }
+
+    /// <summary>A record's changes, newest first; also answers for a record that has since been deleted.</summary>
+    public static async Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        TalksDbContext db, string collection, string singular, string id, HistoryQuery query, HttpContext http, CancellationToken ct)
+    {
+        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        var beforeSeq = long.MaxValue;
+        if (after is [var seq] && !long.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out beforeSeq))
+        {
+            errors["cursor"] = ["The cursor is not one this list issued."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var rows = await db.Changes.AsNoTracking()
+            .Where(c => c.Collection == collection && c.RecordId == id && c.Id < beforeSeq)
+            .OrderByDescending(c => c.Id).Take(take + 1).ToListAsync(ct);
+        if (rows.Count == 0 && after is null)
+        {
+            return Problems.NotFound(singular, id);
+        }
+
+        var page = rows.Select(ChangeResponse.From).ToList().ToPage(take, http, c => Paging.Encode(c.Seq.ToString(CultureInfo.InvariantCulture)));
+        return TypedResults.Ok(page);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Talks.Api.Infrastructure;
+
+/// <summary>Marks operations that need a key, with their 401/403 answers, so Swagger UI's Authorize button applies.</summary>
+internal sealed class KeyRequirementDocs : IOperationFilter
+{
+    public const string SchemeName = "ApiKey";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var policies = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
+        if (policies.Count == 0)
+        {
+            return;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
+        operation.Description = $"Needs a key with the {string.Join(", ", policies.Distinct())} policy. {operation.Description}".Trim();
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("401", Problem("No key, or an unknown or revoked one.", context));
+        operation.Responses.TryAdd("403", Problem("The key's role does not allow this.", context));
+    }
+
+    private static OpenApiResponse Problem(string description, OperationFilterContext context) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, IOpenApiMediaType>
+        {
+            ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+        },
+    };
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talks.Data.Entities;
+
+namespace Talks.Data.Configurations;
+
+internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeRecord>
+{
+    public void Configure(EntityTypeBuilder<ChangeRecord> builder)
+    {
+        // The key is the feed's cursor (GET /changes?cursor=), so it must only ever grow.
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedOnAdd();
+        builder.Property(c => c.Collection).HasMaxLength(40);
+        builder.Property(c => c.RecordId).HasMaxLength(ConfigurationExtensions.IdLength);
+        builder.Property(c => c.Actor).HasMaxLength(ConfigurationExtensions.IdLength);
+
+        // Serves GET /{collection}/{id}/history, newest first.
+        builder.HasIndex(c => new { c.Collection, c.RecordId, c.Id });
+    }
+}

@@ -1,0 +1,35 @@
+namespace Talks.Data.Entities;
+
+/// <summary>
+/// One change to one record: who, when, and each field's value before and after. Written in the same transaction as
+/// the change itself, so history and the change feed never miss or invent a write.
+/// </summary>
+public sealed class ChangeRecord
+{
+    /// <summary>Ascending in commit order; the change feed's cursor.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The API collection, e.g. "rounds".</summary>
+    public string Collection { get; set; } = "";
+
+    public string RecordId { get; set; } = "";
+    public ChangeKind Kind { get; set; }
+
+    /// <summary>The record's version after the change; null for a deletion.</summary>
+    public long? Version { get; set; }
+
+    /// <summary>The name of the API key that made the change, or "seed" / "system".</summary>
+    public string Actor { get; set; } = "";
+
+    public DateTime At { get; set; }
+
+    /// <summary>JSON object: field → { "from": …, "to": … }.</summary>
+    public string Changes { get; set; } = "{}";
+}
+
+public enum ChangeKind
+{
+    Created,
+    Updated,
+    Deleted,
+}
