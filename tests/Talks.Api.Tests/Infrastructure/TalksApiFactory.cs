@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Talks.Api.Keys;
 using Talks.Data;
+using Talks.Data.Entities;
 
 namespace Talks.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Starts the real app — migrations, seed and all — on a SQLite file of its own, so test classes never see each
 /// other's writes. Runs as Production because that is where error bodies must not give internals away.
+/// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> gives an admin-keyed client, so tests about what a
+/// request does need not repeat who may send it; the key tests use the other clients.
 /// </summary>
 public sealed class TalksApiFactory : WebApplicationFactory<Program>
 {
@@ -30,6 +34,68 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     internal TalksApiFactory(string databasePath) => DatabasePath = databasePath;
 
     public string DatabasePath { get; }
+
+    /// <summary>Keys made per factory, since each database has its own key table.</summary>
+    private readonly Dictionary<ApiKeyRole, string> _keys = [];
+    private readonly SemaphoreSlim _keysLock = new(1, 1);
+
+    public string KeyFor(ApiKeyRole role)
+    {
+        _keysLock.Wait();
+        try
+        {
+            if (!_keys.TryGetValue(role, out var key))
+            {
+                using var scope = Services.CreateScope();
+                var store = scope.ServiceProvider.GetRequiredService<KeyStore>();
+                var name = $"test-{KeyRoles.NameOf(role)}-{Guid.NewGuid().ToString("N")[..8]}";
+                var created = store.CreateAsync(name, role, CancellationToken.None).GetAwaiter().GetResult()
+                    ?? throw new InvalidOperationException($"Could not create the key '{name}'.");
+                key = created.Secret;
+                _keys[role] = key;
+            }
+
+            return key;
+        }
+        finally
+        {
+            _keysLock.Release();
+        }
+    }
+
+    /// <summary>A client sending <paramref name="role"/>'s key.</summary>
+    public HttpClient CreateClient(ApiKeyRole role)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", KeyFor(role));
+        return client;
+    }
+
+    /// <summary>A client sending no key at all, as a public reader does.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        // Making no key at all matters to tests that compare the database across starts.
+        _creatingAnonymous = true;
+        try
+        {
+            return base.CreateClient();
+        }
+        finally
+        {
+            _creatingAnonymous = false;
+        }
+    }
+
+    private bool _creatingAnonymous;
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (!_creatingAnonymous)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", KeyFor(ApiKeyRole.Admin));
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

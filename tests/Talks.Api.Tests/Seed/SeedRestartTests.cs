@@ -15,7 +15,7 @@ public sealed class SeedRestartTests
         using var database = new TemporaryDatabase();
         await using (var first = database.Start())
         {
-            using var client = first.CreateClient();
+            using var client = first.CreateAnonymousClient();
             using var ready = await client.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
@@ -27,7 +27,7 @@ public sealed class SeedRestartTests
 
         await using (var second = database.Start())
         {
-            using var client = second.CreateClient();
+            using var client = second.CreateAnonymousClient();
             using var ready = await client.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
