@@ -1,5 +1,6 @@
 using Talks.Api.Agreements;
 using Talks.Api.Changes;
+using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
 using Talks.Api.Parties;
@@ -23,6 +24,7 @@ builder.AddTalksData();
 builder.AddTalksAuth();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
+builder.AddTalksIdempotency();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.UseStatusCodePages();
 app.UseTalksOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotency();
 
 app.MapTalksHealth();
 var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);
