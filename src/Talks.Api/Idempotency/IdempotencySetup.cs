@@ -8,10 +8,11 @@ public static class IdempotencySetup
     {
         builder.Services.AddOptions<IdempotencyOptions>()
             .BindConfiguration(IdempotencyOptions.Section)
-            .Validate(o => o.RetentionHours > 0, "Idempotency:RetentionHours must be positive.")
+            .Validate(o => o.RetentionHours > 0 && o.SweepMinutes > 0, "Idempotency:RetentionHours and Idempotency:SweepMinutes must be positive.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddHostedService<IdempotencySweep>();
         return builder;
     }
 
