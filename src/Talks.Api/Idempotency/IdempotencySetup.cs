@@ -13,6 +13,7 @@ public static class IdempotencySetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencySweep>();
+        builder.Services.ConfigureSwaggerGen(o => o.OperationFilter<IdempotencyDocs>());
         return builder;
     }
 
