@@ -1,0 +1,379 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Talks.Api.Keys;
+using Talks.Data;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Tests;
+
+/// <summary>Retrying a POST with an Idempotency-Key, as a client on a flaky network does.</summary>
+public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<IdempotencyTests.Api>
+{
+    private const string Parties = "/api/v1/parties";
+    private const string KeyHeader = "Idempotency-Key";
+    private const string ReplayedHeader = "Idempotent-Replayed";
+
+    [Fact]
+    public async Task RetryWithSameKeyAndBodyReplaysFirstAnswerAndWritesNothing()
+    {
+        var (client, caller) = await api.CallerAsync();
+        var name = Unique("Retry State");
+        var key = NewKey();
+
+        using var first = await PostAsync(client, Party(name), key);
+        using var retry = await PostAsync(client, Party(name), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False(first.Headers.Contains(ReplayedHeader));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", Assert.Single(retry.Headers.GetValues(ReplayedHeader)));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+        Assert.Equal(first.Content.Headers.ContentType, retry.Content.Headers.ContentType);
+
+        using var read = await client.GetAsync(first.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(name, JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement.GetProperty("name").GetString());
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+        var record = Assert.Single(await api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key).ToListAsync()));
+        Assert.True(record.Completed);
+        Assert.Equal(201, record.StatusCode);
+        Assert.True(record.ExpiresAt > DateTime.UtcNow.AddHours(23));
+    }
+
+    [Fact]
+    public async Task SameKeyWithDifferentBodyIsRefusedAndWritesNothing()
+    {
+        var (client, _) = await api.CallerAsync();
+        var key = NewKey();
+        var firstName = Unique("First Body State");
+        var otherName = Unique("Other Body State");
+
+        using var first = await PostAsync(client, Party(firstName), key);
+        using var other = await PostAsync(client, Party(otherName), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await ReadProblemAsync(other, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == otherName)));
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == firstName)));
+    }
+
+    [Fact]
+    public async Task ConcurrentPostsWithOneKeyCreateOneRecord()
+    {
+        var (client, caller) = await api.CallerAsync();
+        for (var round = 0; round < 20; round++)
+        {
+            var name = Unique("Racing State");
+            var key = NewKey();
+
+            var answers = await Task.WhenAll(PostAsync(client, Party(name), key), PostAsync(client, Party(name), key));
+
+            var statuses = string.Join(", ", answers.Select(a => (int)a.StatusCode));
+            Assert.All(answers, a => Assert.True((int)a.StatusCode < 500, $"Round {round} answered {statuses}."));
+            var ran = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created && !a.Headers.Contains(ReplayedHeader));
+            var other = Assert.Single(answers, a => a != ran);
+            if (other.StatusCode == HttpStatusCode.Created)
+            {
+                Assert.Equal("true", Assert.Single(other.Headers.GetValues(ReplayedHeader)));
+                Assert.Equal(ran.Headers.Location, other.Headers.Location);
+            }
+            else
+            {
+                await ReadProblemAsync(other, HttpStatusCode.Conflict);
+                Assert.Equal(TimeSpan.FromSeconds(1), other.Headers.RetryAfter?.Delta);
+            }
+
+            Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+            Assert.Equal(1, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller && r.Key == key)));
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SameKeyFromTwoCallersGivesTwoIndependentRecords()
+    {
+        var (analystA, callerA) = await api.CallerAsync();
+        var (analystB, callerB) = await api.CallerAsync();
+        var key = NewKey();
+        var nameA = Unique("Caller A State");
+        var nameB = Unique("Caller B State");
+
+        using var fromA = await PostAsync(analystA, Party(nameA), key);
+        using var fromB = await PostAsync(analystB, Party(nameB), key);
+
+        Assert.Equal(HttpStatusCode.Created, fromA.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, fromB.StatusCode);
+        Assert.False(fromB.Headers.Contains(ReplayedHeader));
+        Assert.NotEqual(fromA.Headers.Location, fromB.Headers.Location);
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == nameA)));
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == nameB)));
+        var callers = await api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.Caller).ToListAsync());
+        Assert.Equal(new[] { callerA, callerB }.Order(), callers.Order());
+    }
+
+    [Fact]
+    public async Task ValidationAnswerIsKeptAndReplayed()
+    {
+        var (client, caller) = await api.CallerAsync();
+        var key = NewKey();
+        var invalid = Party(Unique("Nameless State"));
+        invalid["name"] = "";
+
+        using var first = await PostAsync(client, invalid, key);
+        using var retry = await PostAsync(client, invalid.DeepClone(), key);
+
+        var firstBody = await ReadProblemAsync(first, HttpStatusCode.BadRequest);
+        Assert.True(firstBody.GetProperty("errors").TryGetProperty("name", out _), firstBody.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, retry.StatusCode);
+        Assert.Equal("true", Assert.Single(retry.Headers.GetValues(ReplayedHeader)));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", retry.Content.Headers.ContentType?.MediaType);
+        var record = Assert.Single(await api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key).ToListAsync()));
+        Assert.Equal(400, record.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostWithoutKeyBehavesAsBefore()
+    {
+        var (client, caller) = await api.CallerAsync();
+        var name = Unique("Keyless State");
+
+        using var first = await PostAsync(client, Party(name), key: null);
+        using var second = await PostAsync(client, Party(name), key: null);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.False(second.Headers.Contains(ReplayedHeader));
+        Assert.NotEqual(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(2, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
+    }
+
+    // An empty value is refused the same way; the in-memory test client just never sends one.
+    [Theory]
+    [InlineData("caf\u00e9")]
+    [InlineData("tab\there")]
+    [InlineData(null)]
+    public async Task MalformedKeyIsRefusedNamingTheHeader(string? key)
+    {
+        var (client, caller) = await api.CallerAsync();
+        var name = Unique("Malformed Key State");
+
+        using var answer = await PostAsync(client, Party(name), key ?? new string('k', 201));
+
+        var problem = await ReadProblemAsync(answer, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(KeyHeader, out _), problem.ToString());
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
+    }
+
+    [Fact]
+    public async Task LongestAllowedKeyIsAccepted()
+    {
+        var (client, _) = await api.CallerAsync();
+
+        using var answer = await PostAsync(client, Party(Unique("Long Key State")), new string('k', 200));
+
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task RetryWhileFirstRequestIsStillRunningIsTurnedAway()
+    {
+        var (client, caller) = await api.CallerAsync();
+        var name = Unique("Slow State");
+        var key = NewKey();
+        using var first = await PostAsync(client, Party(name), key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        // The same request, seen while the first has claimed the key but not yet finished.
+        await api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Completed, false)));
+        using var retry = await PostAsync(client, Party(name), key);
+
+        await ReadProblemAsync(retry, HttpStatusCode.Conflict);
+        Assert.Equal(TimeSpan.FromSeconds(1), retry.Headers.RetryAfter?.Delta);
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+    }
+
+    [Fact]
+    public async Task KeyPastItsRetentionIsUsedAfresh()
+    {
+        var (client, caller) = await api.CallerAsync();
+        var key = NewKey();
+        await api.InDatabaseAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Caller = caller,
+                Key = key,
+                RequestHash = new string('0', 64),
+                Completed = true,
+                StatusCode = 201,
+                ContentType = "application/json",
+                Body = Encoding.UTF8.GetBytes("{}"),
+                CreatedAt = DateTime.UtcNow.AddHours(-30),
+                ExpiresAt = DateTime.UtcNow.AddHours(-6),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var name = Unique("Fresh Start State");
+
+        using var answer = await PostAsync(client, Party(name), key);
+
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        Assert.False(answer.Headers.Contains(ReplayedHeader));
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+        var record = Assert.Single(await api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key).ToListAsync()));
+        Assert.True(record.ExpiresAt > DateTime.UtcNow);
+    }
+
+    [Fact]
+    public async Task RefusedCallerNeverClaimsTheKey()
+    {
+        var (client, caller) = await api.CallerAsync();
+        using var anonymous = api.CreateClient();
+        var key = NewKey();
+        var name = Unique("Unauthorised State");
+
+        using var refused = await PostAsync(anonymous, Party(name), key);
+        using var allowed = await PostAsync(client, Party(name), key);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+        Assert.False(allowed.Headers.Contains(ReplayedHeader));
+        var record = Assert.Single(await api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Key == key).ToListAsync()));
+        Assert.Equal(caller, record.Caller);
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentOffersTheKeyOnPostsOnly()
+    {
+        using var client = api.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"));
+
+        var parties = document.RootElement.GetProperty("paths").GetProperty(Parties);
+        var create = parties.GetProperty("post");
+        var header = Assert.Single(create.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == KeyHeader);
+        Assert.Equal("header", header.GetProperty("in").GetString());
+        Assert.False(header.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.True(create.GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(create.GetProperty("responses").TryGetProperty("422", out _));
+        var list = parties.GetProperty("get");
+        Assert.DoesNotContain(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == KeyHeader);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonNode body, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Parties)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation(KeyHeader, key);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement.Clone();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()), text);
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("traceId").GetString()), text);
+        return problem;
+    }
+
+    private static JsonObject Party(string name) => new()
+    {
+        ["name"] = name,
+        ["kind"] = "state",
+        ["sourceIds"] = new JsonArray("article-istanbul-talks-2025"),
+    };
+
+    private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
+
+    private static string NewKey() => Guid.NewGuid().ToString();
+
+    /// <summary>The app on a migrated, seeded SQLite file of its own, run as Production.</summary>
+    public sealed class Api : WebApplicationFactory<Program>
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "talks-tests", Guid.NewGuid().ToString("N"));
+
+        /// <summary>A caller with an API key of its own: a client sending it, and the name records are kept under.</summary>
+        public async Task<(HttpClient Client, string Caller)> CallerAsync()
+        {
+            var name = $"analyst-{Guid.NewGuid().ToString("N")[..12]}";
+            await using var scope = Services.CreateAsyncScope();
+            var created = await scope.ServiceProvider.GetRequiredService<KeyStore>().CreateAsync(name, ApiKeyRole.Admin, CancellationToken.None);
+            var client = CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created!.Value.Secret);
+            return (client, name);
+        }
+
+        public async Task<T> InDatabaseAsync<T>(Func<TalksDbContext, Task<T>> work)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<TalksDbContext>());
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Directory.CreateDirectory(_folder);
+            builder.UseEnvironment(Environments.Production);
+            builder.UseSetting("ConnectionStrings:Talks", $"Data Source={Path.Combine(_folder, "talks.db")}");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            DeleteFolder();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                DeleteFolder();
+            }
+        }
+
+        private void DeleteFolder()
+        {
+            // Pooled connections hold the file open until the pool lets go.
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                if (Directory.Exists(_folder))
+                {
+                    Directory.Delete(_folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // A connection still held elsewhere keeps the file busy; the temp folder is swept eventually.
+            }
+        }
+    }
+}
