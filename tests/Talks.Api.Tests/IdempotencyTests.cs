@@ -215,21 +215,10 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     {
         var (client, caller) = await api.CallerAsync();
         var key = NewKey();
-        await api.InDatabaseAsync(async db =>
+        await api.InDatabaseAsync(db =>
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Caller = caller,
-                Key = key,
-                RequestHash = new string('0', 64),
-                Completed = true,
-                StatusCode = 201,
-                ContentType = "application/json",
-                Body = Encoding.UTF8.GetBytes("{}"),
-                CreatedAt = DateTime.UtcNow.AddHours(-30),
-                ExpiresAt = DateTime.UtcNow.AddHours(-6),
-            });
-            return await db.SaveChangesAsync();
+            db.IdempotencyRecords.Add(Kept(caller, key, DateTime.UtcNow.AddHours(-6)));
+            return db.SaveChangesAsync();
         });
         var name = Unique("Fresh Start State");
 
@@ -240,6 +229,35 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
         Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
         var record = Assert.Single(await api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key).ToListAsync()));
         Assert.True(record.ExpiresAt > DateTime.UtcNow);
+    }
+
+    [Fact]
+    public async Task StartingTheAppForgetsAnswersPastTheirRetention()
+    {
+        var folder = Api.NewFolder();
+        var expiredKey = NewKey();
+        var liveKey = NewKey();
+        await using (var before = new Api(folder, ownsFolder: false))
+        {
+            await before.InDatabaseAsync(db =>
+            {
+                db.IdempotencyRecords.Add(Kept("sweep-check", expiredKey, DateTime.UtcNow.AddMinutes(-1)));
+                db.IdempotencyRecords.Add(Kept("sweep-check", liveKey, DateTime.UtcNow.AddHours(1)));
+                return db.SaveChangesAsync();
+            });
+        }
+
+        await using var after = new Api(folder, ownsFolder: true);
+
+        // The sweep runs beside start-up, not before it; give it a moment.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await after.InDatabaseAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key == expiredKey)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(await after.InDatabaseAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key == expiredKey)));
+        Assert.True(await after.InDatabaseAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key == liveKey)));
     }
 
     [Fact]
@@ -311,6 +329,20 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
         ["sourceIds"] = new JsonArray("article-istanbul-talks-2025"),
     };
 
+    /// <summary>A finished answer kept until <paramref name="expiresAt"/>, for a request no test sends.</summary>
+    private static IdempotencyRecord Kept(string caller, string key, DateTime expiresAt) => new()
+    {
+        Caller = caller,
+        Key = key,
+        RequestHash = new string('0', 64),
+        Completed = true,
+        StatusCode = 201,
+        ContentType = "application/json",
+        Body = Encoding.UTF8.GetBytes("{}"),
+        CreatedAt = expiresAt.AddHours(-24),
+        ExpiresAt = expiresAt,
+    };
+
     private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
 
     private static string NewKey() => Guid.NewGuid().ToString();
@@ -318,7 +350,22 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     /// <summary>The app on a migrated, seeded SQLite file of its own, run as Production.</summary>
     public sealed class Api : WebApplicationFactory<Program>
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "talks-tests", Guid.NewGuid().ToString("N"));
+        private readonly string _folder;
+        private readonly bool _ownsFolder;
+
+        public Api()
+            : this(NewFolder(), ownsFolder: true)
+        {
+        }
+
+        /// <summary>The app on a database folder that may outlive it, as a restart sees it.</summary>
+        internal Api(string folder, bool ownsFolder)
+        {
+            _folder = folder;
+            _ownsFolder = ownsFolder;
+        }
+
+        internal static string NewFolder() => Path.Combine(Path.GetTempPath(), "talks-tests", Guid.NewGuid().ToString("N"));
 
         /// <summary>A caller with an API key of its own: a client sending it, and the name records are kept under.</summary>
         public async Task<(HttpClient Client, string Caller)> CallerAsync()
@@ -361,6 +408,11 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
 
         private void DeleteFolder()
         {
+            if (!_ownsFolder)
+            {
+                return;
+            }
+
             // Pooled connections hold the file open until the pool lets go.
             SqliteConnection.ClearAllPools();
             try
