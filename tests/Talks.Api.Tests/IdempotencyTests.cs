@@ -3,20 +3,17 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Talks.Api.Keys;
-using Talks.Data;
+using Talks.Api.Tests.Infrastructure;
 using Talks.Data.Entities;
+using static Talks.Api.Tests.Infrastructure.TestData;
 
 namespace Talks.Api.Tests;
 
 /// <summary>Retrying a POST with an Idempotency-Key, as a client on a flaky network does.</summary>
-public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<IdempotencyTests.Api>
+public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksApiFactory>
 {
     private const string Parties = "/api/v1/parties";
     private const string KeyHeader = "Idempotency-Key";
@@ -25,7 +22,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task RetryWithSameKeyAndBodyReplaysFirstAnswerAndWritesNothing()
     {
-        var (client, caller) = await api.CallerAsync();
+        var (client, caller) = await CallerAsync();
         var name = Unique("Retry State");
         var key = NewKey();
 
@@ -54,7 +51,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task SameKeyWithDifferentBodyIsRefusedAndWritesNothing()
     {
-        var (client, _) = await api.CallerAsync();
+        var (client, _) = await CallerAsync();
         var key = NewKey();
         var firstName = Unique("First Body State");
         var otherName = Unique("Other Body State");
@@ -63,7 +60,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
         using var other = await PostAsync(client, Party(otherName), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        await ReadProblemAsync(other, HttpStatusCode.UnprocessableEntity);
+        await other.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(0, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == otherName)));
         Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == firstName)));
     }
@@ -71,7 +68,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task ConcurrentPostsWithOneKeyCreateOneRecord()
     {
-        var (client, caller) = await api.CallerAsync();
+        var (client, caller) = await CallerAsync();
         for (var round = 0; round < 20; round++)
         {
             var name = Unique("Racing State");
@@ -90,7 +87,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
             }
             else
             {
-                await ReadProblemAsync(other, HttpStatusCode.Conflict);
+                await other.ReadProblemAsync(HttpStatusCode.Conflict);
                 Assert.Equal(TimeSpan.FromSeconds(1), other.Headers.RetryAfter?.Delta);
             }
 
@@ -106,8 +103,8 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task SameKeyFromTwoCallersGivesTwoIndependentRecords()
     {
-        var (analystA, callerA) = await api.CallerAsync();
-        var (analystB, callerB) = await api.CallerAsync();
+        var (analystA, callerA) = await CallerAsync();
+        var (analystB, callerB) = await CallerAsync();
         var key = NewKey();
         var nameA = Unique("Caller A State");
         var nameB = Unique("Caller B State");
@@ -128,7 +125,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task ValidationAnswerIsKeptAndReplayed()
     {
-        var (client, caller) = await api.CallerAsync();
+        var (client, caller) = await CallerAsync();
         var key = NewKey();
         var invalid = Party(Unique("Nameless State"));
         invalid["name"] = "";
@@ -136,7 +133,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
         using var first = await PostAsync(client, invalid, key);
         using var retry = await PostAsync(client, invalid.DeepClone(), key);
 
-        var firstBody = await ReadProblemAsync(first, HttpStatusCode.BadRequest);
+        var firstBody = await first.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(firstBody.GetProperty("errors").TryGetProperty("name", out _), firstBody.ToString());
         Assert.Equal(HttpStatusCode.BadRequest, retry.StatusCode);
         Assert.Equal("true", Assert.Single(retry.Headers.GetValues(ReplayedHeader)));
@@ -149,7 +146,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task PostWithoutKeyBehavesAsBefore()
     {
-        var (client, caller) = await api.CallerAsync();
+        var (client, caller) = await CallerAsync();
         var name = Unique("Keyless State");
 
         using var first = await PostAsync(client, Party(name), key: null);
@@ -170,12 +167,12 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [InlineData(null)]
     public async Task MalformedKeyIsRefusedNamingTheHeader(string? key)
     {
-        var (client, caller) = await api.CallerAsync();
+        var (client, caller) = await CallerAsync();
         var name = Unique("Malformed Key State");
 
         using var answer = await PostAsync(client, Party(name), key ?? new string('k', 201));
 
-        var problem = await ReadProblemAsync(answer, HttpStatusCode.BadRequest);
+        var problem = await answer.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(KeyHeader, out _), problem.ToString());
         Assert.Equal(0, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
         Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
@@ -184,7 +181,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task LongestAllowedKeyIsAccepted()
     {
-        var (client, _) = await api.CallerAsync();
+        var (client, _) = await CallerAsync();
 
         using var answer = await PostAsync(client, Party(Unique("Long Key State")), new string('k', 200));
 
@@ -194,7 +191,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task RetryWhileFirstRequestIsStillRunningIsTurnedAway()
     {
-        var (client, caller) = await api.CallerAsync();
+        var (client, caller) = await CallerAsync();
         var name = Unique("Slow State");
         var key = NewKey();
         using var first = await PostAsync(client, Party(name), key);
@@ -205,7 +202,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Completed, false)));
         using var retry = await PostAsync(client, Party(name), key);
 
-        await ReadProblemAsync(retry, HttpStatusCode.Conflict);
+        await retry.ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(TimeSpan.FromSeconds(1), retry.Headers.RetryAfter?.Delta);
         Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
     }
@@ -213,7 +210,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task KeyPastItsRetentionIsUsedAfresh()
     {
-        var (client, caller) = await api.CallerAsync();
+        var (client, caller) = await CallerAsync();
         var key = NewKey();
         await api.InDatabaseAsync(db =>
         {
@@ -234,10 +231,10 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task StartingTheAppForgetsAnswersPastTheirRetention()
     {
-        var folder = Api.NewFolder();
+        using var database = new TemporaryDatabase();
         var expiredKey = NewKey();
         var liveKey = NewKey();
-        await using (var before = new Api(folder, ownsFolder: false))
+        await using (var before = database.Start())
         {
             await before.InDatabaseAsync(db =>
             {
@@ -247,7 +244,7 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
             });
         }
 
-        await using var after = new Api(folder, ownsFolder: true);
+        await using var after = database.Start();
 
         // The sweep runs beside start-up, not before it; give it a moment.
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -263,8 +260,8 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
     [Fact]
     public async Task RefusedCallerNeverClaimsTheKey()
     {
-        var (client, caller) = await api.CallerAsync();
-        using var anonymous = api.CreateClient();
+        var (client, caller) = await CallerAsync();
+        using var anonymous = api.CreateAnonymousClient();
         var key = NewKey();
         var name = Unique("Unauthorised State");
 
@@ -310,25 +307,6 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
         return client.SendAsync(request);
     }
 
-    private static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(text).RootElement.Clone();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()), text);
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("traceId").GetString()), text);
-        return problem;
-    }
-
-    private static JsonObject Party(string name) => new()
-    {
-        ["name"] = name,
-        ["kind"] = "state",
-        ["sourceIds"] = new JsonArray("article-istanbul-talks-2025"),
-    };
-
     /// <summary>A finished answer kept until <paramref name="expiresAt"/>, for a request no test sends.</summary>
     private static IdempotencyRecord Kept(string caller, string key, DateTime expiresAt) => new()
     {
@@ -343,89 +321,19 @@ public sealed class IdempotencyTests(IdempotencyTests.Api api) : IClassFixture<I
         ExpiresAt = expiresAt,
     };
 
-    private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
-
     private static string NewKey() => Guid.NewGuid().ToString();
 
-    /// <summary>The app on a migrated, seeded SQLite file of its own, run as Production.</summary>
-    public sealed class Api : WebApplicationFactory<Program>
+    /// <summary>
+    /// A caller with an API key of its own (keys are scoped per caller): a client sending it, and the name records are
+    /// kept under, which no other test shares.
+    /// </summary>
+    private async Task<(HttpClient Client, string Caller)> CallerAsync()
     {
-        private readonly string _folder;
-        private readonly bool _ownsFolder;
-
-        public Api()
-            : this(NewFolder(), ownsFolder: true)
-        {
-        }
-
-        /// <summary>The app on a database folder that may outlive it, as a restart sees it.</summary>
-        internal Api(string folder, bool ownsFolder)
-        {
-            _folder = folder;
-            _ownsFolder = ownsFolder;
-        }
-
-        internal static string NewFolder() => Path.Combine(Path.GetTempPath(), "talks-tests", Guid.NewGuid().ToString("N"));
-
-        /// <summary>A caller with an API key of its own: a client sending it, and the name records are kept under.</summary>
-        public async Task<(HttpClient Client, string Caller)> CallerAsync()
-        {
-            var name = $"analyst-{Guid.NewGuid().ToString("N")[..12]}";
-            await using var scope = Services.CreateAsyncScope();
-            var created = await scope.ServiceProvider.GetRequiredService<KeyStore>().CreateAsync(name, ApiKeyRole.Admin, CancellationToken.None);
-            var client = CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created!.Value.Secret);
-            return (client, name);
-        }
-
-        public async Task<T> InDatabaseAsync<T>(Func<TalksDbContext, Task<T>> work)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            return await work(scope.ServiceProvider.GetRequiredService<TalksDbContext>());
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            Directory.CreateDirectory(_folder);
-            builder.UseEnvironment(Environments.Production);
-            builder.UseSetting("ConnectionStrings:Talks", $"Data Source={Path.Combine(_folder, "talks.db")}");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            DeleteFolder();
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                DeleteFolder();
-            }
-        }
-
-        private void DeleteFolder()
-        {
-            if (!_ownsFolder)
-            {
-                return;
-            }
-
-            // Pooled connections hold the file open until the pool lets go.
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                if (Directory.Exists(_folder))
-                {
-                    Directory.Delete(_folder, recursive: true);
-                }
-            }
-            catch (IOException)
-            {
-                // A connection still held elsewhere keeps the file busy; the temp folder is swept eventually.
-            }
-        }
+        var name = $"idempotent-{Guid.NewGuid().ToString("N")[..12]}";
+        await using var scope = api.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<KeyStore>().CreateAsync(name, ApiKeyRole.Analyst, CancellationToken.None);
+        var client = api.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created!.Value.Secret);
+        return (client, name);
     }
 }
