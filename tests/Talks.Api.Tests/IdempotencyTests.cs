@@ -179,6 +179,19 @@ public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksA
     }
 
     [Fact]
+    public async Task PostToAPathThatTakesNoneKeepsNothing()
+    {
+        var (client, caller) = await CallerAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Parties}/ukraine") { Content = Http.Json(Party(Unique("Misdirected State"))) };
+        request.Headers.TryAddWithoutValidation(KeyHeader, NewKey());
+
+        using var answer = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, answer.StatusCode);
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
+    }
+
+    [Fact]
     public async Task LongestAllowedKeyIsAccepted()
     {
         var (client, _) = await CallerAsync();

@@ -24,7 +24,7 @@ internal sealed class IdempotencyMiddleware(
     {
         var request = context.Request;
         if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments(ApiPrefix)
-            || context.GetEndpoint() is null || !request.Headers.TryGetValue(KeyHeader, out var values))
+            || !ReachesPostEndpoint(context) || !request.Headers.TryGetValue(KeyHeader, out var values))
         {
             await next(context);
             return;
@@ -56,6 +56,10 @@ internal sealed class IdempotencyMiddleware(
             await AnswerForHeldKeyAsync(context, claim, hash);
         }
     }
+
+    /// <summary>Unknown paths and a POST to a path that takes none (404, 405) write nothing, so there is nothing to keep.</summary>
+    private static bool ReachesPostEndpoint(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods && methods.HttpMethods.Contains(HttpMethods.Post);
 
     private static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= MaxKeyLength } && key.All(c => c is >= ' ' and <= '~');
