@@ -144,6 +144,27 @@ public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksA
     }
 
     [Fact]
+    public async Task FailureThatEscapesTheEndpointGivesTheKeyUp()
+    {
+        var (client, caller) = await CallerAsync();
+        var key = NewKey();
+        var name = Unique("Second Try State");
+
+        // An unreadable body fails while binding, as an exception, before anything is written.
+        var broken = new HttpRequestMessage(HttpMethod.Post, Parties) { Content = Http.Json("{ \"name\": ") };
+        broken.Headers.TryAddWithoutValidation(KeyHeader, key);
+        using var failed = await client.SendAsync(broken);
+        var keptAfterFailure = await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller));
+        using var retry = await PostAsync(client, Party(name), key);
+
+        await failed.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, keptAfterFailure);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.False(retry.Headers.Contains(ReplayedHeader));
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+    }
+
+    [Fact]
     public async Task PostWithoutKeyBehavesAsBefore()
     {
         var (client, caller) = await CallerAsync();

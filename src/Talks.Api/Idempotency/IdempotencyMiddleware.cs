@@ -79,7 +79,7 @@ internal sealed class IdempotencyMiddleware(
         {
             // Nothing is kept, so a retry runs the request again instead of meeting a key locked for a day.
             response.Body = realBody;
-            await store.ReleaseAsync(caller, key, CancellationToken.None);
+            await ReleaseAsync(caller, key);
             throw;
         }
 
@@ -111,6 +111,19 @@ internal sealed class IdempotencyMiddleware(
         catch (Exception e)
         {
             logger.LogError(e, "Could not keep the answer for {Caller}'s idempotency key; retries get 409 until it expires", caller);
+        }
+    }
+
+    /// <summary>Gives the key up without letting a failure to do so hide the endpoint's own exception.</summary>
+    private async Task ReleaseAsync(string caller, string key)
+    {
+        try
+        {
+            await store.ReleaseAsync(caller, key, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not give up {Caller}'s idempotency key after a failed request; retries get 409 until it expires", caller);
         }
     }
 
