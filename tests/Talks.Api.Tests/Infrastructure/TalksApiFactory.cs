@@ -36,10 +36,15 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     /// <summary>Keys made per factory, since each database has its own key table.</summary>
-    private readonly Dictionary<ApiKeyRole, string> _keys = [];
+    private readonly Dictionary<ApiKeyRole, (string Name, string Secret)> _keys = [];
     private readonly SemaphoreSlim _keysLock = new(1, 1);
 
-    public string KeyFor(ApiKeyRole role)
+    public string KeyFor(ApiKeyRole role) => Key(role).Secret;
+
+    /// <summary>The name history records as the author of changes made with <paramref name="role"/>'s key.</summary>
+    public string KeyNameFor(ApiKeyRole role) => Key(role).Name;
+
+    private (string Name, string Secret) Key(ApiKeyRole role)
     {
         _keysLock.Wait();
         try
@@ -51,7 +56,7 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
                 var name = $"test-{KeyRoles.NameOf(role)}-{Guid.NewGuid().ToString("N")[..8]}";
                 var created = store.CreateAsync(name, role, CancellationToken.None).GetAwaiter().GetResult()
                     ?? throw new InvalidOperationException($"Could not create the key '{name}'.");
-                key = created.Secret;
+                key = (name, created.Secret);
                 _keys[role] = key;
             }
 
