@@ -114,7 +114,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     {
         var topic = IdFrom(Unique("filtered"));
         var created = await _client.CreateAsync(Url, Position(Round, "united-states", topic, "warning"));
-        var id = created.Text("id");
+        var id = created.Text("id")!;
 
         Assert.Equal([id], (await _client.GetJsonAsync($"{Url}?topic={topic}")).Ids());
         Assert.Equal([id], (await _client.GetJsonAsync($"{Url}?topic={topic}&partyId=united-states&kind=warning&roundId={Round}")).Ids());

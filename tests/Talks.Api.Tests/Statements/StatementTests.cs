@@ -107,6 +107,6 @@ public sealed class StatementTests(TalksApiFactory factory) : IClassFixture<Talk
 
         var eu = await _client.GetJsonAsync($"{Url}?speakerPartyId=european-union&roundId=istanbul-2022-03-29");
 
-        Assert.Equal([created.Text("id")], eu.Ids());
+        Assert.Equal([created.Text("id")!], eu.Ids());
     }
 }
