@@ -21,12 +21,23 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A fresh database in a folder of its own, removed when the factory is disposed.</summary>
     public TalksApiFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    private TalksApiFactory(IReadOnlyDictionary<string, string> settings)
     {
         _ownedFolder = Path.Combine(Path.GetTempPath(), "talks-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_ownedFolder);
         DatabasePath = Path.Combine(_ownedFolder, "talks.db");
+        _settings = settings;
         Start();
     }
+
+    /// <summary>A fresh database, with configuration a deployment would set (e.g. <c>Cors:AllowedOrigins:0</c>).</summary>
+    public static TalksApiFactory WithSettings(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     /// <summary>
     /// Another start of the app on a database file someone else owns — what a restart of the service looks like.
@@ -117,6 +128,10 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("ConnectionStrings:Talks", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's own DbContext, to check what a request left behind.</summary>
