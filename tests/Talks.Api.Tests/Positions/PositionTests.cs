@@ -73,6 +73,20 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     }
 
     [Fact]
+    public async Task TwoPositionsCannotAnswerEachOther()
+    {
+        var topic = IdFrom(Unique("circle"));
+        var demand = await _client.CreateAsync(Url, Position(Round, "russia", topic, "demand"));
+        var rejection = await _client.CreateAsync(Url, Position(Round, "ukraine", topic, "rejection", answersId: demand.Text("id")));
+        var url = $"{Url}/{demand.Text("id")}";
+
+        using var response = await _client.PatchCurrentAsync(url, $$"""{ "answersId": "{{rejection.Text("id")}}" }""");
+
+        await response.ReadValidationProblemAsync("answersId");
+        Assert.True((await _client.GetJsonAsync(url)).IsNull("answersId"));
+    }
+
+    [Fact]
     public async Task APositionThatAnotherAnswersCannotBeDeleted()
     {
         var (_, etag) = await _client.GetWithETagAsync($"{Url}/russia-demands-withdrawal-for-ceasefire");
