@@ -10,7 +10,8 @@ namespace Talks.Api.Agreements;
 public sealed record AgreementRequest : ICitedRequest
 {
     public string? Id { get; init; }
-    public required string RoundId { get; init; }
+    /// <summary>Required, except inside a round posted whole, where it may be left out.</summary>
+    public string? RoundId { get; init; }
     public required string Title { get; init; }
     public required AgreementType Type { get; init; }
     public required AgreementStatus Status { get; init; }

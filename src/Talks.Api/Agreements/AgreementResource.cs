@@ -55,7 +55,7 @@ internal static class AgreementResource
         },
         Apply = (r, a) =>
         {
-            a.RoundId = r.RoundId;
+            a.RoundId = r.RoundId!;
             a.Title = r.Title;
             a.Type = r.Type;
             a.Status = r.Status;

@@ -8,7 +8,8 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
 {
     public AgreementRequestValidator(TalksDbContext db) : base(db)
     {
-        RuleFor(r => r.RoundId).NotEmpty().Exists(db.Rounds, "round");
+        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
+        RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
         RuleFor(r => r.Title).NotEmpty().MaximumLength(Rules.NameLength);
         RuleFor(r => r.Type).IsInEnum();
         RuleFor(r => r.Status).IsInEnum();

@@ -85,9 +85,8 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         return TypedResults.Ok(response);
     }
 
-    /// <summary>Creates the record; <c>prepare</c> sets what the route rather than the body decides, such as a round's talk.</summary>
     public async Task<Results<Created<TResponse>, ProblemHttpResult>> CreateAsync(
-        TalksDbContext db, TRequest request, HttpContext http, CancellationToken ct, Action<TEntity>? prepare = null)
+        TalksDbContext db, TRequest request, HttpContext http, CancellationToken ct)
     {
         var set = db.Set<TEntity>();
         var id = request.Id ?? await Slug.NewIdAsync(set, IdSource(request), ct);
@@ -97,7 +96,6 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         }
 
         var entity = new TEntity { Id = id };
-        prepare?.Invoke(entity);
         if (await Check(db, true, entity, request, ct) is { } refused)
         {
             return refused;

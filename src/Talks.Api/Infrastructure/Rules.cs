@@ -56,7 +56,8 @@ public static class Rules
                 return;
             }
 
-            if (await MissingAsync(db.Sources, ids, ct) is { Count: > 0 } missing)
+            var known = KnownIds.In(context, "source");
+            if (await MissingAsync(db.Sources, ids.Where(id => !known.Contains(id)).ToList(), ct) is { Count: > 0 } missing)
             {
                 context.AddFailure($"Unknown source id(s): {string.Join(", ", missing)}.");
             }
@@ -65,12 +66,18 @@ public static class Rules
     /// <summary>The id must name an existing record; a dangling reference is the client's 400, never a 500 from a foreign key.</summary>
     public static IRuleBuilderOptions<T, string?> Exists<T, TEntity>(this IRuleBuilder<T, string?> rule, DbSet<TEntity> set, string what)
         where TEntity : Entity =>
-        rule.MustAsync(async (id, ct) => id is null || (Slug.IsValid(id) && await set.AnyAsync(e => e.Id == id, ct)))
+        rule.MustAsync(async (_, id, context, ct) =>
+                id is null || (Slug.IsValid(id) && (KnownIds.In(context, what).Contains(id) || await set.AnyAsync(e => e.Id == id, ct))))
             .WithMessage((_, id) => $"No {what} has the id '{id}'.");
 
     public static async Task<List<string>> MissingAsync<TEntity>(DbSet<TEntity> set, IReadOnlyList<string> ids, CancellationToken ct)
         where TEntity : Entity
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var distinct = ids.Distinct().ToList();
         var found = await set.Where(e => distinct.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         return distinct.Except(found).ToList();
@@ -90,4 +97,24 @@ public static class DateRules
     public static IRuleBuilderOptions<T, DateOnly?> PlausibleDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
         rule.Must(d => d is null || (d >= Earliest && d <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)))
             .WithMessage("{PropertyName} must be between 1800-01-01 and today.");
+}
+
+/// <summary>
+/// Ids a request brings with it (a round posted together with new parties and people): references to them are
+/// valid although the database does not hold them yet. Carried in the validation context's root data.
+/// </summary>
+public static class KnownIds
+{
+    private const string Prefix = "known:";
+
+    public static IReadOnlySet<string> In(IValidationContext context, string what) =>
+        context.RootContextData.TryGetValue(Prefix + what, out var ids) && ids is IReadOnlySet<string> set ? set : Empty;
+
+    public static void Add(IValidationContext context, string what, IEnumerable<string?> ids) =>
+        context.RootContextData[Prefix + what] = ids.OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True while validating the parts of a round posted whole, which take the round from it.</summary>
+    public static bool InWholeRound(IValidationContext context) => context.RootContextData.ContainsKey(Prefix + "round");
+
+    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
 }

@@ -38,24 +38,29 @@ public static partial class Slug
         return slug.Length == 0 ? "record" : slug;
     }
 
-    /// <summary>The slug of <paramref name="name"/>, numbered ("-2", "-3", …) past ids already taken.</summary>
-    public static async Task<string> NewIdAsync<T>(DbSet<T> set, string name, CancellationToken cancellationToken) where T : Entity
+    /// <summary>
+    /// The slug of the name, numbered ("-2", "-3", …) past ids already taken in the database or handed out earlier in
+    /// the same request (<c>reserved</c>, which the chosen id joins).
+    /// </summary>
+    public static async Task<string> NewIdAsync<T>(DbSet<T> set, string name, CancellationToken cancellationToken, ISet<string>? reserved = null)
+        where T : Entity
     {
         var root = From(name);
         var prefix = root + "-";
         var taken = await set.Where(e => e.Id == root || e.Id.StartsWith(prefix)).Select(e => e.Id).ToListAsync(cancellationToken);
-        if (!taken.Contains(root))
+        if (reserved is not null)
         {
-            return root;
+            taken.AddRange(reserved);
         }
 
-        var n = 2;
-        while (taken.Contains($"{root}-{n}"))
+        var id = root;
+        for (var n = 2; taken.Contains(id); n++)
         {
-            n++;
+            id = $"{root}-{n}";
         }
 
-        return $"{root}-{n}";
+        reserved?.Add(id);
+        return id;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -7,7 +7,8 @@ namespace Talks.Api.Positions;
 public sealed record PositionRequest : ICitedRequest
 {
     public string? Id { get; init; }
-    public required string RoundId { get; init; }
+    /// <summary>Required, except inside a round posted whole, where it may be left out.</summary>
+    public string? RoundId { get; init; }
     public required string PartyId { get; init; }
 
     /// <summary>A kebab-case topic: ceasefire, territory, prisoners, leaders-meeting, sanctions, further-talks, …</summary>
@@ -71,7 +72,7 @@ internal static class PositionResource
         },
         Apply = (r, p) =>
         {
-            p.RoundId = r.RoundId;
+            p.RoundId = r.RoundId!;
             p.PartyId = r.PartyId;
             p.Topic = r.Topic;
             p.Kind = r.Kind;

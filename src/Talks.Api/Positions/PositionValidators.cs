@@ -8,7 +8,8 @@ public sealed class PositionRequestValidator : CitedRequestValidator<PositionReq
 {
     public PositionRequestValidator(TalksDbContext db) : base(db)
     {
-        RuleFor(r => r.RoundId).NotEmpty().Exists(db.Rounds, "round");
+        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
+        RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
         RuleFor(r => r.PartyId).NotEmpty().Exists(db.Parties, "party");
         RuleFor(r => r.Topic).NotEmpty().KebabWord();
         RuleFor(r => r.Kind).IsInEnum();

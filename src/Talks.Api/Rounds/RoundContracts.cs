@@ -1,6 +1,9 @@
 using Talks.Api.Agreements;
 using Talks.Api.Infrastructure;
+using Talks.Api.Parties;
+using Talks.Api.People;
 using Talks.Api.Positions;
+using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data.Entities;
 
@@ -11,7 +14,7 @@ namespace Talks.Api.Rounds;
 /// it is posted to and never changes. Omit <c>id</c> to have one made from the city and date; omit
 /// <c>sequence</c> to take the talk's next number.
 /// </summary>
-public sealed record RoundRequest : ICitedRequest
+public record RoundRequest : ICitedRequest
 {
     public string? Id { get; init; }
     public int? Sequence { get; init; }
@@ -37,6 +40,21 @@ public sealed record RoundRequest : ICitedRequest
     public required IReadOnlyList<ParticipantDto> Participants { get; init; }
     public required IReadOnlyList<DelegateDto> Delegates { get; init; }
     public required IReadOnlyList<string> SourceIds { get; init; }
+}
+
+/// <summary>
+/// A new round with everything that happened in it, written in one transaction or not at all. Parts may refer to
+/// one another and to the new sources, parties and people sent alongside (these need ids); a part's
+/// <c>roundId</c> may be left out. Errors name the part: <c>positions[2].partyId</c>.
+/// </summary>
+public sealed record NewRoundRequest : RoundRequest
+{
+    public IReadOnlyList<SourceRequest> Sources { get; init; } = [];
+    public IReadOnlyList<PartyRequest> Parties { get; init; } = [];
+    public IReadOnlyList<PersonRequest> People { get; init; } = [];
+    public IReadOnlyList<PositionRequest> Positions { get; init; } = [];
+    public IReadOnlyList<StatementRequest> Statements { get; init; } = [];
+    public IReadOnlyList<AgreementRequest> Agreements { get; init; } = [];
 }
 
 /// <summary>A party's part in a round; a party may appear once per role.</summary>

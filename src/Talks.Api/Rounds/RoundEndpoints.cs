@@ -34,8 +34,8 @@ public static class RoundEndpoints
         talkRounds.MapGet("/", ListForTalk).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
             .RejectsUnknownQuery().ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")
-            .WithSummary("Create a round of a talk with its participants and delegations, in one transaction.")
-            .Validates<RoundRequest>().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.")
+            .Validates<NewRoundRequest>().ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
@@ -111,16 +111,10 @@ public static class RoundEndpoints
         Resource.GetAsync(db, id, http, ct);
 
     private static async Task<Results<Created<RoundDetailResponse>, ProblemHttpResult>> Create(
-        string talkId, RoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (!await db.Talks.AnyAsync(t => t.Id == talkId, ct))
-        {
-            return Problems.NotFound("talk", talkId);
-        }
-
-        var next = await db.Rounds.Where(r => r.TalkId == talkId).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
-        return await Resource.CreateAsync(db, request with { Sequence = request.Sequence ?? next + 1 }, http, ct, round => round.TalkId = talkId);
-    }
+        string talkId, NewRoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        await db.Talks.AnyAsync(t => t.Id == talkId, ct)
+            ? await WholeRoundWriter.WriteAsync(db, talkId, request, http, ct)
+            : Problems.NotFound("talk", talkId);
 
     private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Replace(
         string id, RoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>

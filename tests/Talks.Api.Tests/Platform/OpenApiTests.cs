@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Talks.Api.Tests.Infrastructure;
+
+namespace Talks.Api.Tests.Platform;
+
+/// <summary>The OpenAPI document is what typed clients are generated from; these check it can serve that purpose.</summary>
+public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task TheDocumentIsJsonDescribingTheV1Api()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        Assert.Equal("v1", document.GetProperty("info").GetProperty("version").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/parties", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/parties/{id}", out _));
+    }
+
+    [Fact]
+    public async Task EveryOperationHasAUniqueOperationIdAndASummary()
+    {
+        var operations = await OperationsAsync();
+
+        Assert.NotEmpty(operations);
+        foreach (var (name, operation) in operations)
+        {
+            Assert.True(operation.TryGetProperty("operationId", out var id) && !string.IsNullOrWhiteSpace(id.GetString()), $"{name} has no operationId.");
+            Assert.True(operation.TryGetProperty("summary", out var summary) && !string.IsNullOrWhiteSpace(summary.GetString()), $"{name} has no summary.");
+        }
+
+        var ids = operations.Select(o => o.Operation.GetProperty("operationId").GetString()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ThePartyOperationsHaveTheirAgreedOperationIds()
+    {
+        var ids = (await OperationsAsync()).ToDictionary(o => o.Name, o => o.Operation.GetProperty("operationId").GetString());
+
+        Assert.Equal("ListParties", ids["GET /api/v1/parties"]);
+        Assert.Equal("CreateParty", ids["POST /api/v1/parties"]);
+        Assert.Equal("GetParty", ids["GET /api/v1/parties/{id}"]);
+        Assert.Equal("ReplaceParty", ids["PUT /api/v1/parties/{id}"]);
+        Assert.Equal("PatchParty", ids["PATCH /api/v1/parties/{id}"]);
+        Assert.Equal("DeleteParty", ids["DELETE /api/v1/parties/{id}"]);
+    }
+
+    [Fact]
+    public async Task EveryEnumIsDescribedAsKebabCaseStrings()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var enums = schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)).ToList();
+        Assert.NotEmpty(enums);
+        foreach (var schema in enums)
+        {
+            Assert.Equal("string", schema.Value.GetProperty("type").GetString());
+            foreach (var value in schema.Value.GetProperty("enum").EnumerateArray())
+            {
+                Assert.Equal(JsonValueKind.String, value.ValueKind);
+                Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", value.GetString());
+            }
+        }
+
+        var partyKind = schemas.GetProperty("PartyKind").GetProperty("enum").EnumerateArray().Select(v => v.GetString());
+        Assert.Equal(["state", "international-organisation", "non-state-actor"], partyKind);
+    }
+
+    [Fact]
+    public async Task ThePatchOperationsAcceptMergePatchBodies()
+    {
+        var operations = await OperationsAsync();
+
+        var patches = operations.Where(o => o.Name.StartsWith("PATCH ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(patches);
+        foreach (var (name, operation) in patches)
+        {
+            var content = operation.GetProperty("requestBody").GetProperty("content");
+            Assert.True(content.TryGetProperty(Http.MergePatch, out _), $"{name} does not accept {Http.MergePatch}.");
+        }
+    }
+
+    [Fact]
+    public async Task TheSwaggerUiIsServed()
+    {
+        using var response = await _client.GetAsync("/swagger/index.html");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<List<(string Name, JsonElement Operation)>> OperationsAsync()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+        return document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject()
+                .Where(op => Methods.Contains(op.Name))
+                .Select(op => ($"{op.Name.ToUpperInvariant()} {path.Name}", op.Value)))
+            .ToList();
+    }
+}
