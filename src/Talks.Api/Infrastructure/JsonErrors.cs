@@ -30,6 +30,11 @@ public static partial class JsonErrors
             return (field == "body" ? name : field, $"'{name}' is not a known property.");
         }
 
+        if (json.Message.StartsWith(OffsetDateTimeConverter.Message, StringComparison.Ordinal))
+        {
+            return (field, OffsetDateTimeConverter.Message);
+        }
+
         if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             return (field, "The property appears more than once.");

@@ -14,6 +14,7 @@ public static class JsonSetup
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new OffsetDateTimeConverter());
     }
 
     public static WebApplicationBuilder AddTalksJson(this WebApplicationBuilder builder)
