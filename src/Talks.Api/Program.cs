@@ -23,6 +23,8 @@ builder.AddTalksData();
 builder.AddTalksAuth();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
+builder.AddTalksSecurity();
+builder.AddTalksLimits();
 
 var app = builder.Build();
 
@@ -32,10 +34,12 @@ if (KeyCommands.Matches(args))
     return await KeyCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+app.UseTalksSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
 app.UseAuthentication();
+app.UseTalksLimits();
 app.UseAuthorization();
 
 app.MapTalksHealth();

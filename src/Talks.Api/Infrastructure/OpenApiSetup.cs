@@ -33,10 +33,23 @@ public static class OpenApiSetup
         return builder;
     }
 
+    /// <summary>
+    /// The OpenAPI document is part of the contract (clients are generated from it, CI checks it), so it is served
+    /// unless <c>OpenApi:Document</c> is false. Swagger UI is a developer's tool: on in Development, elsewhere only
+    /// when <c>OpenApi:Ui</c> is true.
+    /// </summary>
     public static WebApplication UseTalksOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(options => options.DocumentTitle = "Talks API");
+        if (app.Configuration.GetValue("OpenApi:Document", true))
+        {
+            app.UseSwagger();
+        }
+
+        if (app.Configuration.GetValue("OpenApi:Ui", app.Environment.IsDevelopment()))
+        {
+            app.UseSwaggerUI(options => options.DocumentTitle = "Talks API");
+        }
+
         return app;
     }
 }
