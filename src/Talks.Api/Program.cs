@@ -1,4 +1,5 @@
 using Talks.Api.Agreements;
+using Talks.Api.Backups;
 using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
@@ -11,7 +12,7 @@ using Talks.Api.Statements;
 using Talks.Api.Talks;
 
 var builder = WebApplication.CreateBuilder(args);
-if (KeyCommands.Matches(args))
+if (KeyCommands.Matches(args) || BackupCommands.Matches(args))
 {
     // A command's output is its answer (the new key); logs would get in the way of scripts reading it.
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -25,6 +26,7 @@ builder.AddTalksValidation();
 builder.AddTalksOpenApi();
 builder.AddTalksSecurity();
 builder.AddTalksLimits();
+builder.Services.AddTalksBackups();
 
 var app = builder.Build();
 
@@ -32,6 +34,11 @@ await app.InitializeDatabaseAsync();
 if (KeyCommands.Matches(args))
 {
     return await KeyCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (BackupCommands.Matches(args))
+{
+    return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 app.UseTalksSecurity();
@@ -54,6 +61,7 @@ api.MapAgreementEndpoints();
 api.MapSourceEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
+api.MapBackupEndpoints();
 
 await app.RunAsync();
 return 0;
