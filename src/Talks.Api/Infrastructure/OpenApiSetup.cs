@@ -27,7 +27,14 @@ public static class OpenApiSetup
                 Scheme = "bearer",
                 Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need analyst, deletes and keys need admin.",
             });
+            options.AddSecurityDefinition(KeyRequirementDocs.AdminSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An admin API key, the only kind the /admin operations accept.",
+            });
             options.SchemaFilter<ResponsesCarryEveryField>();
+            options.DocumentFilter<OwaspDocs>();
             options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
         });
         return builder;
