@@ -1,4 +1,5 @@
 using Talks.Api.Agreements;
+using Talks.Api.Backups;
 using Talks.Api.Changes;
 using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
@@ -16,7 +17,7 @@ using Talks.Api.Testing;
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 ephemeral?.Configure(builder, hostArgs);
-if (KeyCommands.Matches(args))
+if (KeyCommands.Matches(args) || BackupCommands.Matches(args))
 {
     // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
     builder.Logging.ClearProviders();
@@ -32,6 +33,9 @@ builder.AddTalksCors();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
 builder.AddTalksIdempotency();
+builder.AddTalksSecurity();
+builder.AddTalksLimits();
+builder.Services.AddTalksBackups();
 
 var app = builder.Build();
 
@@ -41,12 +45,19 @@ if (KeyCommands.Matches(args))
     return await KeyCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+if (BackupCommands.Matches(args))
+{
+    return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+app.UseTalksSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
+app.UseTalksLimits();
 app.UseAuthorization();
 app.UseIdempotency();
 app.UseReadResponses();
@@ -66,6 +77,7 @@ api.MapSearchEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
 api.MapResetEndpoints(app.Configuration);
+api.MapBackupEndpoints();
 
 await app.RunAsync();
 return 0;
