@@ -1,5 +1,6 @@
 using Talks.Api.Agreements;
 using Talks.Api.Changes;
+using Talks.Api.Generate;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
 using Talks.Api.Parties;
@@ -11,7 +12,7 @@ using Talks.Api.Statements;
 using Talks.Api.Talks;
 
 var builder = WebApplication.CreateBuilder(args);
-if (KeyCommands.Matches(args))
+if (KeyCommands.Matches(args) || GenerateCommand.Matches(args))
 {
     // A command's output is its answer (the new key); logs would get in the way of scripts reading it.
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -30,6 +31,11 @@ await app.InitializeDatabaseAsync();
 if (KeyCommands.Matches(args))
 {
     return await KeyCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (GenerateCommand.Matches(args))
+{
+    return await GenerateCommand.RunAsync(app.Services, args, Console.Error);
 }
 
 app.UseExceptionHandler();
