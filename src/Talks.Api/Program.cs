@@ -1,6 +1,7 @@
 using Talks.Api.Agreements;
 using Talks.Api.Changes;
 using Talks.Api.Generate;
+using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
 using Talks.Api.Parties;
@@ -14,7 +15,9 @@ using Talks.Api.Talks;
 var builder = WebApplication.CreateBuilder(args);
 if (KeyCommands.Matches(args) || GenerateCommand.Matches(args))
 {
-    // A command's output is its answer (the new key); logs would get in the way of scripts reading it.
+    // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
@@ -22,8 +25,10 @@ builder.AddTalksJson();
 builder.AddTalksProblems();
 builder.AddTalksData();
 builder.AddTalksAuth();
+builder.AddTalksCors();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
+builder.AddTalksIdempotency();
 
 var app = builder.Build();
 
@@ -41,8 +46,12 @@ if (GenerateCommand.Matches(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
+app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotency();
+app.UseReadResponses();
 
 app.MapTalksHealth();
 var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);
