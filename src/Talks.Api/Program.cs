@@ -8,11 +8,15 @@ using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
 using Talks.Api.Rounds;
+using Talks.Api.Search;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Api.Talks;
+using Talks.Api.Testing;
 
-var builder = WebApplication.CreateBuilder(args);
+var (ephemeral, hostArgs) = EphemeralMode.From(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+ephemeral?.Configure(builder, hostArgs);
 if (KeyCommands.Matches(args) || GenerateCommand.Matches(args))
 {
     // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
@@ -53,6 +57,7 @@ app.UseAuthorization();
 app.UseIdempotency();
 app.UseReadResponses();
 
+ephemeral?.Announce(app);
 app.MapTalksHealth();
 var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);
 api.MapTalkEndpoints();
@@ -63,8 +68,10 @@ api.MapPositionEndpoints();
 api.MapStatementEndpoints();
 api.MapAgreementEndpoints();
 api.MapSourceEndpoints();
+api.MapSearchEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
+api.MapResetEndpoints(app.Configuration);
 
 await app.RunAsync();
 return 0;
