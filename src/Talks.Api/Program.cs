@@ -1,6 +1,7 @@
 using Talks.Api.Agreements;
 using Talks.Api.Backups;
 using Talks.Api.Changes;
+using Talks.Api.Generate;
 using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
@@ -17,7 +18,7 @@ using Talks.Api.Testing;
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 ephemeral?.Configure(builder, hostArgs);
-if (KeyCommands.Matches(args) || BackupCommands.Matches(args))
+if (KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args))
 {
     // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
     builder.Logging.ClearProviders();
@@ -48,6 +49,11 @@ if (KeyCommands.Matches(args))
 if (BackupCommands.Matches(args))
 {
     return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (GenerateCommand.Matches(args))
+{
+    return await GenerateCommand.RunAsync(app.Services, args, Console.Error);
 }
 
 app.UseTalksSecurity();
