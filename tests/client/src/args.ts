@@ -4,17 +4,18 @@ import { parseArgs } from "node:util";
 export interface CommandLine {
   baseUrl: string;
   key: string | undefined;
-  rest: string[];
+  /** Where to write output, for commands that write a file. */
+  out: string | undefined;
 }
 
 export function readCommandLine(usage: string, { keyRequired = false } = {}): CommandLine {
-  const { values, positionals } = parseArgs({
+  const { values } = parseArgs({
     options: {
       "base-url": { type: "string" },
       key: { type: "string" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-    allowPositionals: true,
   });
   if (values.help) {
     console.log(usage);
@@ -26,5 +27,5 @@ export function readCommandLine(usage: string, { keyRequired = false } = {}): Co
     console.error(usage);
     process.exit(2);
   }
-  return { baseUrl: baseUrl.replace(/\/+$/, ""), key, rest: positionals };
+  return { baseUrl: baseUrl.replace(/\/+$/, ""), key, out: values.out };
 }
