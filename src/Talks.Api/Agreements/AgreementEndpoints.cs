@@ -42,14 +42,9 @@ public static class AgreementEndpoints
     private static async Task<Results<Ok<Page<AgreementResponse>>, ValidationProblem>> List(
         [AsParameters] AgreementQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        var errors = new Dictionary<string, string[]>();
         var status = EnumText<AgreementStatus>.Parse(query.Status, "status", errors);
         var type = EnumText<AgreementType>.Parse(query.Type, "type", errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var agreements = db.Agreements.AsNoTracking();
         if (query.RoundId is not null)
         {
@@ -71,7 +66,7 @@ public static class AgreementEndpoints
             agreements = agreements.Where(a => a.Type == type);
         }
 
-        return TypedResults.Ok(await agreements.AsSplitQuery().PageByIdAsync(after, take, Resource.Projection, http, ct));
+        return await AgreementResource.List.PageAsync(agreements, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<AgreementResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>

@@ -90,4 +90,19 @@ internal static class AgreementResource
         Task.FromResult(creating || AgreementLifecycle.CanMove(stored.Status, request.Status)
             ? null
             : Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(stored.Status, request.Status)));
+
+    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Agreement, AgreementResponse> List = new()
+    {
+        Projection = Kind.Projection,
+        DefaultSort = "id",
+        SplitQuery = true,
+        Sorts = new Dictionary<string, ISortKey<Agreement, AgreementResponse>>
+        {
+            ["id"] = Sort.ByText<Agreement, AgreementResponse>(a => a.Id, r => r.Id),
+            ["title"] = Sort.ByText<Agreement, AgreementResponse>(a => a.Title, r => r.Title),
+            ["createdAt"] = Sort.ByTime<Agreement, AgreementResponse>(a => a.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => a => a.Title.ToLower().Contains(q) || a.Summary.ToLower().Contains(q),
+    };
 }

@@ -1,9 +1,6 @@
 using System.Buffers.Text;
-using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Talks.Data.Entities;
 
 namespace Talks.Api.Infrastructure;
 
@@ -54,22 +51,6 @@ public static class Paging
         {
             return null;
         }
-    }
-
-    /// <summary>A page of a list in id order: keyset on the primary key, so pages hold still while others write.</summary>
-    public static async Task<Page<TResponse>> PageByIdAsync<TEntity, TResponse>(
-        this IQueryable<TEntity> query, string[]? after, int take, Expression<Func<TEntity, TResponse>> projection,
-        HttpContext http, CancellationToken ct)
-        where TEntity : Entity
-        where TResponse : IResource
-    {
-        if (after is [var lastId])
-        {
-            query = query.Where(e => string.Compare(e.Id, lastId) > 0);
-        }
-
-        var items = await query.OrderBy(e => e.Id).Take(take + 1).Select(projection).ToListAsync(ct);
-        return items.ToPage(take, http, r => Encode(r.Id));
     }
 
     /// <summary>Trims the look-ahead item, sets the Link header and builds the page.</summary>

@@ -29,7 +29,7 @@ public sealed record PartyResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/parties.</summary>
-public sealed record PartyQuery(int? Limit, string? Cursor, [FilterValues<PartyKind>] string? Kind);
+public sealed record PartyQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, [FilterValues<PartyKind>] string? Kind) : IListQuery;
 
 internal static class PartyResource
 {
@@ -58,4 +58,19 @@ internal static class PartyResource
             p.SourceIds = [.. r.SourceIds];
         },
     };
+
+    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Party, PartyResponse> List = new()
+    {
+        Projection = PartyResource.Kind.Projection,
+        DefaultSort = "id",
+        Sorts = new Dictionary<string, ISortKey<Party, PartyResponse>>
+        {
+            ["id"] = Sort.ByText<Party, PartyResponse>(p => p.Id, r => r.Id),
+            ["name"] = Sort.ByText<Party, PartyResponse>(p => p.Name, r => r.Name),
+            ["createdAt"] = Sort.ByTime<Party, PartyResponse>(p => p.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => p => p.Name.ToLower().Contains(q) || (p.Notes != null && p.Notes.ToLower().Contains(q)),
+    };
+
 }

@@ -35,20 +35,15 @@ public static class PartyEndpoints
     private static async Task<Results<Ok<Page<PartyResponse>>, ValidationProblem>> List(
         [AsParameters] PartyQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        var errors = new Dictionary<string, string[]>();
         var kind = EnumText<PartyKind>.Parse(query.Kind, "kind", errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var parties = db.Parties.AsNoTracking();
         if (kind is not null)
         {
             parties = parties.Where(p => p.Kind == kind);
         }
 
-        return TypedResults.Ok(await parties.PageByIdAsync(after, take, Resource.Projection, http, ct));
+        return await PartyResource.List.PageAsync(parties, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<PartyResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>

@@ -29,7 +29,7 @@ public sealed record PersonResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/people.</summary>
-public sealed record PersonQuery(int? Limit, string? Cursor, string? PartyId);
+public sealed record PersonQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? PartyId) : IListQuery;
 
 internal static class PersonResource
 {
@@ -58,4 +58,19 @@ internal static class PersonResource
             p.SourceIds = [.. r.SourceIds];
         },
     };
+
+    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Person, PersonResponse> List = new()
+    {
+        Projection = PersonResource.Kind.Projection,
+        DefaultSort = "id",
+        Sorts = new Dictionary<string, ISortKey<Person, PersonResponse>>
+        {
+            ["id"] = Sort.ByText<Person, PersonResponse>(p => p.Id, r => r.Id),
+            ["name"] = Sort.ByText<Person, PersonResponse>(p => p.Name, r => r.Name),
+            ["createdAt"] = Sort.ByTime<Person, PersonResponse>(p => p.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => p => p.Name.ToLower().Contains(q) || (p.Office != null && p.Office.ToLower().Contains(q)),
+    };
+
 }

@@ -35,19 +35,14 @@ public static class PersonEndpoints
     private static async Task<Results<Ok<Page<PersonResponse>>, ValidationProblem>> List(
         [AsParameters] PersonQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
+        var errors = new Dictionary<string, string[]>();
         var people = db.People.AsNoTracking();
         if (query.PartyId is not null)
         {
             people = people.Where(p => p.PartyId == query.PartyId);
         }
 
-        return TypedResults.Ok(await people.PageByIdAsync(after, take, Resource.Projection, http, ct));
+        return await PersonResource.List.PageAsync(people, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>

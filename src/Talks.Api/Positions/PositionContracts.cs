@@ -45,7 +45,7 @@ public sealed record PositionResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/positions.</summary>
-public sealed record PositionQuery(int? Limit, string? Cursor, string? RoundId, string? PartyId, string? Topic, [FilterValues<PositionKind>] string? Kind);
+public sealed record PositionQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? RoundId, string? PartyId, string? Topic, [FilterValues<PositionKind>] string? Kind) : IListQuery;
 
 internal static class PositionResource
 {
@@ -83,4 +83,19 @@ internal static class PositionResource
             p.SourceIds = [.. r.SourceIds];
         },
     };
+
+    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Position, PositionResponse> List = new()
+    {
+        Projection = PositionResource.Kind.Projection,
+        DefaultSort = "id",
+        Sorts = new Dictionary<string, ISortKey<Position, PositionResponse>>
+        {
+            ["id"] = Sort.ByText<Position, PositionResponse>(p => p.Id, r => r.Id),
+            ["topic"] = Sort.ByText<Position, PositionResponse>(p => p.Topic, r => r.Topic),
+            ["createdAt"] = Sort.ByTime<Position, PositionResponse>(p => p.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => p => p.Summary.ToLower().Contains(q) || p.Topic.Contains(q) || (p.Quote != null && p.Quote.ToLower().Contains(q)),
+    };
+
 }

@@ -35,13 +35,8 @@ public static class PositionEndpoints
     private static async Task<Results<Ok<Page<PositionResponse>>, ValidationProblem>> List(
         [AsParameters] PositionQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        var errors = new Dictionary<string, string[]>();
         var kind = EnumText<PositionKind>.Parse(query.Kind, "kind", errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var items = db.Positions.AsNoTracking();
         if (query.RoundId is not null)
         {
@@ -63,7 +58,7 @@ public static class PositionEndpoints
             items = items.Where(p => p.Kind == kind);
         }
 
-        return TypedResults.Ok(await items.PageByIdAsync(after, take, Resource.Projection, http, ct));
+        return await PositionResource.List.PageAsync(items, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<PositionResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>

@@ -39,9 +39,9 @@ public static class RoundEndpoints
         return app;
     }
 
-    private static Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> List(
+    private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> List(
         [AsParameters] RoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        PageAsync(db, query.Limit, query.Cursor, query.TalkId, query.PartyId, query.From, query.To, http, ct);
+        await PageAsync(db, query, query.TalkId, query.PartyId, query.From, query.To, http, ct);
 
     private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> ListForTalk(
         string talkId, [AsParameters] TalkRoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
@@ -51,29 +51,21 @@ public static class RoundEndpoints
             return Problems.NotFound("talk", talkId);
         }
 
-        return await PageAsync(db, query.Limit, query.Cursor, talkId, query.PartyId, query.From, query.To, http, ct);
+        return (await PageAsync(db, query, talkId, query.PartyId, query.From, query.To, http, ct)).Result switch
+        {
+            Ok<Page<RoundResponse>> page => page,
+            ValidationProblem problem => problem,
+            _ => throw new InvalidOperationException("A list answers a page or a validation problem."),
+        };
     }
 
-    /// <summary>Rounds in date order, keyset on (date, id) so a page holds still while rounds are added.</summary>
-    private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> PageAsync(
-        TalksDbContext db, int? limit, string? cursor, string? talkId, string? partyId, DateOnly? from, DateOnly? to,
-        HttpContext http, CancellationToken ct)
+    private static Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> PageAsync(
+        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(limit, cursor, 2, out var take, out var after);
-        DateOnly afterDate = default;
-        if (after is [var date, _] && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out afterDate))
-        {
-            errors["cursor"] = ["The cursor is not one this list issued."];
-        }
-
+        var errors = new Dictionary<string, string[]>();
         if (from > to)
         {
             errors["from"] = ["from must not be after to."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         var rounds = db.Rounds.AsNoTracking();
@@ -97,14 +89,7 @@ public static class RoundEndpoints
             rounds = rounds.Where(r => r.Date <= to);
         }
 
-        if (after is [_, var lastId])
-        {
-            rounds = rounds.Where(r => r.Date > afterDate || (r.Date == afterDate && string.Compare(r.Id, lastId) > 0));
-        }
-
-        var items = await rounds.OrderBy(r => r.Date).ThenBy(r => r.Id).Take(take + 1)
-            .Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct);
-        return TypedResults.Ok(items.ToPage(take, http, r => Paging.Encode(r.Date.ToString("yyyy-MM-dd"), r.Id)));
+        return RoundResource.List.PageAsync(rounds, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<RoundDetailResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>

@@ -94,6 +94,25 @@ internal static class RoundResource
         Apply = Apply,
     };
 
+    /// <summary>Sorts (default date, oldest first), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Round, RoundResponse> List = new()
+    {
+        Projection = Summary,
+        DefaultSort = "date",
+        SplitQuery = true,
+        Sorts = new Dictionary<string, ISortKey<Round, RoundResponse>>
+        {
+            ["date"] = Sort.ByDate<Round, RoundResponse>(r => r.Date, r => r.Date),
+            ["sequence"] = Sort.ByNumber<Round, RoundResponse>(r => r.Sequence, r => r.Sequence),
+            ["id"] = Sort.ByText<Round, RoundResponse>(r => r.Id, r => r.Id),
+            ["createdAt"] = Sort.ByTime<Round, RoundResponse>(r => r.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => r => r.City.ToLower().Contains(q)
+            || (r.Venue != null && r.Venue.ToLower().Contains(q))
+            || (r.Summary != null && r.Summary.ToLower().Contains(q))
+            || (r.Outcome != null && r.Outcome.ToLower().Contains(q)),
+    };
+
     private static void Apply(RoundRequest r, Round round)
     {
         round.Sequence = r.Sequence ?? round.Sequence;

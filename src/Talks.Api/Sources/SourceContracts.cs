@@ -31,7 +31,7 @@ public sealed record SourceResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/sources.</summary>
-public sealed record SourceQuery(int? Limit, string? Cursor, [FilterValues<SourceKind>] string? Kind);
+public sealed record SourceQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, [FilterValues<SourceKind>] string? Kind) : IListQuery;
 
 internal static class SourceResource
 {
@@ -62,4 +62,19 @@ internal static class SourceResource
             s.Notes = r.Notes;
         },
     };
+
+    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Source, SourceResponse> List = new()
+    {
+        Projection = SourceResource.Kind.Projection,
+        DefaultSort = "id",
+        Sorts = new Dictionary<string, ISortKey<Source, SourceResponse>>
+        {
+            ["id"] = Sort.ByText<Source, SourceResponse>(s => s.Id, r => r.Id),
+            ["title"] = Sort.ByText<Source, SourceResponse>(s => s.Title, r => r.Title),
+            ["createdAt"] = Sort.ByTime<Source, SourceResponse>(s => s.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => s => s.Title.ToLower().Contains(q) || (s.Publisher != null && s.Publisher.ToLower().Contains(q)),
+    };
+
 }

@@ -35,20 +35,15 @@ public static class SourceEndpoints
     private static async Task<Results<Ok<Page<SourceResponse>>, ValidationProblem>> List(
         [AsParameters] SourceQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
+        var errors = new Dictionary<string, string[]>();
         var kind = EnumText<SourceKind>.Parse(query.Kind, "kind", errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var sources = db.Sources.AsNoTracking();
         if (kind is not null)
         {
             sources = sources.Where(s => s.Kind == kind);
         }
 
-        return TypedResults.Ok(await sources.PageByIdAsync(after, take, Resource.Projection, http, ct));
+        return await SourceResource.List.PageAsync(sources, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<SourceResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>

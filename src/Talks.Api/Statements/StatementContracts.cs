@@ -40,7 +40,7 @@ public sealed record StatementResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/statements.</summary>
-public sealed record StatementQuery(int? Limit, string? Cursor, string? SpeakerPersonId, string? SpeakerPartyId, string? RoundId);
+public sealed record StatementQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? SpeakerPersonId, string? SpeakerPartyId, string? RoundId) : IListQuery;
 
 internal static class StatementResource
 {
@@ -79,4 +79,18 @@ internal static class StatementResource
             s.SourceIds = [.. r.SourceIds];
         },
     };
+
+    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Statement, StatementResponse> List = new()
+    {
+        Projection = StatementResource.Kind.Projection,
+        DefaultSort = "id",
+        Sorts = new Dictionary<string, ISortKey<Statement, StatementResponse>>
+        {
+            ["id"] = Sort.ByText<Statement, StatementResponse>(s => s.Id, r => r.Id),
+            ["createdAt"] = Sort.ByTime<Statement, StatementResponse>(s => s.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => s => s.Quote.ToLower().Contains(q) || (s.Context != null && s.Context.ToLower().Contains(q)) || (s.SpeakerBody != null && s.SpeakerBody.ToLower().Contains(q)),
+    };
+
 }

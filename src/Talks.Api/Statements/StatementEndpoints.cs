@@ -35,12 +35,7 @@ public static class StatementEndpoints
     private static async Task<Results<Ok<Page<StatementResponse>>, ValidationProblem>> List(
         [AsParameters] StatementQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
+        var errors = new Dictionary<string, string[]>();
         var items = db.Statements.AsNoTracking();
         if (query.SpeakerPersonId is not null)
         {
@@ -57,7 +52,7 @@ public static class StatementEndpoints
             items = items.Where(s => s.RoundId == query.RoundId);
         }
 
-        return TypedResults.Ok(await items.PageByIdAsync(after, take, Resource.Projection, http, ct));
+        return await StatementResource.List.PageAsync(items, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<StatementResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>

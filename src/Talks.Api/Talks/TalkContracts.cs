@@ -27,7 +27,7 @@ public sealed record TalkResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/talks: <c>partyId</c> finds talks a party took part in.</summary>
-public sealed record TalkQuery(int? Limit, string? Cursor, string? PartyId);
+public sealed record TalkQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? PartyId) : IListQuery;
 
 internal static class TalkResource
 {
@@ -56,6 +56,20 @@ internal static class TalkResource
             t.Summary = r.Summary;
             t.SourceIds = [.. r.SourceIds];
         },
+    };
+
+    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
+    public static readonly ListSpec<Talk, TalkResponse> List = new()
+    {
+        Projection = TalkResource.Kind.Projection,
+        DefaultSort = "id",
+        Sorts = new Dictionary<string, ISortKey<Talk, TalkResponse>>
+        {
+            ["id"] = Sort.ByText<Talk, TalkResponse>(t => t.Id, r => r.Id),
+            ["title"] = Sort.ByText<Talk, TalkResponse>(t => t.Title, r => r.Title),
+            ["createdAt"] = Sort.ByTime<Talk, TalkResponse>(t => t.CreatedAt, r => r.CreatedAt),
+        },
+        Text = q => t => t.Title.ToLower().Contains(q) || (t.Summary != null && t.Summary.ToLower().Contains(q)),
     };
 
     /// <summary>Runs in memory: SQLite cannot order a distinct set inside a projection (it lacks APPLY).</summary>

@@ -35,19 +35,14 @@ public static class TalkEndpoints
     private static async Task<Results<Ok<Page<TalkResponse>>, ValidationProblem>> List(
         [AsParameters] TalkQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
+        var errors = new Dictionary<string, string[]>();
         var talks = db.Talks.AsNoTracking();
         if (query.PartyId is not null)
         {
             talks = talks.Where(t => t.Rounds.Any(r => r.Participants.Any(p => p.PartyId == query.PartyId)));
         }
 
-        return TypedResults.Ok(await talks.PageByIdAsync(after, take, Resource.Projection, http, ct));
+        return await TalkResource.List.PageAsync(talks, query, errors, http, ct);
     }
 
     private static Task<Results<Ok<TalkResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
