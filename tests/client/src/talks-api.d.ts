@@ -1170,6 +1170,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 roundId?: string;
                 partyId?: string;
                 status?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed";
@@ -1916,6 +1919,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 kind?: "state" | "international-organisation" | "non-state-actor";
             };
             header?: never;
@@ -2322,6 +2328,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 partyId?: string;
             };
             header?: never;
@@ -2728,6 +2737,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 roundId?: string;
                 partyId?: string;
                 topic?: string;
@@ -3137,6 +3149,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 talkId?: string;
                 partyId?: string;
                 from?: string;
@@ -3504,6 +3519,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 partyId?: string;
                 from?: string;
                 to?: string;
@@ -3623,6 +3641,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 kind?: "article" | "official-statement" | "report" | "public-record" | "other";
             };
             header?: never;
@@ -4029,6 +4050,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 speakerPersonId?: string;
                 speakerPartyId?: string;
                 roundId?: string;
@@ -4437,6 +4461,9 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                sort?: string;
+                q?: string;
+                ids?: string;
                 partyId?: string;
             };
             header?: never;
