@@ -31,7 +31,8 @@ function expect(condition: unknown, message: string): asserts condition {
 /** Fails with the status and the problem the server sent, which is what a developer needs to see first. */
 function expectStatus(response: Response, status: number, what: string, error?: unknown): void {
   if (response.status !== status) {
-    const detail = error === undefined || error === "" ? "" : `: ${JSON.stringify(error).slice(0, 500)}`;
+    const text = typeof error === "string" ? error.trim() : error === undefined ? "" : JSON.stringify(error);
+    const detail = text ? `: ${text.slice(0, 500)}` : "";
     throw new Mismatch(`${what} answered ${response.status}, expected ${status}${detail}`);
   }
 }
@@ -154,6 +155,8 @@ async function revalidate(client: TalksClient): Promise<void> {
   expectStatus(listAgain.response, 304, `GET /api/v1/talks with If-None-Match: ${listEtag}`);
 }
 
+let postedPositionId: string | undefined;
+
 async function postAPosition(): Promise<void> {
   const stamp = Date.now().toString(36);
   const before = await reader.GET("/api/v1/rounds/{id}", { params: { path: { id: ROUND } }, cache: "no-store" });
@@ -176,6 +179,7 @@ async function postAPosition(): Promise<void> {
   const created = await analyst.POST("/api/v1/positions", { body });
   expectStatus(created.response, 201, "POST /api/v1/positions with the key", created.error);
   expect(created.data?.id === body.id, `POST /api/v1/positions created '${created.data?.id}', expected '${body.id}'`);
+  postedPositionId = body.id;
   const location = created.response.headers.get("Location");
   expect(location?.endsWith(`/api/v1/positions/${body.id}`), `POST /api/v1/positions: Location is ${JSON.stringify(location)}`);
 
@@ -200,6 +204,81 @@ async function postAPosition(): Promise<void> {
   );
 }
 
+interface StreamedChange {
+  id: string;
+  event: string;
+  data: { collection: string; id: string; version: number | null; kind: string };
+}
+
+/**
+ * Reads Server-Sent Events from the change stream, starting after lastEventId, until `enough` says stop or the time
+ * runs out. Parses the wire format itself, as a browser's EventSource would, so framing mistakes show up here.
+ */
+async function readChangeStream(lastEventId: string, enough: (events: StreamedChange[]) => boolean, timeoutMs = 10_000) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const events: StreamedChange[] = [];
+  try {
+    const response = await fetch(`${baseUrl}/api/v1/changes/stream`, {
+      headers: { Accept: "text/event-stream", "Last-Event-ID": lastEventId },
+      signal: controller.signal,
+    });
+    expectStatus(response, 200, `GET /api/v1/changes/stream with Last-Event-ID: ${lastEventId}`, await (response.ok ? "" : response.text()));
+    const type = response.headers.get("Content-Type") ?? "";
+    expect(type.startsWith("text/event-stream"), `GET /api/v1/changes/stream has Content-Type ${JSON.stringify(type)}, expected text/event-stream`);
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true }).replaceAll("\r\n", "\n");
+      let end: number;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = { event: "message", id: "", data: [] as string[] };
+        for (const line of block.split("\n")) {
+          if (line.startsWith(":")) continue; // a comment, e.g. a keep-alive
+          const colon = line.indexOf(":");
+          const name = colon < 0 ? line : line.slice(0, colon);
+          const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+          if (name === "event") fields.event = value;
+          else if (name === "id") fields.id = value;
+          else if (name === "data") fields.data.push(value);
+        }
+        if (fields.data.length === 0) continue;
+        events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data.join("\n")) });
+        if (enough(events)) return events;
+      }
+    }
+    return events;
+  } catch (error) {
+    if (controller.signal.aborted) return events;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
+/** The creation of the posted position is in its history; the stream, resumed just before it, must send it first. */
+async function resumeTheChangeStream(): Promise<void> {
+  expect(postedPositionId, "no position was posted, so there is no change to look for");
+  const history = await reader.GET("/api/v1/positions/{id}/history", { params: { path: { id: postedPositionId } } });
+  expectStatus(history.response, 200, `GET /api/v1/positions/${postedPositionId}/history`, history.error);
+  const creation = history.data?.items.find((c) => c.kind === "created");
+  expect(creation, `the history of '${postedPositionId}' has no creation`);
+
+  const lastEventId = String(creation.seq - 1);
+  const events = await readChangeStream(lastEventId, (seen) => seen.length >= 1);
+  const first = events[0];
+  expect(first, `GET /api/v1/changes/stream with Last-Event-ID: ${lastEventId} sent no event within 10 s`);
+  expect(first.event === "change", `the stream's event is named ${JSON.stringify(first.event)}, expected "change"`);
+  expect(first.id === String(creation.seq), `resuming after ${lastEventId}, the first event has id ${JSON.stringify(first.id)}, expected "${creation.seq}"`);
+  expect(
+    first.data.collection === "positions" && first.data.id === postedPositionId && first.data.kind === "created",
+    `resuming after ${lastEventId}, the first event is ${JSON.stringify(first.data)}, expected the creation of positions/${postedPositionId}`,
+  );
+}
+
 console.log(`Scenario against ${baseUrl}`);
 await check("lists talks and finds the Russia–Ukraine direct talks", () => listTalks(reader));
 await check(`opens round ${ROUND} in full: venue and the 1,000-for-1,000 obligations`, () => openRound(reader));
@@ -207,5 +286,6 @@ await check("follows the cursor through /api/v1/positions?limit=2 to the end, no
 await check("searches for 'prisoners' and finds the agreement", () => searchForTheAgreement(reader));
 await check("revalidates a round and a list with If-None-Match and gets 304", () => revalidate(reader));
 await check("posts a position with the key and reads it back, in the round too", postAPosition);
+await check("resumes the change stream from Last-Event-ID and gets that position's creation first", resumeTheChangeStream);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
