@@ -21,6 +21,7 @@ builder.AddTalksJson();
 builder.AddTalksProblems();
 builder.AddTalksData();
 builder.AddTalksAuth();
+builder.AddTalksCors();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
 
@@ -35,8 +36,11 @@ if (KeyCommands.Matches(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
+app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ReadResponses>();
 
 app.MapTalksHealth();
 var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);

@@ -24,10 +24,12 @@ public static class Preconditions
                 detail: "Send the ETag you read in an If-Match header, so your change cannot overwrite one you have not seen.");
         }
 
+        // A read's ETag is "version-digest" (see ReadResponses); a write's is "version". Either names the version.
         var current = ETagFor(currentVersion);
+        var readPrefix = current.TrimEnd('"') + "-";
         var matches = ifMatch
             .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Any(tag => tag == "*" || tag == current);
+            .Any(tag => tag == "*" || tag == current || (tag.StartsWith(readPrefix, StringComparison.Ordinal) && tag.EndsWith('"')));
         if (matches)
         {
             return null;

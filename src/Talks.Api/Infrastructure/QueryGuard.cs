@@ -10,9 +10,10 @@ public static class QueryGuard
     /// does not) gets a 400 listing the allowed ones instead of an unfiltered list that looks like an answer.
     /// </summary>
     public static RouteHandlerBuilder RejectsUnknownQuery(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilterFactory((factory, next) =>
+        builder.WithMetadata(new ListEndpoint()).AddEndpointFilterFactory((factory, next) =>
         {
             var allowed = AllowedNames(factory.MethodInfo);
+            allowed.UnionWith(EveryList);
             return async context =>
             {
                 var unknown = context.HttpContext.Request.Query.Keys.Where(k => !allowed.Contains(k)).ToList();
@@ -26,6 +27,9 @@ public static class QueryGuard
                     unknown.ToDictionary(k => k, k => new[] { $"'{k}' is not a parameter of this list. Allowed: {list}." }));
             };
         });
+
+    /// <summary>Handled for every list on the way out (see <see cref="ReadResponses"/>): property selection and CSV.</summary>
+    public static readonly string[] EveryList = ["fields", "format"];
 
     private static HashSet<string> AllowedNames(MethodInfo method)
     {

@@ -26,6 +26,17 @@ public static class Http
         return (body, etag!);
     }
 
+    /// <summary>
+    /// A read's ETag is strong and starts with the record's version ("2-…"): If-Match compares the version, while the
+    /// rest changes with anything the answer embeds from other records.
+    /// </summary>
+    public static void AssertETagOfVersion(long version, string? etag)
+    {
+        Assert.NotNull(etag);
+        Assert.StartsWith($"\"{version}-", etag);
+        Assert.EndsWith("\"", etag);
+    }
+
     public static Task<HttpResponseMessage> SendAsync(
         this HttpClient client, HttpMethod method, string url, HttpContent? content = null, string? ifMatch = null)
     {
