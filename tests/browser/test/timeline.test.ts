@@ -43,7 +43,7 @@ before(async () => {
   });
   page = await browser.newPage();
   page.on("console", (message) => {
-    if (message.type() === "error") pageProblems.push(`console: ${message.text()}`);
+    if (message.type() === "error") pageProblems.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => pageProblems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
