@@ -1,5 +1,6 @@
 using Talks.Api.Agreements;
 using Talks.Api.Changes;
+using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
 using Talks.Api.Parties;
@@ -13,7 +14,9 @@ using Talks.Api.Talks;
 var builder = WebApplication.CreateBuilder(args);
 if (KeyCommands.Matches(args))
 {
-    // A command's output is its answer (the new key); logs would get in the way of scripts reading it.
+    // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
@@ -24,6 +27,7 @@ builder.AddTalksAuth();
 builder.AddTalksCors();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
+builder.AddTalksIdempotency();
 
 var app = builder.Build();
 
@@ -40,7 +44,8 @@ app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseMiddleware<ReadResponses>();
+app.UseIdempotency();
+app.UseReadResponses();
 
 app.MapTalksHealth();
 var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);

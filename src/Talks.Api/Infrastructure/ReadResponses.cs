@@ -4,6 +4,15 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Talks.Api.Infrastructure;
 
+public static class ReadResponsesSetup
+{
+    public static WebApplication UseReadResponses(this WebApplication app)
+    {
+        app.UseMiddleware<ReadResponses>();
+        return app;
+    }
+}
+
 /// <summary>Marks a list endpoint: its query is guarded, and it answers CSV too.</summary>
 public sealed class ListEndpoint;
 

@@ -20,8 +20,11 @@ public static class KeyEndpoints
     private static async Task<Ok<List<KeyResponse>>> List(KeyStore keys, CancellationToken ct) =>
         TypedResults.Ok((await keys.ListAsync(ct)).Select(KeyResponse.From).ToList());
 
-    private static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> Create(KeyRequest request, KeyStore keys, CancellationToken ct)
+    private static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> Create(
+        KeyRequest request, KeyStore keys, HttpContext http, CancellationToken ct)
     {
+        // The secret must exist nowhere but in this answer: not in a cache, not in a stored idempotent replay.
+        http.Response.Headers.CacheControl = "no-store";
         if (await keys.CreateAsync(request.Name, request.Role, ct) is not var (stored, secret))
         {
             return Problems.DuplicateId("key", request.Name);
