@@ -1207,7 +1207,10 @@ export interface operations {
     CreateAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1220,13 +1223,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1253,8 +1258,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1632,7 +1646,10 @@ export interface operations {
     AddAgreementEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1647,13 +1664,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementEventResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1689,8 +1708,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1808,7 +1836,10 @@ export interface operations {
     CreateKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1821,13 +1852,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedKeyResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1854,8 +1887,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1953,7 +1995,10 @@ export interface operations {
     CreateParty: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1966,13 +2011,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PartyResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1999,8 +2046,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2362,7 +2418,10 @@ export interface operations {
     CreatePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2375,13 +2434,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2408,8 +2469,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2774,7 +2844,10 @@ export interface operations {
     CreatePosition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2787,13 +2860,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PositionResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2820,8 +2895,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3566,7 +3650,10 @@ export interface operations {
     CreateRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 talkId: string;
             };
@@ -3581,13 +3668,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoundDetailResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3623,8 +3712,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3675,7 +3773,10 @@ export interface operations {
     CreateSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3688,13 +3789,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SourceResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,8 +3824,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4086,7 +4198,10 @@ export interface operations {
     CreateStatement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4099,13 +4214,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatementResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,8 +4249,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4495,7 +4621,10 @@ export interface operations {
     CreateTalk: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4508,13 +4637,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TalkResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4541,8 +4672,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
