@@ -4,6 +4,7 @@
 //   npm run scenario -- --base-url http://127.0.0.1:5080 --key talks_…
 import { createTalksClient, type Schemas, type TalksClient } from "./client.ts";
 import { readCommandLine } from "./args.ts";
+import { readChangeStream } from "./change-stream.ts";
 
 const TALK = "russia-ukraine-direct-talks";
 const ROUND = "istanbul-2025-05-16";
@@ -22,10 +23,8 @@ const { baseUrl, key } = readCommandLine(
 const reader = createTalksClient({ baseUrl });
 const analyst = createTalksClient({ baseUrl, key });
 
-class Mismatch extends Error {}
-
 function expect(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Mismatch(message);
+  if (!condition) throw new Error(message);
 }
 
 /** Fails with the status and the problem the server sent, which is what a developer needs to see first. */
@@ -33,7 +32,7 @@ function expectStatus(response: Response, status: number, what: string, error?: 
   if (response.status !== status) {
     const text = typeof error === "string" ? error.trim() : error === undefined ? "" : JSON.stringify(error);
     const detail = text ? `: ${text.slice(0, 500)}` : "";
-    throw new Mismatch(`${what} answered ${response.status}, expected ${status}${detail}`);
+    throw new Error(`${what} answered ${response.status}, expected ${status}${detail}`);
   }
 }
 
@@ -53,7 +52,9 @@ async function check(name: string, run: () => Promise<void>): Promise<void> {
     console.log(`ok - ${name}`);
   } catch (error) {
     failed++;
-    const message = error instanceof Mismatch ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
+    // A fetch that fails outright says why only in its cause (refused, reset, timed out).
+    const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
+    const message = error instanceof Error ? `${error.message}${cause}` : String(error);
     console.log(`not ok - ${name}\n    ${message.replaceAll("\n", "\n    ")}`);
   }
 }
@@ -204,61 +205,6 @@ async function postAPosition(): Promise<void> {
   );
 }
 
-interface StreamedChange {
-  id: string;
-  event: string;
-  data: { collection: string; id: string; version: number | null; kind: string };
-}
-
-/**
- * Reads Server-Sent Events from the change stream, starting after lastEventId, until `enough` says stop or the time
- * runs out. Parses the wire format itself, as a browser's EventSource would, so framing mistakes show up here.
- */
-async function readChangeStream(lastEventId: string, enough: (events: StreamedChange[]) => boolean, timeoutMs = 10_000) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const events: StreamedChange[] = [];
-  try {
-    const response = await fetch(`${baseUrl}/api/v1/changes/stream`, {
-      headers: { Accept: "text/event-stream", "Last-Event-ID": lastEventId },
-      signal: controller.signal,
-    });
-    expectStatus(response, 200, `GET /api/v1/changes/stream with Last-Event-ID: ${lastEventId}`, await (response.ok ? "" : response.text()));
-    const type = response.headers.get("Content-Type") ?? "";
-    expect(type.startsWith("text/event-stream"), `GET /api/v1/changes/stream has Content-Type ${JSON.stringify(type)}, expected text/event-stream`);
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true }).replaceAll("\r\n", "\n");
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const fields = { event: "message", id: "", data: [] as string[] };
-        for (const line of block.split("\n")) {
-          if (line.startsWith(":")) continue; // a comment, e.g. a keep-alive
-          const colon = line.indexOf(":");
-          const name = colon < 0 ? line : line.slice(0, colon);
-          const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
-          if (name === "event") fields.event = value;
-          else if (name === "id") fields.id = value;
-          else if (name === "data") fields.data.push(value);
-        }
-        if (fields.data.length === 0) continue;
-        events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data.join("\n")) });
-        if (enough(events)) return events;
-      }
-    }
-    return events;
-  } catch (error) {
-    if (controller.signal.aborted) return events;
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-}
-
 /** The creation of the posted position is in its history; the stream, resumed just before it, must send it first. */
 async function resumeTheChangeStream(): Promise<void> {
   expect(postedPositionId, "no position was posted, so there is no change to look for");
@@ -268,7 +214,7 @@ async function resumeTheChangeStream(): Promise<void> {
   expect(creation, `the history of '${postedPositionId}' has no creation`);
 
   const lastEventId = String(creation.seq - 1);
-  const events = await readChangeStream(lastEventId, (seen) => seen.length >= 1);
+  const events = await readChangeStream(baseUrl, lastEventId, (seen) => seen.length >= 1);
   const first = events[0];
   expect(first, `GET /api/v1/changes/stream with Last-Event-ID: ${lastEventId} sent no event within 10 s`);
   expect(first.event === "change", `the stream's event is named ${JSON.stringify(first.event)}, expected "change"`);
