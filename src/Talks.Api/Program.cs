@@ -7,6 +7,7 @@ using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
 using Talks.Api.Rounds;
+using Talks.Api.Search;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Api.Talks;
@@ -57,6 +58,7 @@ api.MapPositionEndpoints();
 api.MapStatementEndpoints();
 api.MapAgreementEndpoints();
 api.MapSourceEndpoints();
+api.MapSearchEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
 

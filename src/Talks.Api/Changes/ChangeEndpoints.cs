@@ -14,6 +14,7 @@ public static class ChangeEndpoints
         group.MapGet("/", Feed).WithName("ListChanges")
             .WithSummary("Every change to every record, deletions included, oldest first; poll with nextCursor to sync.")
             .RejectsUnknownQuery();
+        group.MapChangeStream();
         return api;
     }
 

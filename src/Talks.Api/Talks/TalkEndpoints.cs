@@ -20,6 +20,9 @@ public static class TalkEndpoints
         var group = app.MapGroup("/talks").WithTags("Talks");
         group.MapGet("/", List).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetTalk").WithSummary("Get a talk.").ProducesProblem(404);
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetTalkTimeline")
+            .WithSummary("Every dated event of a talk in order: rounds, positions, statements, agreements and their implementation events.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetTalkHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateTalk").WithSummary("Create a talk.").Validates<TalkRequest>().ProducesProblem(409);
@@ -62,6 +65,10 @@ public static class TalkEndpoints
     private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
         string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.HistoryAsync(db, id, query, http, ct);
+
+    private static Task<Results<Ok<Page<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> Timeline(
+        string id, [AsParameters] TimelineQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        TalkTimeline.ReadAsync(db, id, query, http, ct);
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);

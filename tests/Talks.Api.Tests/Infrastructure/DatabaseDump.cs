@@ -36,7 +36,8 @@ public static class DatabaseDump
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            // Rows are sorted after reading: some tables (the search index's) have no rowid to order by.
+            select.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await select.ExecuteReaderAsync();
             var rows = new List<string>();
             while (await reader.ReadAsync())
@@ -50,6 +51,7 @@ public static class DatabaseDump
                 rows.Add(row.ToString());
             }
 
+            rows.Sort(StringComparer.Ordinal);
             dump[table] = rows;
         }
 

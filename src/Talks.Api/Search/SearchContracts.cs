@@ -1,0 +1,25 @@
+using Talks.Api.Infrastructure;
+
+namespace Talks.Api.Search;
+
+/// <summary>
+/// Full-text search: <c>q</c> (words; the last one also matches as a prefix), optional <c>type</c> (round, position,
+/// statement, agreement) and <c>talkId</c>; best matches first.
+/// </summary>
+public sealed record SearchQuery(int? Limit, string? Cursor, string? Q, [FilterValues<SearchType>] string? Type, string? TalkId);
+
+public enum SearchType
+{
+    Round,
+    Position,
+    Statement,
+    Agreement,
+}
+
+/// <summary>
+/// One match. <c>snippet</c> is HTML-escaped text with the matched words in <c>&lt;mark&gt;</c>, safe to insert as HTML.
+/// </summary>
+public sealed record SearchHit(SearchType Type, string Id, string? TalkId, string Title, string Snippet, double Score, string Url);
+
+/// <summary>The row the index query returns.</summary>
+internal sealed record SearchRow(string Type, string RecordId, string? TalkId, string Title, string Snippet, double Score);
