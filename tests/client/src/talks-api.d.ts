@@ -123,6 +123,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events (text/event-stream) for every change: event 'change', id = seq, data = {seq, collection, id, version, kind}. Resumes after Last-Event-ID (or ?since=seq); without either, starts with the next change. A comment line every 15 s keeps proxies from closing it. */
+        get: operations["StreamChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys": {
         parameters: {
             query?: never;
@@ -452,6 +469,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet. */
+        get: operations["Search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sources": {
         parameters: {
             query?: never;
@@ -634,6 +668,23 @@ export interface paths {
          * @description Needs a key with the analyst policy.
          */
         patch: operations["PatchTalk"];
+        trace?: never;
+    };
+    "/api/v1/talks/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every dated event of a talk in order: rounds, positions, statements, agreements and their implementation events. */
+        get: operations["GetTalkTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/talks/{id}/history": {
@@ -867,6 +918,10 @@ export interface components {
             items: components["schemas"]["RoundResponse"][];
             nextCursor: string | null;
         };
+        PageOfSearchHit: {
+            items: components["schemas"]["SearchHit"][];
+            nextCursor: string | null;
+        };
         PageOfSourceResponse: {
             items: components["schemas"]["SourceResponse"][];
             nextCursor: string | null;
@@ -877,6 +932,10 @@ export interface components {
         };
         PageOfTalkResponse: {
             items: components["schemas"]["TalkResponse"][];
+            nextCursor: string | null;
+        };
+        PageOfTimelineEntry: {
+            items: components["schemas"]["TimelineEntry"][];
             nextCursor: string | null;
         };
         ParticipantDetail: {
@@ -1065,6 +1124,18 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SearchHit: {
+            type: components["schemas"]["SearchType"];
+            id: string;
+            talkId?: string | null;
+            title: string;
+            snippet: string;
+            /** Format: double */
+            score: number;
+            url: string;
+        };
+        /** @enum {string} */
+        SearchType: "round" | "position" | "statement" | "agreement";
         /** @enum {string} */
         SourceKind: "article" | "official-statement" | "report" | "public-record" | "other";
         SourceRequest: {
@@ -1154,6 +1225,18 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        TimelineEntry: {
+            /** Format: date */
+            date: string;
+            type: components["schemas"]["TimelineEventType"];
+            id: string;
+            roundId?: string | null;
+            title: string;
+            detail?: string | null;
+            url: string;
+        };
+        /** @enum {string} */
+        TimelineEventType: "round" | "position" | "statement" | "agreement" | "agreement-event";
     };
     responses: never;
     parameters: never;
@@ -1783,6 +1866,36 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    StreamChanges: {
+        parameters: {
+            query?: {
+                since?: string;
+                collection?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -3732,6 +3845,43 @@ export interface operations {
             };
         };
     };
+    Search: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: number;
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: string;
+                q?: string;
+                type?: "round" | "position" | "statement" | "agreement";
+                talkId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfSearchHit"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     ListSources: {
         parameters: {
             query?: {
@@ -4949,6 +5099,51 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTalkTimeline: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: number;
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTimelineEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
