@@ -2,7 +2,7 @@
 // API's change stream: when anything changes the page fetches the timeline again. No polling.
 //
 // Query parameters: api (the API's base URL, default http://127.0.0.1:5080), talk (default russia-ukraine-direct-talks).
-import { createTalksClient, type Schemas } from "../../client/src/client.ts";
+import { createTalksClient } from "../../client/src/client.ts";
 
 const params = new URLSearchParams(location.search);
 const api = (params.get("api") ?? "http://127.0.0.1:5080").replace(/\/+$/, "");
@@ -20,9 +20,8 @@ const timelineEl = byId<HTMLOListElement>("timeline");
 interface Entry {
   type: string;
   id: string;
-  date: string | null;
+  date: string;
   text: string;
-  children: Entry[];
 }
 
 /** Pages through a list endpoint to its end; the bound keeps a broken cursor from looping forever. */
@@ -43,39 +42,20 @@ function fail(what: string, response: Response, error: unknown): never {
   throw new Error(`${what} answered ${response.status}${detail}`);
 }
 
-function positionText(p: Schemas["PositionResponse"]): string {
-  return `${p.partyId} ${p.kind} on ${p.topic}: ${p.summary}${p.quote ? ` “${p.quote}”` : ""}`;
-}
-
-function roundText(r: Schemas["RoundResponse"]): string {
-  return [`Round ${r.sequence}`, r.city, r.venue].filter(Boolean).join(" · ");
-}
-
-/** The talk's rounds, each with its positions, from the plain collection endpoints. */
-async function loadFromCollections(): Promise<Entry[]> {
-  const rounds = await all(async (cursor) => {
-    const { data, error, response } = await client.GET("/api/v1/talks/{talkId}/rounds", {
-      params: { path: { talkId }, query: { cursor, limit: 200 } },
+/** The talk's rounds and what happened at them, dated and in the order the API gives. */
+async function loadTimeline(): Promise<Entry[]> {
+  const items = await all(async (cursor) => {
+    const { data, error, response } = await client.GET("/api/v1/talks/{id}/timeline", {
+      params: { path: { id: talkId }, query: { cursor, limit: 200 } },
     });
-    return data ?? fail(`GET /api/v1/talks/${talkId}/rounds`, response, error);
+    return data ?? fail(`GET /api/v1/talks/${talkId}/timeline`, response, error);
   });
-  return Promise.all(
-    rounds.map(async (round) => {
-      const positions = await all(async (cursor) => {
-        const { data, error, response } = await client.GET("/api/v1/positions", {
-          params: { query: { roundId: round.id, cursor, limit: 200 } },
-        });
-        return data ?? fail("GET /api/v1/positions", response, error);
-      });
-      return {
-        type: "round",
-        id: round.id,
-        date: round.date,
-        text: roundText(round),
-        children: positions.map((p) => ({ type: "position", id: p.id, date: null, text: positionText(p), children: [] })),
-      };
-    }),
-  );
+  return items.map((item) => ({
+    type: item.type,
+    id: item.id,
+    date: item.date,
+    text: item.detail && item.type !== "round" ? `${item.title} — ${item.detail}` : item.title,
+  }));
 }
 
 async function loadTitle(): Promise<string> {
@@ -83,18 +63,18 @@ async function loadTitle(): Promise<string> {
   return (data ?? fail(`GET /api/v1/talks/${talkId}`, response, error)).title;
 }
 
-function renderEntry(entry: Entry, known: Set<string>): HTMLLIElement {
+function renderEntry(entry: Entry, known: Set<string>, firstOfDay: boolean): HTMLLIElement {
   const li = document.createElement("li");
   li.dataset.id = entry.id;
   li.dataset.type = entry.type;
-  if (known.size > 0 && !known.has(entry.id)) li.classList.add("fresh");
-  if (entry.date) {
-    const when = document.createElement("time");
-    when.className = "when";
-    when.dateTime = entry.date;
-    when.textContent = entry.date;
-    li.append(when);
-  }
+  if (known.size > 0 && !known.has(`${entry.type}/${entry.id}`)) li.classList.add("fresh");
+  const when = document.createElement("time");
+  when.className = "when";
+  // Every entry carries its date for scripts; readers see it once per day.
+  when.hidden = !firstOfDay;
+  when.dateTime = entry.date;
+  when.textContent = entry.date;
+  li.append(when);
   const what = document.createElement("span");
   what.className = "what";
   const type = document.createElement("span");
@@ -102,18 +82,12 @@ function renderEntry(entry: Entry, known: Set<string>): HTMLLIElement {
   type.textContent = entry.type;
   what.append(type, entry.text);
   li.append(what);
-  if (entry.children.length > 0) {
-    const list = document.createElement("ol");
-    list.className = "children";
-    list.append(...entry.children.map((child) => renderEntry(child, known)));
-    li.append(list);
-  }
   return li;
 }
 
 function render(entries: Entry[]): void {
-  const known = new Set([...timelineEl.querySelectorAll<HTMLElement>("[data-id]")].map((el) => el.dataset.id!));
-  timelineEl.replaceChildren(...entries.map((entry) => renderEntry(entry, known)));
+  const known = new Set([...timelineEl.querySelectorAll<HTMLElement>("[data-id]")].map((el) => `${el.dataset.type}/${el.dataset.id}`));
+  timelineEl.replaceChildren(...entries.map((entry, i) => renderEntry(entry, known, entry.date !== entries[i - 1]?.date)));
   timelineEl.dataset.loaded = String(Date.now());
 }
 
@@ -133,7 +107,7 @@ function refresh(): void {
   }
   loading = (async () => {
     try {
-      const [title, entries] = await Promise.all([loadTitle(), loadFromCollections()]);
+      const [title, entries] = await Promise.all([loadTitle(), loadTimeline()]);
       titleEl.textContent = title;
       document.title = `${title} — timeline`;
       render(entries);

@@ -78,7 +78,7 @@ test("the timeline page shows a position posted through the API, live", async ()
 
   await step("load the timeline from another origin", async () => {
     await page.goto(pageUrl, { timeout: LOAD_TIMEOUT_MS });
-    await page.locator(`#timeline [data-id="${SEEDED_POSITION}"]`).waitFor({ timeout: LOAD_TIMEOUT_MS });
+    await page.locator(`#timeline [data-type="position"][data-id="${SEEDED_POSITION}"]`).waitFor({ timeout: LOAD_TIMEOUT_MS });
     assert.match((await page.locator("#title").textContent()) ?? "", /Russia.Ukraine/);
   });
 
@@ -108,7 +108,7 @@ test("the timeline page shows a position posted through the API, live", async ()
   });
 
   await step(`see the new position on the page within ${LIVE_UPDATE_TIMEOUT_MS / 1000} s`, async () => {
-    const entry = page.locator(`#timeline [data-id="${position.id}"]`);
+    const entry = page.locator(`#timeline [data-type="position"][data-id="${position.id}"]`);
     await entry.waitFor({ timeout: LIVE_UPDATE_TIMEOUT_MS });
     assert.match((await entry.textContent()) ?? "", new RegExp(stamp));
   });
