@@ -11,8 +11,11 @@ using Talks.Api.Search;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Api.Talks;
+using Talks.Api.Testing;
 
-var builder = WebApplication.CreateBuilder(args);
+var (ephemeral, hostArgs) = EphemeralMode.From(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+ephemeral?.Configure(builder, hostArgs);
 if (KeyCommands.Matches(args))
 {
     // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
@@ -48,6 +51,7 @@ app.UseAuthorization();
 app.UseIdempotency();
 app.UseReadResponses();
 
+ephemeral?.Announce(app);
 app.MapTalksHealth();
 var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);
 api.MapTalkEndpoints();
@@ -61,6 +65,7 @@ api.MapSourceEndpoints();
 api.MapSearchEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
+api.MapResetEndpoints(app.Configuration);
 
 await app.RunAsync();
 return 0;

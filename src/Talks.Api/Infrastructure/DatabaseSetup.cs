@@ -63,7 +63,7 @@ public static class DatabaseSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.MigrateAsync();
 
-        var seedFolder = app.Configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
+        var seedFolder = DatabaseSetupPaths.SeedFolder(app.Configuration);
         var inserted = await TalksSeeder.SeedAsync(db, seedFolder);
         await db.Database.CloseConnectionAsync();
         logger.LogInformation("Database ready; {Inserted} seed records inserted from {SeedFolder}", inserted, seedFolder);
@@ -93,4 +93,11 @@ public static class DatabaseSetup
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+}
+
+public static class DatabaseSetupPaths
+{
+    /// <summary><c>Seed:Path</c>, or the <c>seed</c> folder copied beside the app at build and publish.</summary>
+    public static string SeedFolder(IConfiguration configuration) =>
+        configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
 }
