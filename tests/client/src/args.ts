@@ -9,14 +9,20 @@ export interface CommandLine {
 }
 
 export function readCommandLine(usage: string, { keyRequired = false } = {}): CommandLine {
-  const { values } = parseArgs({
-    options: {
-      "base-url": { type: "string" },
-      key: { type: "string" },
-      out: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        "base-url": { type: "string" },
+        key: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
   if (values.help) {
     console.log(usage);
     process.exit(0);
