@@ -20,9 +20,14 @@ public static class DatabaseSetup
             throw new InvalidOperationException("Database:Synchronous must be FULL, NORMAL or EXTRA.");
         }
 
-        builder.Services.AddDbContext<TalksDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
-            .AddInterceptors(new SqliteConnectionPragmas(synchronous)));
+        // The options depend on configuration alone, so they are built once (singleton) rather than once per request:
+        // per-request options cost each read a rebuilt options object and a lookup of EF's internal service provider.
+        builder.Services.AddDbContext<TalksDbContext>(
+            options => options
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+                .AddInterceptors(new SqliteConnectionPragmas(synchronous)),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Platform;
@@ -117,12 +118,24 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
     }
 
     [Fact]
-    public async Task TheSwaggerUiIsServed()
+    public async Task TheSwaggerUiIsServedWhenSwitchedOn()
     {
-        using var response = await _client.GetAsync("/swagger/index.html");
+        using var withUi = factory.WithWebHostBuilder(b => b.UseSetting("OpenApi:Ui", "true"));
+        using var client = withUi.CreateClient();
+        using var response = await client.GetAsync("/swagger/index.html");
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheSwaggerUiIsOffInProductionByDefaultWhileTheDocumentIsServed()
+    {
+        using var ui = await _client.GetAsync("/swagger/index.html");
+        using var document = await _client.GetAsync("/swagger/v1/swagger.json");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, ui.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, document.StatusCode);
     }
 
     private async Task<List<(string Name, JsonElement Operation)>> OperationsAsync()
