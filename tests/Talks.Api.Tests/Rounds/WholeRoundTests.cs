@@ -211,6 +211,30 @@ public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task RetryingAWholeRoundWithItsIdempotencyKeyStoresItOnce()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var key = Guid.NewGuid().ToString("N");
+
+        using var first = await PostWithKeyAsync($"/api/v1/talks/{talk}/rounds", part.WholeRound(), key);
+        using var retry = await PostWithKeyAsync($"/api/v1/talks/{talk}/rounds", part.WholeRound(), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Rounds.CountAsync(r => r.TalkId == talk)));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Id == part.PartyId)));
+    }
+
+    private Task<HttpResponseMessage> PostWithKeyAsync(string url, JsonObject body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Http.Json(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return _client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task APlainRoundWithoutPartsIsStillAccepted()
     {
         var talk = await CreateTalkAsync();
