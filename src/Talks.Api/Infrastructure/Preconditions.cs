@@ -19,6 +19,7 @@ public static class Preconditions
         if (ifMatch.Count == 0)
         {
             return TypedResults.Problem(
+                type: "https://www.rfc-editor.org/rfc/rfc6585#section-3",
                 statusCode: StatusCodes.Status428PreconditionRequired,
                 title: "If-Match is required.",
                 detail: "Send the ETag you read in an If-Match header, so your change cannot overwrite one you have not seen.");

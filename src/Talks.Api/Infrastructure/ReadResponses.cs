@@ -119,6 +119,12 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
 /// <summary><c>fields=id,title</c>: answers with just those properties (id always), for lists and single records.</summary>
 internal static class FieldSelection
 {
+    /// <summary>Writes text as the API's other answers do, without escaping non-ASCII letters ("Dolmabahçe").</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions AsWritten = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static (byte[]? Body, string? Error) Apply(byte[] body, string fields)
     {
         var wanted = fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
@@ -147,6 +153,6 @@ internal static class FieldSelection
             }
         }
 
-        return (System.Text.Encoding.UTF8.GetBytes(root!.ToJsonString()), null);
+        return (System.Text.Encoding.UTF8.GetBytes(root!.ToJsonString(AsWritten)), null);
     }
 }
