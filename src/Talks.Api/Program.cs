@@ -1,4 +1,5 @@
 using Talks.Api.Agreements;
+using Talks.Api.Backups;
 using Talks.Api.Changes;
 using Talks.Api.Generate;
 using Talks.Api.Idempotency;
@@ -17,7 +18,7 @@ using Talks.Api.Testing;
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 ephemeral?.Configure(builder, hostArgs);
-if (KeyCommands.Matches(args) || GenerateCommand.Matches(args))
+if (KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args))
 {
     // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
     builder.Logging.ClearProviders();
@@ -33,6 +34,9 @@ builder.AddTalksCors();
 builder.AddTalksValidation();
 builder.AddTalksOpenApi();
 builder.AddTalksIdempotency();
+builder.AddTalksSecurity();
+builder.AddTalksLimits();
+builder.Services.AddTalksBackups();
 
 var app = builder.Build();
 
@@ -42,17 +46,24 @@ if (KeyCommands.Matches(args))
     return await KeyCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+if (BackupCommands.Matches(args))
+{
+    return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 if (GenerateCommand.Matches(args))
 {
     return await GenerateCommand.RunAsync(app.Services, args, Console.Error);
 }
 
+app.UseTalksSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
+app.UseTalksLimits();
 app.UseAuthorization();
 app.UseIdempotency();
 app.UseReadResponses();
@@ -72,6 +83,7 @@ api.MapSearchEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
 api.MapResetEndpoints(app.Configuration);
+api.MapBackupEndpoints();
 
 await app.RunAsync();
 return 0;

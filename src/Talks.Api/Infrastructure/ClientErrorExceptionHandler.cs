@@ -65,6 +65,10 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
         {
             errors["body"] = ["A JSON request body is required."];
         }
+        else if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = "The request body is too large.", Detail = "Send a smaller body; the limit is Limits:MaxRequestBodyBytes." };
+        }
         else if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
             return new ProblemDetails { Status = bad.StatusCode, Title = "Unsupported media type.", Detail = "Send the body as application/json." };

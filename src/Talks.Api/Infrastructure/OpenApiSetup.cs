@@ -27,16 +27,36 @@ public static class OpenApiSetup
                 Scheme = "bearer",
                 Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need analyst, deletes and keys need admin.",
             });
+            options.AddSecurityDefinition(KeyRequirementDocs.AdminSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An admin API key, the only kind the /admin operations accept.",
+            });
             options.SchemaFilter<ResponsesCarryEveryField>();
+            options.DocumentFilter<OwaspDocs>();
             options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
         });
         return builder;
     }
 
+    /// <summary>
+    /// The OpenAPI document is part of the contract (clients are generated from it, CI checks it), so it is served
+    /// unless <c>OpenApi:Document</c> is false. Swagger UI is a developer's tool: on in Development, elsewhere only
+    /// when <c>OpenApi:Ui</c> is true.
+    /// </summary>
     public static WebApplication UseTalksOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(options => options.DocumentTitle = "Talks API");
+        if (app.Configuration.GetValue("OpenApi:Document", true))
+        {
+            app.UseSwagger();
+        }
+
+        if (app.Configuration.GetValue("OpenApi:Ui", app.Environment.IsDevelopment()))
+        {
+            app.UseSwaggerUI(options => options.DocumentTitle = "Talks API");
+        }
+
         return app;
     }
 }

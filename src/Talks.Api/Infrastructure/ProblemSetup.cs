@@ -11,6 +11,7 @@ public static class ProblemSetup
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
+        builder.Services.AddSingleton<IProblemDetailsWriter, JsonProblemWriter>();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
 
         // Without this, a malformed body gets an empty 400 outside Development; with it, the handler above explains.

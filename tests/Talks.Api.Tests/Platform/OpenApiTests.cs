@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Platform;
@@ -86,12 +87,55 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
     }
 
     [Fact]
-    public async Task TheSwaggerUiIsServed()
+    public async Task EveryWriteSaysItNeedsAKeyAndHowItCanBeRefused()
     {
-        using var response = await _client.GetAsync("/swagger/index.html");
+        var operations = await OperationsAsync();
+
+        var writes = operations.Where(o => o.Name.Split(' ')[0] is "POST" or "PUT" or "PATCH" or "DELETE").ToList();
+        Assert.NotEmpty(writes);
+        foreach (var (name, operation) in writes)
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("401", out _), $"{name} does not document 401.");
+            Assert.True(responses.TryGetProperty("403", out _), $"{name} does not document 403.");
+        }
+    }
+
+    [Fact]
+    public async Task UpdatesAndDeletesDocumentThePreconditionAnswers()
+    {
+        var operations = await OperationsAsync();
+
+        var guarded = operations.Where(o => o.Name.Split(' ')[0] is "PUT" or "PATCH" or "DELETE" && o.Name.Contains("{id}", StringComparison.Ordinal)
+            && !o.Name.Contains("/keys/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(guarded);
+        foreach (var (name, operation) in guarded)
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("412", out _), $"{name} does not document 412.");
+            Assert.True(responses.TryGetProperty("428", out _), $"{name} does not document 428.");
+        }
+    }
+
+    [Fact]
+    public async Task TheSwaggerUiIsServedWhenSwitchedOn()
+    {
+        using var withUi = factory.WithWebHostBuilder(b => b.UseSetting("OpenApi:Ui", "true"));
+        using var client = withUi.CreateClient();
+        using var response = await client.GetAsync("/swagger/index.html");
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheSwaggerUiIsOffInProductionByDefaultWhileTheDocumentIsServed()
+    {
+        using var ui = await _client.GetAsync("/swagger/index.html");
+        using var document = await _client.GetAsync("/swagger/v1/swagger.json");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, ui.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, document.StatusCode);
     }
 
     private async Task<List<(string Name, JsonElement Operation)>> OperationsAsync()

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Talks.Api.Keys;
+
+namespace Talks.Api.Backups;
+
+/// <summary>A backup as the endpoint reports it: the file's name inside the configured folder, never a path.</summary>
+public sealed record BackupResponse(string FileName, long SizeBytes, DateTime CreatedAt);
+
+public static class BackupEndpoints
+{
+    public static IServiceCollection AddTalksBackups(this IServiceCollection services) => services.AddScoped<Backup>();
+
+    public static IEndpointRouteBuilder MapBackupEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/admin/backups").WithTags("Admin").RequireAuthorization(KeyRoles.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/", Create).WithName("CreateBackup")
+            .WithSummary("Write an online backup of the whole database into the server's backup folder (Backups:Folder).");
+        return api;
+    }
+
+    private static async Task<Created<BackupResponse>> Create(Backup backup, CancellationToken ct)
+    {
+        var file = await backup.IntoFolderAsync(ct);
+        return TypedResults.Created((string?)null, new BackupResponse(file.Name, file.Length, file.CreationTimeUtc));
+    }
+}
