@@ -41,9 +41,10 @@ const rssMb = (server) => {
 
 const n = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value) => (value >= 100 ? n(value) : value >= 10 ? n(value, 1) : n(value, 2));
-const cell = (r) => (r ? `${n(r.perSecond)} req/s · p50 ${ms(r.p50Ms)} ms · p99 ${ms(r.p99Ms)} ms${r.badStatus || r.socketErrors ? ' ⚠ errors' : ''}` : '—');
+const rate = (value) => (value < 10 ? n(value, 1) : n(value));
+const cell = (r) => (r ? `${rate(r.perSecond)} req/s · p50 ${ms(r.p50Ms)} ms · p99 ${ms(r.p99Ms)} ms${r.badStatus || r.socketErrors ? ' ⚠ errors' : ''}` : '—');
 const ratio = (a, b) => (a && b ? a / b : null);
-const pct = (value) => `${n(100 * value)}%`;
+const pct = (value) => `${value < 0.01 ? n(100 * value, 2) : n(100 * value)}%`;
 const times = (value) => `${value >= 10 ? n(value) : n(value, 1)}×`;
 const verdict = (ok) => (ok === null ? 'not measured' : ok ? '**met**' : '**not met**');
 
