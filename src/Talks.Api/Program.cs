@@ -1,6 +1,7 @@
 using Talks.Api.Agreements;
 using Talks.Api.Backups;
 using Talks.Api.Changes;
+using Talks.Api.Generate;
 using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
@@ -12,9 +13,12 @@ using Talks.Api.Search;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Api.Talks;
+using Talks.Api.Testing;
 
-var builder = WebApplication.CreateBuilder(args);
-if (KeyCommands.Matches(args) || BackupCommands.Matches(args))
+var (ephemeral, hostArgs) = EphemeralMode.From(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+ephemeral?.Configure(builder, hostArgs);
+if (KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args))
 {
     // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
     builder.Logging.ClearProviders();
@@ -47,6 +51,11 @@ if (BackupCommands.Matches(args))
     return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+if (GenerateCommand.Matches(args))
+{
+    return await GenerateCommand.RunAsync(app.Services, args, Console.Error);
+}
+
 app.UseTalksSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -59,6 +68,7 @@ app.UseAuthorization();
 app.UseIdempotency();
 app.UseReadResponses();
 
+ephemeral?.Announce(app);
 app.MapTalksHealth();
 var api = app.MapGroup("/api/v1").RequireKeys(app.Configuration);
 api.MapTalkEndpoints();
@@ -72,6 +82,7 @@ api.MapSourceEndpoints();
 api.MapSearchEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
+api.MapResetEndpoints(app.Configuration);
 api.MapBackupEndpoints();
 
 await app.RunAsync();

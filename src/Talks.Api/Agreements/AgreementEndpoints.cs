@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
+using Talks.Api.Parties;
+using Talks.Api.Rounds;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -15,11 +17,28 @@ public static class AgreementEndpoints
 {
     private static ResourceKind<Agreement, AgreementRequest, AgreementResponse> Resource => AgreementResource.Kind;
 
+    /// <summary><c>include=</c> for agreements: the round it was reached at, and the parties its obligations name.</summary>
+    private static readonly Include[] Embedded =
+    [
+        new("round", a => Includes.Key(a, "roundId"),
+            async (db, keys, ct) => (await db.Rounds.AsNoTracking().Where(r => keys.Contains(r.Id)).Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct))
+                .ToLookup(r => r.Id, r => (object)r),
+            Single: true),
+        new("parties", PartiesOf,
+            async (db, keys, ct) => (await db.Parties.AsNoTracking().Where(p => keys.Contains(p.Id)).Select(PartyResource.Kind.Projection).ToListAsync(ct))
+                .ToLookup(p => p.Id, p => (object)p)),
+    ];
+
+    private static IEnumerable<string> PartiesOf(System.Text.Json.Nodes.JsonObject agreement) =>
+        (agreement["obligations"]?.AsArray() ?? [])
+            .SelectMany(o => new[] { o?["partyId"]?.GetValue<string>(), o?["beneficiaryPartyId"]?.GetValue<string>() })
+            .OfType<string>().Distinct();
+
     public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/agreements").WithTags("Agreements");
-        group.MapGet("/", List).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
-        group.MapGet("/{id}", Get).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
+        group.MapGet("/", List).Embeds(Embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
+        group.MapGet("/{id}", Get).Embeds(Embedded).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetAgreementHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateAgreement").WithSummary("Create an agreement.").Validates<AgreementRequest>().ProducesProblem(409);

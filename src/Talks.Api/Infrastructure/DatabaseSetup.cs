@@ -20,9 +20,14 @@ public static class DatabaseSetup
             throw new InvalidOperationException("Database:Synchronous must be FULL, NORMAL or EXTRA.");
         }
 
-        builder.Services.AddDbContext<TalksDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
-            .AddInterceptors(new SqliteConnectionPragmas(synchronous)));
+        // The options depend on configuration alone, so they are built once (singleton) rather than once per request:
+        // per-request options cost each read a rebuilt options object and a lookup of EF's internal service provider.
+        builder.Services.AddDbContext<TalksDbContext>(
+            options => options
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+                .AddInterceptors(new SqliteConnectionPragmas(synchronous)),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
@@ -63,7 +68,7 @@ public static class DatabaseSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.MigrateAsync();
 
-        var seedFolder = app.Configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
+        var seedFolder = DatabaseSetupPaths.SeedFolder(app.Configuration);
         var inserted = await TalksSeeder.SeedAsync(db, seedFolder);
         await db.Database.CloseConnectionAsync();
         logger.LogInformation("Database ready; {Inserted} seed records inserted from {SeedFolder}", inserted, seedFolder);
@@ -93,4 +98,11 @@ public static class DatabaseSetup
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+}
+
+public static class DatabaseSetupPaths
+{
+    /// <summary><c>Seed:Path</c>, or the <c>seed</c> folder copied beside the app at build and publish.</summary>
+    public static string SeedFolder(IConfiguration configuration) =>
+        configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
 }

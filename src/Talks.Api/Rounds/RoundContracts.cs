@@ -133,9 +133,9 @@ public sealed record DelegateDetail(string PersonId, string PersonName, string? 
 /// Filters for GET /api/v1/rounds: by talk, by a party taking part, and by date (<c>from</c>/<c>to</c>, inclusive,
 /// yyyy-MM-dd). Rounds come in date order.
 /// </summary>
-public sealed record RoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? TalkId, string? PartyId, DateOnly? From, DateOnly? To)
+public sealed record RoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? TalkId, string? PartyId, DateOnly? From, DateOnly? To)
     : IListQuery;
 
 /// <summary>GET /api/v1/talks/{talkId}/rounds takes the same filters but the talk.</summary>
-public sealed record TalkRoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? PartyId, DateOnly? From, DateOnly? To)
+public sealed record TalkRoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? PartyId, DateOnly? From, DateOnly? To)
     : IListQuery;

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
+using Talks.Api.Agreements;
 using Talks.Api.Infrastructure;
+using Talks.Api.Positions;
+using Talks.Api.Statements;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -15,10 +18,31 @@ public static class RoundEndpoints
 {
     private static ResourceKind<Round, RoundRequest, RoundDetailResponse> Resource => RoundResource.Kind;
 
+    /// <summary><c>include=</c> for round lists: the talk, and what happened at each round.</summary>
+    private static readonly Include[] Embedded =
+    [
+        new("talk", r => Includes.Key(r, "talkId"),
+            async (db, keys, ct) => (await db.Talks.AsNoTracking().Where(t => keys.Contains(t.Id)).Select(t => new TalkRef(t.Id, t.Title)).ToListAsync(ct))
+                .ToLookup(t => t.Id, t => (object)t),
+            Single: true),
+        new("positions", r => Includes.Key(r, "id"),
+            async (db, keys, ct) => (await db.Positions.AsNoTracking().Where(p => keys.Contains(p.RoundId))
+                .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(PositionResource.Kind.Projection).ToListAsync(ct))
+                .ToLookup(p => p.RoundId, p => (object)p)),
+        new("statements", r => Includes.Key(r, "id"),
+            async (db, keys, ct) => (await db.Statements.AsNoTracking().Where(s => s.RoundId != null && keys.Contains(s.RoundId))
+                .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(StatementResource.Kind.Projection).ToListAsync(ct))
+                .ToLookup(s => s.RoundId!, s => (object)s)),
+        new("agreements", r => Includes.Key(r, "id"),
+            async (db, keys, ct) => (await db.Agreements.AsNoTracking().Where(a => keys.Contains(a.RoundId))
+                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(AgreementResource.Kind.Projection).AsSplitQuery().ToListAsync(ct))
+                .ToLookup(a => a.RoundId, a => (object)a)),
+    ];
+
     public static IEndpointRouteBuilder MapRoundEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/rounds").WithTags("Rounds");
-        group.MapGet("/", List).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery();
+        group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetRound")
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.").ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetRoundHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
@@ -31,7 +55,7 @@ public static class RoundEndpoints
             .WithSummary("Delete a round no position, statement or agreement belongs to (If-Match required).").WritesExisting().ProducesProblem(409);
 
         var talkRounds = app.MapGroup("/talks/{talkId}/rounds").WithTags("Rounds");
-        talkRounds.MapGet("/", ListForTalk).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
+        talkRounds.MapGet("/", ListForTalk).Embeds(Embedded).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
             .RejectsUnknownQuery().ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")
             .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.")

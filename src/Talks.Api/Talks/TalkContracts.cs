@@ -27,7 +27,7 @@ public sealed record TalkResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/talks: <c>partyId</c> finds talks a party took part in.</summary>
-public sealed record TalkQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? PartyId) : IListQuery;
+public sealed record TalkQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? PartyId) : IListQuery;
 
 internal static class TalkResource
 {

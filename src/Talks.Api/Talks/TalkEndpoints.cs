@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
+using Talks.Api.Rounds;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -15,11 +16,17 @@ public static class TalkEndpoints
 {
     private static ResourceKind<Talk, TalkRequest, TalkResponse> Resource => TalkResource.Kind;
 
+    /// <summary><c>include=rounds</c>: each talk with its rounds in date order.</summary>
+    private static readonly Include Rounds = new("rounds", t => Includes.Key(t, "id"),
+        async (db, keys, ct) => (await db.Rounds.AsNoTracking().Where(r => keys.Contains(r.TalkId))
+            .OrderBy(r => r.Date).ThenBy(r => r.Id).Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct))
+            .ToLookup(r => r.TalkId, r => (object)r));
+
     public static IEndpointRouteBuilder MapTalkEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/talks").WithTags("Talks");
-        group.MapGet("/", List).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
-        group.MapGet("/{id}", Get).WithName("GetTalk").WithSummary("Get a talk.").ProducesProblem(404);
+        group.MapGet("/", List).Embeds(Rounds).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
+        group.MapGet("/{id}", Get).Embeds(Rounds).WithName("GetTalk").WithSummary("Get a talk.").ProducesProblem(404);
         group.MapGet("/{id}/timeline", Timeline).WithName("GetTalkTimeline")
             .WithSummary("Every dated event of a talk in order: rounds, positions, statements, agreements and their implementation events.")
             .RejectsUnknownQuery().ProducesProblem(404);

@@ -21,46 +21,82 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A fresh database in a folder of its own, removed when the factory is disposed.</summary>
     public TalksApiFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    private TalksApiFactory(IReadOnlyDictionary<string, string> settings)
     {
         _ownedFolder = Path.Combine(Path.GetTempPath(), "talks-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_ownedFolder);
         DatabasePath = Path.Combine(_ownedFolder, "talks.db");
+        _settings = settings;
+        Start();
     }
+
+    /// <summary>A fresh database, with configuration a deployment would set (e.g. <c>Cors:AllowedOrigins:0</c>).</summary>
+    public static TalksApiFactory WithSettings(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     /// <summary>
     /// Another start of the app on a database file someone else owns — what a restart of the service looks like.
-    /// The file is left in place on dispose.
+    /// The file is left in place on dispose. Without <paramref name="withKeys"/> the factory adds nothing to the
+    /// database, for tests that compare it across starts.
     /// </summary>
-    internal TalksApiFactory(string databasePath) => DatabasePath = databasePath;
+    internal TalksApiFactory(string databasePath, bool withKeys)
+    {
+        DatabasePath = databasePath;
+        _withKeys = withKeys;
+        Start();
+    }
+
+    /// <summary>
+    /// Starts the host before any test runs. Left to the first request, the start would happen inside the test — and
+    /// when a test opens many clients at once, their first requests would all wait on it, starving the thread pool.
+    /// </summary>
+    private void Start() => _ = Services;
 
     public string DatabasePath { get; }
 
-    /// <summary>Keys made per factory, since each database has its own key table.</summary>
-    private readonly Dictionary<ApiKeyRole, string> _keys = [];
-    private readonly SemaphoreSlim _keysLock = new(1, 1);
+    private readonly bool _withKeys = true;
 
-    public string KeyFor(ApiKeyRole role)
+    /// <summary>One key per role, made as the host starts, since each database has its own key table.</summary>
+    private readonly Dictionary<ApiKeyRole, (string Name, string Secret)> _keys = [];
+
+    public string KeyFor(ApiKeyRole role) => Key(role).Secret;
+
+    /// <summary>The name history records as the author of changes made with <paramref name="role"/>'s key.</summary>
+    public string KeyNameFor(ApiKeyRole role) => Key(role).Name;
+
+    private (string Name, string Secret) Key(ApiKeyRole role)
     {
-        _keysLock.Wait();
-        try
+        return _keys.TryGetValue(role, out var key)
+            ? key
+            : throw new InvalidOperationException("This factory was started without keys.");
+    }
+
+    /// <summary>
+    /// Makes the keys once, while the host starts and nothing else runs: making them on a client's first use would
+    /// block thread-pool threads when many clients are created at once.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (_withKeys)
         {
-            if (!_keys.TryGetValue(role, out var key))
+            using var scope = host.Services.CreateScope();
+            var store = scope.ServiceProvider.GetRequiredService<KeyStore>();
+            foreach (var role in Enum.GetValues<ApiKeyRole>())
             {
-                using var scope = Services.CreateScope();
-                var store = scope.ServiceProvider.GetRequiredService<KeyStore>();
                 var name = $"test-{KeyRoles.NameOf(role)}-{Guid.NewGuid().ToString("N")[..8]}";
                 var created = store.CreateAsync(name, role, CancellationToken.None).GetAwaiter().GetResult()
                     ?? throw new InvalidOperationException($"Could not create the key '{name}'.");
-                key = created.Secret;
-                _keys[role] = key;
+                _keys[role] = (name, created.Secret);
             }
+        }
 
-            return key;
-        }
-        finally
-        {
-            _keysLock.Release();
-        }
+        return host;
     }
 
     /// <summary>A client sending <paramref name="role"/>'s key.</summary>
@@ -74,26 +110,17 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     /// <summary>A client sending no key at all, as a public reader does.</summary>
     public HttpClient CreateAnonymousClient()
     {
-        // Making no key at all matters to tests that compare the database across starts.
-        _creatingAnonymous = true;
-        try
-        {
-            return base.CreateClient();
-        }
-        finally
-        {
-            _creatingAnonymous = false;
-        }
+        var client = base.CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
     }
-
-    private bool _creatingAnonymous;
 
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
-        if (!_creatingAnonymous)
+        if (_keys.TryGetValue(ApiKeyRole.Admin, out var admin))
         {
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", KeyFor(ApiKeyRole.Admin));
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin.Secret);
         }
     }
 
@@ -101,6 +128,10 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("ConnectionStrings:Talks", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's own DbContext, to check what a request left behind.</summary>

@@ -16,7 +16,10 @@ public sealed class TemporaryDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>Starts the app on this file. Dispose the factory before the next start, as a restart would.</summary>
-    public TalksApiFactory Start() => new(Path);
+    public TalksApiFactory Start() => new(Path, withKeys: true);
+
+    /// <summary>Starts the app on this file without adding test keys, so the database holds only what the app wrote.</summary>
+    public TalksApiFactory StartUntouched() => new(Path, withKeys: false);
 
     public void Dispose()
     {

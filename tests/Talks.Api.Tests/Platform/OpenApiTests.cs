@@ -87,6 +87,37 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
     }
 
     [Fact]
+    public async Task EveryWriteSaysItNeedsAKeyAndHowItCanBeRefused()
+    {
+        var operations = await OperationsAsync();
+
+        var writes = operations.Where(o => o.Name.Split(' ')[0] is "POST" or "PUT" or "PATCH" or "DELETE").ToList();
+        Assert.NotEmpty(writes);
+        foreach (var (name, operation) in writes)
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("401", out _), $"{name} does not document 401.");
+            Assert.True(responses.TryGetProperty("403", out _), $"{name} does not document 403.");
+        }
+    }
+
+    [Fact]
+    public async Task UpdatesAndDeletesDocumentThePreconditionAnswers()
+    {
+        var operations = await OperationsAsync();
+
+        var guarded = operations.Where(o => o.Name.Split(' ')[0] is "PUT" or "PATCH" or "DELETE" && o.Name.Contains("{id}", StringComparison.Ordinal)
+            && !o.Name.Contains("/keys/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(guarded);
+        foreach (var (name, operation) in guarded)
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("412", out _), $"{name} does not document 412.");
+            Assert.True(responses.TryGetProperty("428", out _), $"{name} does not document 428.");
+        }
+    }
+
+    [Fact]
     public async Task TheSwaggerUiIsServedWhenSwitchedOn()
     {
         using var withUi = factory.WithWebHostBuilder(b => b.UseSetting("OpenApi:Ui", "true"));

@@ -13,7 +13,7 @@ public sealed class SeedRestartTests
     public async Task ASecondStartOnTheSameDatabaseChangesNothing()
     {
         using var database = new TemporaryDatabase();
-        await using (var first = database.Start())
+        await using (var first = database.StartUntouched())
         {
             using var client = first.CreateAnonymousClient();
             using var ready = await client.GetAsync("/health/ready");
@@ -25,7 +25,7 @@ public sealed class SeedRestartTests
         Assert.NotEmpty(afterFirst["Agreements"]);
         Assert.NotEmpty(afterFirst["SeedMarks"]);
 
-        await using (var second = database.Start())
+        await using (var second = database.StartUntouched())
         {
             using var client = second.CreateAnonymousClient();
             using var ready = await client.GetAsync("/health/ready");

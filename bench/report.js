@@ -1,0 +1,116 @@
+// Turns one bench/run work folder (settings.json, results/) into the markdown table of docs/benchmarks.md.
+//   node bench/report.js WORK                 prints the results section
+//   node bench/report.js --into FILE SECTION  puts SECTION between FILE's results markers (creating FILE if needed)
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const START = '<!-- results:start -->';
+const END = '<!-- results:end -->';
+
+if (process.argv[2] === '--into') {
+  const [file, sectionFile] = process.argv.slice(3);
+  const section = fs.readFileSync(sectionFile, 'utf8').trim();
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const at = current.indexOf(START);
+  const end = current.indexOf(END);
+  if (at < 0 || end < at) throw new Error(`${file} has no ${START} … ${END} markers`);
+  fs.writeFileSync(file, `${current.slice(0, at)}${START}\n${section}\n${current.slice(end)}`);
+  process.exit(0);
+}
+
+const work = process.argv[2];
+const settings = JSON.parse(fs.readFileSync(path.join(work, 'settings.json'), 'utf8'));
+const read = (name) => {
+  const file = path.join(work, 'results', name);
+  return fs.existsSync(file) && fs.statSync(file).size > 0 ? fs.readFileSync(file, 'utf8') : null;
+};
+const result = (kase, server) => {
+  const text = read(`${kase}.${server}.json`);
+  return text ? JSON.parse(text) : null;
+};
+const startup = (server) => {
+  const text = read(`startup.${server}.hyperfine`);
+  return text ? JSON.parse(text).results[0] : null;
+};
+const rssMb = (server) => {
+  const text = read(`${server}.rss`);
+  return text ? Number(text) / 1024 : null;
+};
+
+const n = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (value) => (value >= 100 ? n(value) : value >= 10 ? n(value, 1) : n(value, 2));
+const cell = (r) => (r ? `${n(r.perSecond)} req/s · p50 ${ms(r.p50Ms)} ms · p99 ${ms(r.p99Ms)} ms${r.badStatus || r.socketErrors ? ' ⚠ errors' : ''}` : '—');
+const ratio = (a, b) => (a && b ? a / b : null);
+const pct = (value) => `${n(100 * value)}%`;
+const times = (value) => `${value >= 10 ? n(value) : n(value, 1)}×`;
+const verdict = (ok) => (ok === null ? 'not measured' : ok ? '**met**' : '**not met**');
+
+const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
+const osName = (fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)"?/m) ?? [])[1] ?? os.type();
+const s = settings;
+const rounds = s.talks * s.rounds;
+const lines = [];
+lines.push(`## Results: ${s.mode} run, ${s.started}`, '');
+lines.push(
+  `Machine: ${os.cpus().length} × ${cpu}, ${n(os.totalmem() / 2 ** 30, 1)} GiB memory, ${osName}, kernel ${os.release()}; ` +
+  `.NET SDK ${s.dotnet} (ASP.NET Core ${s.runtime}), node ${s.node}, wrk ${s.wrk}. ` +
+  `Load average (1/5/15 min) ${s.loadStart} at the start, ${s.loadEnd} at the end: the machine is shared with other builds, ` +
+  'so compare the columns of one run, not figures across runs.', '');
+lines.push(
+  `Data set: \`generate --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\` — ` +
+  `${n(s.talks)} talks, ${n(rounds)} rounds, ${n(rounds * s.positions)} positions, ${n(rounds * 4)} statements, ${n(rounds)} agreements ` +
+  `(SQLite file ${n(s.dbBytes / 2 ** 20)} MB; json-server's db.json ${n(s.dbJsonBytes / 2 ** 20)} MB).`, '');
+lines.push(
+  `Load: wrk, 1 thread, ${s.connections} connections for reads and ${s.writeConnections} for writes, ${s.duration} s measured after ` +
+  `${s.warmup} s of warm-up per case, client and servers on the same cores. Full round: ${n(s.roundIds)} different round ids, ` +
+  `picked at random per request. List: \`partyId=${s.party}\` (${n(s.partyPositions)} positions), \`limit=${s.limit}\`; the deep page is ` +
+  `page ${n(s.deep + 1)}, reached with a computed cursor (json-server: \`_page=${s.deep + 1}\`). Raw SQLite: one writer, one transaction ` +
+  'per request, the same rows the API commits (history rows included), WAL + synchronous=FULL.', '');
+
+const row = (label, kase, servers = ['api', 'ceiling', 'peer', 'raw']) =>
+  `| ${label} | ${servers.map((server) => cell(result(kase, server))).join(' | ')} |`;
+lines.push('| case | Talks API | ceiling: bare Kestrel, same bytes | json-server 0.17.4 | raw SQLite inserts |');
+lines.push('|---|---|---|---|---|');
+lines.push(row(`\`GET /api/v1/rounds/{id}\`: full round, ${n(s.roundIds)} ids`, 'round'));
+lines.push(row(`\`GET /api/v1/positions?partyId=…&limit=${s.limit}\`: first page`, 'first'));
+lines.push(row(`the same list, page ${n(s.deep + 1)} by cursor`, 'deep'));
+lines.push(row('the same list with the text filter `q=` (3 words)', 'text'));
+lines.push(s.search ? row('`GET /api/v1/search?q=…` (6 queries)', 'search') : '| `GET /api/v1/search?q=…` | not available in this build | | | |');
+lines.push(row('`POST /api/v1/positions`', 'position'));
+lines.push(row(`\`POST /api/v1/talks/{talkId}/rounds\`: whole round, ${s.positions} positions, 4 statements, 1 agreement`, 'round-post'));
+const start = (server) => {
+  const r = startup(server);
+  return r ? `median ${n(r.median, 2)} s (${n(r.min, 2)}–${n(r.max, 2)} s)` : '—';
+};
+lines.push(`| start-up to ready, ${s.starts} runs, on this data set | ${start('api')} | ${start('ceiling')} | ${start('peer')} | — |`);
+const rss = (server) => (rssMb(server) ? `${n(rssMb(server))} MB` : '—');
+lines.push(`| peak RSS over all the load cases (sampled from /proc every 100 ms) | ${rss('api')} | ${rss('ceiling')} | ${rss('peer')} | — |`);
+lines.push('');
+
+const api = (kase) => result(kase, 'api');
+const roundVsCeiling = ratio(api('round')?.perSecond, result('round', 'ceiling')?.perSecond);
+const roundVsPeer = ratio(api('round')?.perSecond, result('round', 'peer')?.perSecond);
+const deepP50 = ratio(api('deep')?.p50Ms, api('first')?.p50Ms);
+const deepP99 = ratio(api('deep')?.p99Ms, api('first')?.p99Ms);
+const postPosition = ratio(api('position')?.perSecond, result('position', 'raw')?.perSecond);
+const postRound = ratio(api('round-post')?.perSecond, result('round-post', 'raw')?.perSecond);
+const apiStart = startup('api');
+const apiRss = rssMb('api');
+const targets = [
+  ['full-round GET ≥ 50% of the ceiling\'s req/s', roundVsCeiling && `${pct(roundVsCeiling)} (${n(api('round').perSecond)} vs ${n(result('round', 'ceiling').perSecond)} req/s)`, roundVsCeiling && roundVsCeiling >= 0.5],
+  ['full-round GET ≥ 5× json-server\'s req/s', roundVsPeer && `${times(roundVsPeer)} (${n(api('round').perSecond)} vs ${n(result('round', 'peer').perSecond, 1)} req/s)`, roundVsPeer && roundVsPeer >= 5],
+  ['deep page within 1.5× the first page\'s latency (p50)', deepP50 && `p50 ${times(deepP50)} (${ms(api('deep').p50Ms)} vs ${ms(api('first').p50Ms)} ms), p99 ${times(deepP99)}`, deepP50 && deepP50 <= 1.5],
+  ['search p99 < 20 ms', s.search ? api('search') && `p99 ${ms(api('search').p99Ms)} ms` : 'not available in this build', s.search && api('search') ? api('search').p99Ms < 20 : null],
+  ['POST a position ≥ 30% of the raw insert rate', postPosition && `${pct(postPosition)} (${n(api('position').perSecond)} vs ${n(result('position', 'raw').perSecond)} per s)`, postPosition && postPosition >= 0.3],
+  ['POST a whole round ≥ 30% of the raw insert rate', postRound && `${pct(postRound)} (${n(api('round-post').perSecond, 1)} vs ${n(result('round-post', 'raw').perSecond, 1)} per s)`, postRound && postRound >= 0.3],
+  ['start-up to ready < 2 s', apiStart && `median ${n(apiStart.median, 2)} s, slowest ${n(apiStart.max, 2)} s`, apiStart && apiStart.median < 2],
+  ['peak memory under load < 300 MB', apiRss && `${n(apiRss)} MB`, apiRss && apiRss < 300],
+];
+lines.push('| target | measured | |');
+lines.push('|---|---|---|');
+for (const [target, measured, ok] of targets) {
+  lines.push(`| ${target} | ${measured || '—'} | ${verdict(ok === null || !measured ? null : Boolean(ok))} |`);
+}
+process.stdout.write(`${lines.join('\n')}\n`);

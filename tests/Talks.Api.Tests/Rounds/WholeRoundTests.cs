@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Talks.Api.Tests.Infrastructure;
+using static Talks.Api.Tests.Infrastructure.TestData;
+
+namespace Talks.Api.Tests.Rounds;
+
+/// <summary>
+/// An analyst posts a round with everything that happened in it — new sources, parties and people included — and it
+/// is stored whole or not at all.
+/// </summary>
+public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task ARoundPostedWithEverythingInItIsStoredAndReadBackInOneRequest()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", part.WholeRound());
+
+        var round = await response.ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(part.RoundId, round.Text("id"));
+        Assert.Contains(round.GetProperty("participants").EnumerateArray(), p => p.Text("partyId") == part.PartyId && p.Text("role") == "mediator");
+        Assert.Contains(round.GetProperty("delegates").EnumerateArray(), d => d.Text("personId") == part.PersonId && d.Text("personName") == part.PersonName);
+        Assert.Equal([part.ProposalId, part.RejectionId], round.GetProperty("positions").Ids().Order());
+        var rejection = round.GetProperty("positions").WithId(part.RejectionId);
+        Assert.Equal(part.ProposalId, rejection.Text("answersId"));
+        Assert.Equal(part.RoundId, rejection.Text("roundId"));
+        var statement = Assert.Single(round.GetProperty("statements").EnumerateArray());
+        Assert.Equal(part.PersonId, statement.Text("speakerPersonId"));
+        var agreement = Assert.Single(round.GetProperty("agreements").EnumerateArray());
+        Assert.Equal(part.RoundId, agreement.Text("roundId"));
+        Assert.Contains(agreement.GetProperty("obligations").EnumerateArray(), o => o.Text("partyId") == part.PartyId);
+
+        Assert.Equal(part.SourceId, (await _client.GetJsonAsync($"/api/v1/sources/{part.SourceId}")).Text("id"));
+        Assert.Equal(part.PartyId, (await _client.GetJsonAsync($"/api/v1/parties/{part.PartyId}")).Text("id"));
+        Assert.Equal(part.PartyId, (await _client.GetJsonAsync($"/api/v1/people/{part.PersonId}")).Text("partyId"));
+        Assert.Equal(round.ToString(), (await _client.GetJsonAsync($"/api/v1/rounds/{part.RoundId}")).ToString());
+    }
+
+    [Fact]
+    public async Task ABadPartLeavesNoTraceOfTheRoundOrOfWhatCameWithIt()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["positions"]![1]!["partyId"] = "atlantis";
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        var errors = await response.ReadValidationProblemAsync("positions[1].partyId");
+        Assert.Contains("atlantis", errors["positions[1].partyId"][0]);
+        await AssertNothingOfAsync(part);
+    }
+
+    [Fact]
+    public async Task EveryBadPartIsNamedByItsPlaceInTheRequest()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["statements"]![0]!["quote"] = "";
+        body["agreements"]![0]!["obligations"]![1]!["partyId"] = "nowhere-land";
+        body["people"]![0]!["partyId"] = "unknown-party";
+        body["sources"]![0]!["url"] = "not a url";
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        await response.ReadValidationProblemAsync(
+            "statements[0].quote", "agreements[0].obligations[1].partyId", "people[0].partyId", "sources[0].url");
+        await AssertNothingOfAsync(part);
+    }
+
+    [Fact]
+    public async Task APartClaimingAnotherRoundIsRejected()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["positions"]![0]!["roundId"] = "istanbul-2025-05-16";
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(Problem.Errors(problem).Keys, k => k.StartsWith("positions[0]", StringComparison.Ordinal));
+        await AssertNothingOfAsync(part);
+    }
+
+    [Fact]
+    public async Task AnIdSentTwiceInOneListIsRejectedNamingTheSecond()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["positions"]![1]!["id"] = part.ProposalId;
+        body["positions"]![1]!["answersId"] = null;
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        await response.ReadValidationProblemAsync("positions[1].id");
+        await AssertNothingOfAsync(part);
+    }
+
+    [Fact]
+    public async Task ANewPartyWithoutAnIdIsRejectedBecauseNothingCouldReferToIt()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["parties"]![0]!.AsObject().Remove("id");
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(Problem.Errors(problem).Keys, k => k.StartsWith("parties[0]", StringComparison.Ordinal));
+        await AssertNothingOfAsync(part);
+    }
+
+    [Fact]
+    public async Task SendingAPartyThatExistsAlreadyIsRejectedRatherThanOverwritingIt()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["parties"]!.AsArray().Add(Party("Ukraine renamed", id: "ukraine"));
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(Problem.Errors(problem).Keys, k => k.StartsWith("parties[1]", StringComparison.Ordinal));
+        Assert.Equal("Ukraine", (await _client.GetJsonAsync("/api/v1/parties/ukraine")).Text("name"));
+        await AssertNothingOfAsync(part);
+    }
+
+    [Fact]
+    public async Task PartsWithoutIdsThatWouldShareOneGetNumberedIds()
+    {
+        var talk = await CreateTalkAsync();
+        var city = Unique("Doha");
+        var body = Round(city, "2025-07-07");
+        var first = Position(null!, "ukraine", "prisoners", "offer");
+        first.Remove("roundId");
+        var second = first.DeepClone().AsObject();
+        second["summary"] = "A second offer on prisoners.";
+        body["positions"] = new JsonArray(first, second);
+
+        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        var ids = round.GetProperty("positions").Ids();
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.StartsWith("ukraine-offer-prisoners", id));
+    }
+
+    [Fact]
+    public async Task APlainRoundWithoutPartsIsStillAccepted()
+    {
+        var talk = await CreateTalkAsync();
+
+        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Baku"), "2025-07-08"));
+
+        Assert.Equal(0, round.GetProperty("positions").GetArrayLength());
+        Assert.Equal(0, round.GetProperty("agreements").GetArrayLength());
+    }
+
+    private async Task<string> CreateTalkAsync() =>
+        (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Whole talks")))).Text("id")!;
+
+    private async Task AssertNothingOfAsync(Parts part)
+    {
+        Assert.False(await factory.InDatabaseAsync(db => db.Rounds.AnyAsync(r => r.Id == part.RoundId)), "The round was written.");
+        Assert.False(await factory.InDatabaseAsync(db => db.Sources.AnyAsync(s => s.Id == part.SourceId)), "The new source was written.");
+        Assert.False(await factory.InDatabaseAsync(db => db.Parties.AnyAsync(p => p.Id == part.PartyId)), "The new party was written.");
+        Assert.False(await factory.InDatabaseAsync(db => db.People.AnyAsync(p => p.Id == part.PersonId)), "The new person was written.");
+        Assert.False(await factory.InDatabaseAsync(db => db.Positions.AnyAsync(p => p.Id == part.ProposalId || p.Id == part.RejectionId)), "A position was written.");
+    }
+
+    /// <summary>One round's worth of new records whose ids refer to one another.</summary>
+    private sealed class Parts
+    {
+        private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
+
+        public string RoundId => $"valletta-{_tag}";
+        public string SourceId => $"report-{_tag}";
+        public string PartyId => $"mediating-state-{_tag}";
+        public string PersonId => $"envoy-{_tag}";
+        public string PersonName => $"Envoy {_tag}";
+        public string ProposalId => $"proposal-{_tag}";
+        public string RejectionId => $"rejection-{_tag}";
+
+        public JsonObject WholeRound()
+        {
+            var body = Round("Valletta", "2025-07-01",
+                new JsonArray(Participant("ukraine", "negotiating-party"), Participant("russia", "negotiating-party"), Participant(PartyId, "mediator")),
+                new JsonArray(Delegate("rustem-umerov", "ukraine", "head"), Delegate(PersonId, PartyId, "head")));
+            body["id"] = RoundId;
+            body["sourceIds"] = new JsonArray(ArticleSource, SourceId);
+
+            var source = Source($"Report {_tag}", "report");
+            source["id"] = SourceId;
+            body["sources"] = new JsonArray(source);
+
+            var party = Party($"Mediating State {_tag}", id: PartyId);
+            party["sourceIds"] = new JsonArray(SourceId);
+            body["parties"] = new JsonArray(party);
+
+            var person = Person(PersonName, PartyId, "Special Envoy");
+            person["id"] = PersonId;
+            body["people"] = new JsonArray(person);
+
+            var proposal = Position(RoundId, "ukraine", "ceasefire", "proposal");
+            proposal["id"] = ProposalId;
+            var rejection = Position(RoundId, "russia", "ceasefire", "rejection", answersId: ProposalId);
+            rejection["id"] = RejectionId;
+            rejection.Remove("roundId");
+            body["positions"] = new JsonArray(proposal, rejection);
+
+            var statement = Statement("Both sides must keep talking.", PersonId, PartyId);
+            body["statements"] = new JsonArray(statement);
+
+            var agreement = Agreement($"Mediated exchange {_tag}", RoundId);
+            agreement.Remove("roundId");
+            agreement["obligations"]!.AsArray().Add(Obligation(PartyId, null, null));
+            agreement["obligations"]![2]!["description"] = "Oversee the exchange.";
+            body["agreements"] = new JsonArray(agreement);
+            return body;
+        }
+    }
+}

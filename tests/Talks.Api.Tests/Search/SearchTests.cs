@@ -1,0 +1,135 @@
+using System.Net;
+using Talks.Api.Tests.Infrastructure;
+using static Talks.Api.Tests.Infrastructure.TestData;
+
+namespace Talks.Api.Tests.Search;
+
+public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task SearchingForThePrisonerSwapFindsTheAgreementWithAHighlightedSnippet()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/search?q=prisoners&type=agreement");
+
+        var hit = Assert.Single(page.Items(), h => h.Text("id") == "istanbul-2025-prisoner-exchange");
+        Assert.Equal("agreement", hit.Text("type"));
+        Assert.Equal("russia-ukraine-direct-talks", hit.Text("talkId"));
+        Assert.Equal("/api/v1/agreements/istanbul-2025-prisoner-exchange", hit.Text("url"));
+        Assert.Contains("<mark>", hit.Text("snippet"));
+        Assert.All(page.Items(), h => Assert.Equal("agreement", h.Text("type")));
+    }
+
+    [Fact]
+    public async Task SearchIgnoresAccentsSoAVenueIsFoundAsTyped()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/search?q=dolmabahce&type=round");
+
+        Assert.Contains("istanbul-2025-05-16", page.Ids());
+    }
+
+    [Fact]
+    public async Task TheLastWordMatchesAsAPrefixForSearchAsYouType()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/search?q=unaccept");
+
+        Assert.Contains("ukraine-rejects-withdrawal-demand", page.Ids());
+    }
+
+    [Fact]
+    public async Task ANewRecordIsFoundAtOnceAndAnEditedOneByItsNewWords()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var created = await _client.CreateAsync("/api/v1/statements", Statement($"The {word} proposal stands.", "hakan-fidan", "turkey", "istanbul-2025-05-16"));
+        Assert.Equal([created.Text("id")!], (await _client.GetJsonAsync($"/api/v1/search?q={word}")).Ids());
+
+        var other = "zq" + Guid.NewGuid().ToString("N")[..10];
+        using (var edit = await _client.PatchCurrentAsync($"/api/v1/statements/{created.Text("id")}", $$"""{ "quote": "The {{other}} proposal stands." }"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        }
+
+        Assert.Empty((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items());
+        Assert.Equal([created.Text("id")!], (await _client.GetJsonAsync($"/api/v1/search?q={other}")).Ids());
+    }
+
+    [Fact]
+    public async Task ADeletedRecordIsNoLongerFound()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var created = await _client.CreateAsync("/api/v1/statements", Statement($"Gone {word}.", "hakan-fidan", "turkey"));
+
+        using (var delete = await _client.DeleteCurrentAsync($"/api/v1/statements/{created.Text("id")}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        Assert.Empty((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items());
+    }
+
+    [Fact]
+    public async Task MarkupInRecordsIsEscapedInSnippets()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        await _client.CreateAsync("/api/v1/statements", Statement($"<script>alert(1)</script> {word}", "hakan-fidan", "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items());
+
+        Assert.DoesNotContain("<script>", hit.Text("snippet"));
+        Assert.Contains("&lt;script&gt;", hit.Text("snippet"));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("NEAR(ukraine russia)")]
+    [InlineData("title:ukraine")]
+    [InlineData("ukraine AND OR NOT")]
+    [InlineData("*")]
+    [InlineData("ukraine\"*")]
+    public async Task SearchSyntaxInTheQueryIsReadAsPlainWords(string q)
+    {
+        using var response = await _client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}");
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"Answered {(int)response.StatusCode}.");
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            await response.ReadValidationProblemAsync("q");
+        }
+    }
+
+    [Theory]
+    [InlineData("", "q")]
+    [InlineData("q=", "q")]
+    [InlineData("q=!!!", "q")]
+    [InlineData("q=ukraine&type=party", "type")]
+    [InlineData("q=ukraine&limit=0", "limit")]
+    [InlineData("q=ukraine&cursor=abc", "cursor")]
+    [InlineData("q=ukraine&sort=score", "sort")]
+    public async Task ABadSearchIsRejectedNamingTheParameter(string query, string parameter)
+    {
+        using var response = await _client.GetAsync($"/api/v1/search?{query}");
+
+        await response.ReadValidationProblemAsync(parameter);
+    }
+
+    [Fact]
+    public async Task SearchResultsPageWithoutRepeats()
+    {
+        var all = (await _client.GetJsonAsync("/api/v1/search?q=ukraine&limit=200")).Ids();
+        Assert.True(all.Count > 3);
+
+        var seen = new List<string>();
+        string? next = "/api/v1/search?q=ukraine&limit=2";
+        while (next is not null)
+        {
+            using var response = await _client.GetAsync(next);
+            var page = await response.ReadJsonAsync(HttpStatusCode.OK);
+            seen.AddRange(page.Ids());
+            next = response.Link("next");
+            Assert.True(seen.Count <= all.Count, "Paging went past the end.");
+        }
+
+        Assert.Equal(all, seen);
+    }
+}
