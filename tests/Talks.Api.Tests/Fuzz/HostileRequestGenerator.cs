@@ -458,8 +458,14 @@ public sealed class HostileRequestGenerator(JsonElement document)
     }
 
     /// <summary>Replaces one value (of <paramref name="among"/>, else any property) with <paramref name="value"/>.</summary>
+    /// <summary>
+    /// Replaces one value. Never the poisoned id or name of a create (see <see cref="PoisonedBaseline"/>): an attack
+    /// that overwrote it with a valid slug ("yesterday", "not-a-number") would make an acceptable request.
+    /// </summary>
     private static void SetRandom(JsonNode root, Random random, JsonNode? value, List<JsonNode>? among = null, string? skip = null)
     {
+        skip ??= PoisonName(root);
+        among = among?.Where(n => n.GetPath() != $"$.{skip}").ToList();
         if (among is { Count: > 0 })
         {
             Set(root, Pick(random, among), value);

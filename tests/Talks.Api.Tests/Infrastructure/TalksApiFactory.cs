@@ -44,6 +44,11 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     /// The file is left in place on dispose. Without <paramref name="withKeys"/> the factory adds nothing to the
     /// database, for tests that compare it across starts.
     /// </summary>
+    internal TalksApiFactory(string databasePath)
+        : this(databasePath, withKeys: true)
+    {
+    }
+
     internal TalksApiFactory(string databasePath, bool withKeys)
     {
         DatabasePath = databasePath;

@@ -156,6 +156,85 @@ public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task APositionMayAnswerOneListedAfterIt()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        var positions = body["positions"]!.AsArray();
+        var proposal = positions[0]!;
+        positions.RemoveAt(0);
+        positions.Add(proposal);
+
+        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        Assert.Equal(part.ProposalId, round.GetProperty("positions").WithId(part.RejectionId).Text("answersId"));
+    }
+
+    [Fact]
+    public async Task ATakenSequenceNumberAnswersConflictAndLeavesNoTrace()
+    {
+        var talk = await CreateTalkAsync();
+        await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Earlier"), "2025-01-01"));
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["sequence"] = 1;
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        await AssertNothingOfAsync(part);
+    }
+
+    [Fact]
+    public async Task ARoundIdThatIsTakenAnswersConflictAndLeavesNoTrace()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var body = part.WholeRound();
+        body["id"] = "istanbul-2025-05-16";
+        foreach (var list in new[] { "positions" })
+        {
+            foreach (var item in body[list]!.AsArray())
+            {
+                item!.AsObject().Remove("roundId");
+            }
+        }
+
+        body["agreements"]![0]!.AsObject().Remove("roundId");
+
+        using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.False(await factory.InDatabaseAsync(db => db.Parties.AnyAsync(p => p.Id == part.PartyId)), "The new party was written.");
+        Assert.False(await factory.InDatabaseAsync(db => db.Positions.AnyAsync(p => p.Id == part.ProposalId)), "A position was written.");
+    }
+
+    [Fact]
+    public async Task RetryingAWholeRoundWithItsIdempotencyKeyStoresItOnce()
+    {
+        var talk = await CreateTalkAsync();
+        var part = new Parts();
+        var key = Guid.NewGuid().ToString("N");
+
+        using var first = await PostWithKeyAsync($"/api/v1/talks/{talk}/rounds", part.WholeRound(), key);
+        using var retry = await PostWithKeyAsync($"/api/v1/talks/{talk}/rounds", part.WholeRound(), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Rounds.CountAsync(r => r.TalkId == talk)));
+        Assert.Equal(1, await factory.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Id == part.PartyId)));
+    }
+
+    private Task<HttpResponseMessage> PostWithKeyAsync(string url, JsonObject body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Http.Json(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return _client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task APlainRoundWithoutPartsIsStillAccepted()
     {
         var talk = await CreateTalkAsync();
