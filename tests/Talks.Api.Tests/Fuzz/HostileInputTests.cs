@@ -15,7 +15,7 @@ namespace Talks.Api.Tests.Fuzz;
 public sealed class HostileInputTests(TalksApiFactory factory, ITestOutputHelper output) : IClassFixture<TalksApiFactory>
 {
     private const int Seed = 20250516;
-    private const int RequestsPerOperation = 160;
+    private const int RequestsPerOperation = 150;
     private const int Workers = 4;
 
     [Fact]

@@ -216,7 +216,10 @@ public sealed class HostileRequestGenerator(JsonElement document)
     {
         var body = PoisonedBaseline(operation, random);
         var attack = random.Next(17);
-        var strings = Paths(body, n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToList();
+
+        // The poisoned id (or key name) keeps a create from succeeding; no attack may swap it for a value that passes.
+        var poison = operation.Method == "POST" ? PoisonName(body) : null;
+        var strings = Paths(body, n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && n.GetPath() != "$." + poison).ToList();
         switch (attack)
         {
             case 0:
@@ -228,7 +231,7 @@ public sealed class HostileRequestGenerator(JsonElement document)
                 return RandomBytes(random, random.Next(1, 2000));
             case 2:
                 attacks.Add("wrong type");
-                SetRandom(body, random, Pick(random, new Func<JsonNode?>[]
+                SetRandom(body, random, skip: poison, value: Pick(random, new Func<JsonNode?>[]
                 {
                     () => JsonValue.Create(42), () => JsonValue.Create(true), () => new JsonArray(1, 2), () => new JsonObject { ["x"] = 1 },
                     () => JsonValue.Create("not-a-number"), () => JsonValue.Create(1.5),
@@ -241,7 +244,7 @@ public sealed class HostileRequestGenerator(JsonElement document)
                     return "null"u8.ToArray();
                 }
 
-                SetRandom(body, random, null, skip: PoisonName(body));
+                SetRandom(body, random, null, skip: poison);
                 break;
             case 4:
                 attacks.Add("100 KB string");
@@ -249,7 +252,7 @@ public sealed class HostileRequestGenerator(JsonElement document)
                 break;
             case 5:
                 attacks.Add("huge array");
-                SetRandom(body, random, new JsonArray(Enumerable.Range(0, 10_000).Select(i => (JsonNode?)JsonValue.Create($"id-{i}")).ToArray()));
+                SetRandom(body, random, skip: poison, value: new JsonArray(Enumerable.Range(0, 10_000).Select(i => (JsonNode?)JsonValue.Create($"id-{i}")).ToArray()));
                 break;
             case 6:
                 attacks.Add("1,000 levels deep");
@@ -285,12 +288,12 @@ public sealed class HostileRequestGenerator(JsonElement document)
             case 11:
                 attacks.Add("impossible date");
                 var dates = Paths(body, n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().StartsWith("2025-", StringComparison.Ordinal)).ToList();
-                SetRandom(body, random, JsonValue.Create(Pick(random, DateValues)), dates.Count > 0 ? dates : strings);
+                SetRandom(body, random, JsonValue.Create(Pick(random, DateValues)), dates.Count > 0 ? dates : strings, poison);
                 break;
             case 12:
                 attacks.Add("unknown enum value");
                 var enums = Paths(body, n => n is JsonValue && _enumPaths.Contains(n.GetPath())).ToList();
-                SetRandom(body, random, JsonValue.Create(Pick(random, ["not-a-kind", "STATE", "State", "0", "", "state ", "negotiating_party"])), enums.Count > 0 ? enums : strings);
+                SetRandom(body, random, JsonValue.Create(Pick(random, ["not-a-kind", "STATE", "State", "0", "", "state ", "negotiating_party"])), enums.Count > 0 ? enums : strings, poison);
                 break;
             case 13:
                 attacks.Add("duplicate keys");
