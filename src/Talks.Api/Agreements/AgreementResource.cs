@@ -36,7 +36,7 @@ internal static class AgreementResource
         IdSource = r => r.Title,
         FindReferences = (_, _, _) => Task.FromResult(new Dictionary<string, List<string>>()),
         ForRead = q => q.AsSplitQuery(),
-        ForUpdate = q => q.Include(a => a.Obligations),
+        ForUpdate = q => q.Include(a => a.Obligations).Include(a => a.Events),
         Check = CheckLifecycle,
         ToRequest = a => new AgreementRequest
         {

@@ -47,7 +47,7 @@ public static class ChangeEndpoints
         var rows = await changes.OrderBy(c => c.Id).Take(take).ToListAsync(ct);
         var last = rows.Count > 0 ? rows[^1].Id : afterSeq;
         var next = Paging.Encode(last.ToString(CultureInfo.InvariantCulture));
-        http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?cursor={next}>; rel=\"next\"";
+        http.Response.Headers.Link = $"<{Paging.NextUrl(http.Request, next)}>; rel=\"next\"";
         return TypedResults.Ok(new Page<ChangeResponse>(rows.Select(ChangeResponse.From).ToList(), next));
     }
 

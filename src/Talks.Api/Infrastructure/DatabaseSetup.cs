@@ -84,8 +84,16 @@ public static class DatabaseSetup
     {
         private readonly string Pragmas = $"PRAGMA busy_timeout=5000; PRAGMA synchronous={synchronous};";
 
+        /// <summary>
+        /// SQLite's own lower() folds only ASCII, so a q= filter would miss "Çanakkale" for "çanakkale"; this one folds
+        /// every letter, as .NET does.
+        /// </summary>
+        private static void FoldCaseLikeDotNet(DbConnection connection) =>
+            ((SqliteConnection)connection).CreateFunction<string?, string?>("lower", text => text?.ToLowerInvariant(), isDeterministic: true);
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            FoldCaseLikeDotNet(connection);
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -93,6 +101,7 @@ public static class DatabaseSetup
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            FoldCaseLikeDotNet(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);

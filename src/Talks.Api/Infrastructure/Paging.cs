@@ -67,7 +67,8 @@ public static class Paging
         return new Page<T>(fetched, next);
     }
 
-    private static string NextUrl(HttpRequest request, string cursor)
+    /// <summary>The same request with the cursor replaced: filters, sort and limit carry over.</summary>
+    public static string NextUrl(HttpRequest request, string cursor)
     {
         var query = new StringBuilder();
         foreach (var (key, values) in request.Query)

@@ -171,7 +171,8 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
 
     public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(TalksDbContext db, string id, HttpContext http, CancellationToken ct)
     {
-        var entity = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, ct);
+        // Loaded with what it owns, so history records the owned rows' deletion too (an agreement's events).
+        var entity = await ForUpdate(db.Set<TEntity>()).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
             return Problems.NotFound(Singular, id);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Talks.Api.Infrastructure;
 using Talks.Data;
 
@@ -18,6 +19,26 @@ public sealed class PositionRequestValidator : CitedRequestValidator<PositionReq
         RuleFor(r => r.VoicedById).Exists(db.People, "person");
         RuleFor(r => r.AnswersId)
             .Must((r, answers) => answers is null || answers != r.Id).WithMessage("A position cannot answer itself.")
-            .Exists(db.Positions, "position");
+            .Exists(db.Positions, "position")
+            .MustAsync(async (r, answers, ct) => answers is null || r.Id is null || !await AnswersLeadBackAsync(db, answers, r.Id, ct))
+            .WithMessage((r, answers) => $"'{answers}' already answers '{r.Id}', directly or through others; two positions cannot answer each other.");
+    }
+
+    /// <summary>Follows the chain of answers from <paramref name="start"/>; a chain that reaches <paramref name="id"/> is a cycle.</summary>
+    private static async Task<bool> AnswersLeadBackAsync(TalksDbContext db, string start, string id, CancellationToken ct)
+    {
+        var current = (string?)start;
+        for (var step = 0; current is not null && step < 100; step++)
+        {
+            if (current == id)
+            {
+                return true;
+            }
+
+            var at = current;
+            current = await db.Positions.Where(p => p.Id == at).Select(p => p.AnswersId).FirstOrDefaultAsync(ct);
+        }
+
+        return false;
     }
 }

@@ -69,7 +69,7 @@ public sealed class BackupTests : IClassFixture<TalksApiFactory>, IDisposable
         var path = Path.Combine(_folder, fileName);
         Assert.Equal(new FileInfo(path).Length, backup.GetProperty("sizeBytes").GetInt64());
 
-        await using var restored = new TalksApiFactory(path);
+        await using var restored = new TalksApiFactory(path, withKeys: false);
         using var reader = restored.CreateAnonymousClient();
         var found = await AllPartyIdsAsync(reader, IdFrom(prefix));
         var lost = before.Where(id => !found.Contains(id)).ToList();
