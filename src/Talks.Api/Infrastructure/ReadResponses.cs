@@ -87,7 +87,7 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
         var etag = TagFor(http.Response.Headers.ETag.ToString(), body);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = cacheControl;
-        http.Response.Headers.Vary = "Accept";
+        http.Response.Headers.Vary = "Accept, Origin";
         if (Matches(http.Request.Headers.IfNoneMatch, etag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;

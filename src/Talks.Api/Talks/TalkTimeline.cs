@@ -29,11 +29,19 @@ internal static class TalkTimeline
     public static async Task<Results<Ok<Page<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> ReadAsync(
         TalksDbContext db, string talkId, TimelineQuery query, HttpContext http, CancellationToken ct)
     {
-        var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
-        var offset = 0;
-        if (after is [var skipped] && !int.TryParse(skipped, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+        var errors = Paging.Check(query.Limit, query.Cursor, 4, out var take, out var after);
+        TimelineKey? last = null;
+        if (after is [var date, var type, var ticks, var id])
         {
-            errors["cursor"] = ["The cursor is not one this list issued."];
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) && Enum.TryParse<TimelineEventType>(type, out var t)
+                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var k))
+            {
+                last = new TimelineKey(d, t, k, id);
+            }
+            else
+            {
+                errors["cursor"] = ["The cursor is not one this list issued."];
+            }
         }
 
         if (errors.Count > 0)
@@ -59,7 +67,7 @@ internal static class TalkTimeline
         var events = await db.AgreementEvents.AsNoTracking().Where(e => e.Agreement!.Round!.TalkId == talkId)
             .Select(e => new { e.Id, e.AgreementId, e.Agreement!.RoundId, e.OccurredOn, e.Description, e.CreatedAt }).ToListAsync(ct);
 
-        var entries = rounds.Select(r => (r.CreatedAt, Entry: new TimelineEntry(r.Date, TimelineEventType.Round, r.Id, r.Id,
+        var ordered = rounds.Select(r => (r.CreatedAt, Entry: new TimelineEntry(r.Date, TimelineEventType.Round, r.Id, r.Id,
                 $"Round {r.Sequence}: {r.City}{(r.Venue is null ? "" : ", " + r.Venue)}", r.Summary, $"/api/v1/rounds/{r.Id}")))
             .Concat(positions.Select(p => (p.CreatedAt, Entry: new TimelineEntry(p.Date, TimelineEventType.Position, p.Id, p.RoundId,
                 $"{p.PartyId}: {Kebab(p.Kind.ToString())} on {p.Topic}", p.Summary, $"/api/v1/positions/{p.Id}"))))
@@ -69,12 +77,28 @@ internal static class TalkTimeline
                 a.Title, Kebab(a.Status.ToString()), $"/api/v1/agreements/{a.Id}"))))
             .Concat(events.Select(e => (e.CreatedAt, Entry: new TimelineEntry(e.OccurredOn, TimelineEventType.AgreementEvent, e.Id, e.RoundId,
                 e.Description, null, $"/api/v1/agreements/{e.AgreementId}/events/{e.Id}"))))
-            .OrderBy(x => x.Entry.Date).ThenBy(x => x.Entry.Type).ThenBy(x => x.CreatedAt).ThenBy(x => x.Entry.Id, StringComparer.Ordinal)
-            .Select(x => x.Entry)
-            .Skip(offset).Take(take + 1).ToList();
+            .Select(x => (Key: new TimelineKey(x.Entry.Date, x.Entry.Type, x.CreatedAt.Ticks, x.Entry.Id), x.Entry))
+            .Where(x => last is null || x.Key.CompareTo(last) > 0)
+            .OrderBy(x => x.Key)
+            .Take(take + 1).ToList();
 
-        var end = offset + Math.Min(entries.Count, take);
-        return TypedResults.Ok(entries.ToPage(take, http, _ => Paging.Encode(end.ToString(CultureInfo.InvariantCulture))));
+        // Keyset on (date, type, creation, id): an event added behind the page already read never shifts the next one.
+        var keys = ordered.ToDictionary(x => x.Entry, x => x.Key);
+        var entries = ordered.Select(x => x.Entry).ToList();
+        return TypedResults.Ok(entries.ToPage(take, http, e => keys[e].Encode()));
+    }
+
+    private sealed record TimelineKey(DateOnly Date, TimelineEventType Type, long CreatedTicks, string Id) : IComparable<TimelineKey>
+    {
+        public int CompareTo(TimelineKey? other) =>
+            other is null ? 1
+            : Date != other.Date ? Date.CompareTo(other.Date)
+            : Type != other.Type ? Type.CompareTo(other.Type)
+            : CreatedTicks != other.CreatedTicks ? CreatedTicks.CompareTo(other.CreatedTicks)
+            : string.CompareOrdinal(Id, other.Id);
+
+        public string Encode() =>
+            Paging.Encode(Date.ToString("yyyy-MM-dd"), Type.ToString(), CreatedTicks.ToString(CultureInfo.InvariantCulture), Id);
     }
 
     private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);

@@ -118,6 +118,21 @@ public sealed class ReadingTests(TalksApiFactory factory) : IClassFixture<TalksA
     }
 
     [Fact]
+    public async Task TheTimelinesNextPageNeitherRepeatsNorSkipsWhenAnEventIsAddedBehindIt()
+    {
+        using var first = await _client.GetAsync("/api/v1/talks/russia-ukraine-direct-talks/timeline?limit=12");
+        var firstPage = (await first.ReadJsonAsync(HttpStatusCode.OK)).Ids();
+        await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", "ceasefire", "proposal"));
+        var before = (await _client.GetJsonAsync("/api/v1/talks/russia-ukraine-direct-talks/timeline?limit=200")).Ids();
+
+        var secondPage = (await _client.GetJsonAsync(first.Link("next")!)).Ids();
+
+        Assert.Empty(secondPage.Intersect(firstPage));
+        var expectedNext = before.SkipWhile(id => id != firstPage[^1]).Skip(1).Take(secondPage.Count).ToList();
+        Assert.Equal(expectedNext, secondPage);
+    }
+
+    [Fact]
     public async Task ARepeatedReadWithTheETagAnswers304UntilSomethingItShowsChanges()
     {
         const string url = "/api/v1/rounds/istanbul-2025-05-16";
