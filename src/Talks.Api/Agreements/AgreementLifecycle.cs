@@ -1,3 +1,4 @@
+using Talks.Api.Infrastructure;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Agreements;
@@ -23,7 +24,7 @@ public static class AgreementLifecycle
     public static string Explain(AgreementStatus from, AgreementStatus to)
     {
         var allowed = Next[from];
-        var name = (AgreementStatus s) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString());
+        var name = EnumText<AgreementStatus>.Name;
         return allowed.Length == 0
             ? $"An agreement that is {name(from)} cannot change status (asked for {name(to)})."
             : $"An agreement that is {name(from)} can move to {string.Join(", ", allowed.Select(name))}, not {name(to)}.";

@@ -11,6 +11,14 @@ public static class EnumText<T> where T : struct, Enum
 
     public static string Allowed => string.Join(", ", ByName.Keys.Order(StringComparer.Ordinal));
 
+    /// <summary>Every value's name, in declaration order.</summary>
+    public static IEnumerable<string> Names => Enum.GetValues<T>().Select(Name);
+
+    /// <summary>The name a value has in JSON and query strings: <c>InImplementation</c> → <c>in-implementation</c>.</summary>
+    public static string Name(T value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    public static bool TryParse(string text, out T value) => ByName.TryGetValue(text, out value);
+
     /// <summary>Parses an optional filter value, adding an error naming the allowed values when it is not one.</summary>
     public static T? Parse(string? text, string parameter, Dictionary<string, string[]> errors)
     {

@@ -11,7 +11,7 @@ namespace Talks.Api.Infrastructure;
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
 public sealed class FilterValuesAttribute<TEnum> : Attribute, IFilterValues where TEnum : struct, Enum
 {
-    public IEnumerable<string> Values => Enum.GetNames<TEnum>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName);
+    public IEnumerable<string> Values => EnumText<TEnum>.Names;
 }
 
 public interface IFilterValues

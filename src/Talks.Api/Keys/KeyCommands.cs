@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Talks.Api.Infrastructure;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Keys;
@@ -18,7 +18,7 @@ public static class KeyCommands
         switch (args)
         {
             case ["keys", "create", .. var rest] when Option(rest, "--name") is { } name && Option(rest, "--role") is { } roleText:
-                if (!TryParseRole(roleText, out var role) || !Infrastructure.Slug.IsValid(name))
+                if (!EnumText<ApiKeyRole>.TryParse(roleText, out var role) || !Infrastructure.Slug.IsValid(name))
                 {
                     await errors.WriteLineAsync($"Name must be {Infrastructure.Slug.Rule}; role must be analyst or admin.");
                     return 2;
@@ -60,12 +60,5 @@ public static class KeyCommands
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static bool TryParseRole(string text, out ApiKeyRole role)
-    {
-        var match = Enum.GetValues<ApiKeyRole>().Where(r => JsonNamingPolicy.KebabCaseLower.ConvertName(r.ToString()) == text).ToList();
-        role = match.FirstOrDefault();
-        return match.Count == 1;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Talks.Api.Infrastructure;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Keys;
@@ -10,5 +10,5 @@ public static class KeyRoles
     public const string Analyst = "analyst";
     public const string Admin = "admin";
 
-    public static string NameOf(ApiKeyRole role) => JsonNamingPolicy.KebabCaseLower.ConvertName(role.ToString());
+    public static string NameOf(ApiKeyRole role) => EnumText<ApiKeyRole>.Name(role);
 }

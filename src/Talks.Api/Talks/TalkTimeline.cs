@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Infrastructure;
 using Talks.Data;
+using Talks.Data.Entities;
 
 namespace Talks.Api.Talks;
 
@@ -70,11 +71,11 @@ internal static class TalkTimeline
         var ordered = rounds.Select(r => (r.CreatedAt, Entry: new TimelineEntry(r.Date, TimelineEventType.Round, r.Id, r.Id,
                 $"Round {r.Sequence}: {r.City}{(r.Venue is null ? "" : ", " + r.Venue)}", r.Summary, $"/api/v1/rounds/{r.Id}")))
             .Concat(positions.Select(p => (p.CreatedAt, Entry: new TimelineEntry(p.Date, TimelineEventType.Position, p.Id, p.RoundId,
-                $"{p.PartyId}: {Kebab(p.Kind.ToString())} on {p.Topic}", p.Summary, $"/api/v1/positions/{p.Id}"))))
+                $"{p.PartyId}: {EnumText<PositionKind>.Name(p.Kind)} on {p.Topic}", p.Summary, $"/api/v1/positions/{p.Id}"))))
             .Concat(statements.Select(s => (s.CreatedAt, Entry: new TimelineEntry(s.Date, TimelineEventType.Statement, s.Id, s.RoundId,
                 $"{s.Speaker}: “{s.Quote}”", null, $"/api/v1/statements/{s.Id}"))))
             .Concat(agreements.Select(a => (a.CreatedAt, Entry: new TimelineEntry(a.Date, TimelineEventType.Agreement, a.Id, a.RoundId,
-                a.Title, Kebab(a.Status.ToString()), $"/api/v1/agreements/{a.Id}"))))
+                a.Title, EnumText<AgreementStatus>.Name(a.Status), $"/api/v1/agreements/{a.Id}"))))
             .Concat(events.Select(e => (e.CreatedAt, Entry: new TimelineEntry(e.OccurredOn, TimelineEventType.AgreementEvent, e.Id, e.RoundId,
                 e.Description, null, $"/api/v1/agreements/{e.AgreementId}/events/{e.Id}"))))
             .Select(x => (Key: new TimelineKey(x.Entry.Date, x.Entry.Type, x.CreatedAt.Ticks, x.Entry.Id), x.Entry))
@@ -101,5 +102,4 @@ internal static class TalkTimeline
             Paging.Encode(Date.ToString("yyyy-MM-dd"), Type.ToString(), CreatedTicks.ToString(CultureInfo.InvariantCulture), Id);
     }
 
-    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }
