@@ -30,6 +30,19 @@ public sealed class ReadCacheTests(TalksApiFactory factory) : IClassFixture<Talk
     }
 
     [Fact]
+    public async Task ACachedAnswerCarriesTheCallersOwnRateLimitCount()
+    {
+        var url = $"/api/v1/parties/{await NewPartyAsync()}";
+        await ReadTwiceAsync(url);
+
+        using var third = await _client.GetAsync(url);
+        using var fourth = await _client.GetAsync(url);
+
+        Assert.NotNull(fourth.Headers.Age);
+        Assert.NotEqual(third.Headers.GetValues("RateLimit-Remaining").Single(), fourth.Headers.GetValues("RateLimit-Remaining").Single());
+    }
+
+    [Fact]
     public async Task AReadAfterAnEditThroughTheApiIsFresh()
     {
         var url = $"/api/v1/parties/{await NewPartyAsync()}";
