@@ -49,7 +49,7 @@ public static partial class SearchEndpoints
         var rows = await (database.Provider == DatabaseProvider.Postgres
             ? db.Database.SqlQuery<SearchRow>($"""
                 SELECT "Type", "RecordId", "TalkId", "Title",
-                       ts_headline('talks_search', "Body", query, {PostgresHeadline}) AS "Snippet", "Score"
+                       ts_headline('talks_search', translate("Body", '<>&', {MarkupStandIns}), query, {PostgresHeadline}) AS "Snippet", "Score"
                 FROM (
                     SELECT d."RowId", d."Type", d."RecordId", d."TalkId", d."Title", d."Body", q.query,
                            -ts_rank(d."Document", q.query)::float8 AS "Score"
@@ -75,7 +75,7 @@ public static partial class SearchEndpoints
                 """)).ToListAsync(ct);
 
         var hits = rows.Select(r => new SearchHit(
-            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId, r.Title, Highlight(r.Snippet), -r.Score,
+            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId, r.Title, Highlight(RestoreMarkup(r.Snippet)), -r.Score,
             $"/api/v1/{r.Type}s/{r.RecordId}")).ToList();
         var end = offset + Math.Min(hits.Count, take);
         return TypedResults.Ok(hits.ToPage(take, http, _ => Paging.Encode(end.ToString(CultureInfo.InvariantCulture))));
@@ -104,9 +104,18 @@ public static partial class SearchEndpoints
     private static string PostgresQuery(List<string> words) =>
         string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"'{w}':*" : $"'{w}'"));
 
+    /// <summary>
+    /// ts_headline reads its text as HTML and drops what look like tags, so "&lt;b&gt;" would vanish from a snippet;
+    /// the characters travel as private-use stand-ins (not letters, so words still split at them) and come back here.
+    /// </summary>
+    private const string MarkupStandIns = "\uE000\uE001\uE002";
+
+    private static string RestoreMarkup(string snippet) =>
+        snippet.Replace('\uE000', '<').Replace('\uE001', '>').Replace('\uE002', '&');
+
     /// <summary>ts_headline's options: the same markers and length as the SQLite snippet.</summary>
     private static readonly string PostgresHeadline =
-        $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=20, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \"";
+        $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=20, MinWords=10, MaxFragments=0";
 
     private static string TypeName(SearchType type) => type.ToString().ToLowerInvariant();
 
