@@ -126,6 +126,12 @@ public static class DatabaseSetup
             {
                 await CreatePostgresDatabaseIfMissingAsync(db);
             }
+            else if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync())
+            {
+                throw new InvalidOperationException(
+                    "Database:MigrateOnStart is false and the database named in ConnectionStrings:Talks does not exist; " +
+                    "create and migrate it first (README: running on PostgreSQL).");
+            }
 
             // Instances starting together on one database queue here: the first migrates and seeds, the others then
             // find nothing left to do. A session lock, so it is released even if this process dies holding it.
