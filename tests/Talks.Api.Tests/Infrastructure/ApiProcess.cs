@@ -53,6 +53,8 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // The parameterless wait also waits for the output readers to reach the end of what was written.
+                process.WaitForExit();
                 throw new InvalidOperationException($"The app exited with {process.ExitCode} before it was ready:\n{api.Output}");
             }
 
