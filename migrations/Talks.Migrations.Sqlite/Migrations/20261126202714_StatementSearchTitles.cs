@@ -5,21 +5,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Talks.Migrations.Sqlite.Migrations
 {
     /// <summary>
-    /// Gives statements a search title a results list can show: who spoke (the person's name, else the speaking body
-    /// as recorded, else the party's name), then the round's city and date — "Hakan Fidan — Istanbul, 2025-05-16".
-    /// Titles follow a rename of the person or party or a move of the round, so search never shows an old name.
+    /// Gives statements a search title a results list can show: who spoke — the person's name; else the party's name,
+    /// followed by ", " and the speaking body when there is one; else the body — then " — " and the round's city and
+    /// date ("Hakan Fidan — Istanbul, 2025-05-16"); either part alone when the other is missing. Titles follow a
+    /// rename of the person or party or a change to the round's city or date, so search never shows an old name.
+    /// The PostgreSQL migration of the same name builds the same titles.
     /// </summary>
     public partial class StatementSearchTitles : Migration
     {
         private const string OldTitle = "coalesce({0}.SpeakerBody, '')";
 
-        /// <summary>The title of the statement in row <paramref name="row"/>; NULL parts drop out with their separator.</summary>
-        private static string Title(string row) => $@"coalesce(
-        coalesce((SELECT Name FROM People WHERE Id = {row}.SpeakerPersonId), nullif({row}.SpeakerBody, ''), (SELECT Name FROM Parties WHERE Id = {row}.SpeakerPartyId))
-            || ' — ' || (SELECT City || ', ' || Date FROM Rounds WHERE Id = {row}.RoundId),
-        coalesce((SELECT Name FROM People WHERE Id = {row}.SpeakerPersonId), nullif({row}.SpeakerBody, ''), (SELECT Name FROM Parties WHERE Id = {row}.SpeakerPartyId)),
-        (SELECT City || ', ' || Date FROM Rounds WHERE Id = {row}.RoundId),
-        '')";
+        private static string Speaker(string row) =>
+            $"coalesce((SELECT Name FROM People WHERE Id = {row}.SpeakerPersonId), (SELECT Name FROM Parties WHERE Id = {row}.SpeakerPartyId) || coalesce(', ' || {row}.SpeakerBody, ''), {row}.SpeakerBody)";
+
+        private static string Place(string row) => $"(SELECT City || ', ' || Date FROM Rounds WHERE Id = {row}.RoundId)";
+
+        /// <summary>The title of the statement in row <paramref name="row"/>; a missing part drops out with its separator.</summary>
+        private static string Title(string row) => $"coalesce({Speaker(row)} || ' — ' || {Place(row)}, {Speaker(row)}, {Place(row)}, '')";
 
         private static string Body(string row) => $"{row}.Quote || ' ' || coalesce({row}.Context, '')";
 

@@ -89,7 +89,7 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
 
         var byBody = await _client.GetJsonAsync("/api/v1/search?q=unacceptable&type=statement");
         var ukraine = Assert.Single(byBody.Items(), h => h.Text("id") == "ukraine-new-and-unacceptable");
-        Assert.Equal("Delegation of Ukraine — Istanbul, 2025-05-16", ukraine.Text("title"));
+        Assert.Equal("Ukraine, Delegation of Ukraine — Istanbul, 2025-05-16", ukraine.Text("title"));
     }
 
     [Fact]
