@@ -12,10 +12,9 @@ namespace Talks.Api.Infrastructure;
 /// only ever served to a request that saw the same sequence as the request that produced it. When the sequence moves,
 /// everything cached before is evicted, since a change to one record shows in many answers (a round embeds its
 /// positions, a list any of its items). <c>Caching:Enabled=false</c> turns it off.
-/// This relies on change numbers becoming visible in the order they are given out, as with SQLite's single writer;
-/// a database that hands out numbers to concurrent transactions (a PostgreSQL sequence) must commit change records
-/// in number order too, or a write committed under a lower number than one already seen would go unnoticed — as it
-/// would by the change feed's cursor.
+/// This relies on change numbers becoming visible in the order they are given out, as the change feed's cursor does:
+/// SQLite has one writer at a time, and on PostgreSQL <see cref="TalksDbContext"/> takes a lock around recording
+/// changes for the same reason.
 /// </summary>
 public static class ReadCache
 {
