@@ -37,6 +37,7 @@ builder.AddTalksIdempotency();
 builder.AddTalksSecurity();
 builder.AddTalksLimits();
 builder.Services.AddTalksBackups();
+builder.Services.AddTalksChanges();
 
 var app = builder.Build();
 
