@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 ephemeral?.Configure(builder, hostArgs);
 var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args);
 builder.AddTalksLogging(isCommand);
+builder.AddTalksTelemetry();
 builder.AddTalksJson();
 builder.AddTalksProblems();
 builder.AddTalksData();
