@@ -22,6 +22,7 @@ ephemeral?.Configure(builder, hostArgs);
 var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args);
 builder.AddTalksLogging(isCommand);
 builder.AddTalksTelemetry();
+builder.AddTalksShutdown();
 builder.AddTalksJson();
 builder.AddTalksProblems();
 builder.AddTalksData();
