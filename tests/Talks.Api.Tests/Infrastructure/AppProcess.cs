@@ -9,7 +9,8 @@ namespace Talks.Api.Tests.Infrastructure;
 /// <summary>
 /// The API as an operator runs it: <c>dotnet Talks.Api.dll</c> in a process of its own, in Production, on a database
 /// file the test owns — for what only a real process shows: what it writes to stdout and stderr, how it answers a
-/// signal, its exit code. The build copies the app beside the tests, so this is the build just tested.
+/// signal, its exit code. The build copies the app beside the tests, so this is the build just tested. It runs on
+/// whichever database it is given: <c>Database:Provider</c> and <c>ConnectionStrings:Talks</c> come from the caller.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -39,11 +40,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     public IReadOnlyList<string> ErrorLines => [.. _errors];
 
-    /// <summary>Runs a command of the app's (<c>keys create …</c>) to its end on <paramref name="databasePath"/>.</summary>
+    /// <summary>Runs a command of the app's (<c>keys create …</c>) to its end.</summary>
     public static async Task<(int Code, string Output, string Errors)> RunCommandAsync(
-        string databasePath, IReadOnlyDictionary<string, string>? environment, params string[] args)
+        AppDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(databasePath, environment, args))!;
+        using var process = Process.Start(StartInfo(database, environment, args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var patience = new CancellationTokenSource(Patience);
@@ -52,10 +53,10 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free loopback port and returns once it answers <c>/health/ready</c>.</summary>
-    public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<AppProcess> StartAsync(AppDatabase database, IReadOnlyDictionary<string, string>? environment = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = new Process { StartInfo = StartInfo(databasePath, environment, "--urls", baseAddress.ToString().TrimEnd('/')) };
+        var process = new Process { StartInfo = StartInfo(database, environment, "--urls", baseAddress.ToString().TrimEnd('/')) };
         var app = new AppProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => app.Received(e.Data, app._output);
         process.ErrorDataReceived += (_, e) => app.Received(e.Data, app._errors);
@@ -181,7 +182,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(string databasePath, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    private static ProcessStartInfo StartInfo(AppDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -199,13 +200,14 @@ public sealed class AppProcess : IAsyncDisposable
         // Only what the test says: nothing of the runner's own environment that would change how the app runs.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
             || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.StartsWith("OTEL_", StringComparison.Ordinal)
-            || k.StartsWith("Logging__", StringComparison.Ordinal) || k.StartsWith("OpenTelemetry__", StringComparison.Ordinal)).ToList())
+            || k.StartsWith("Logging__", StringComparison.Ordinal) || k.StartsWith("Database__", StringComparison.Ordinal) || k.StartsWith("OpenTelemetry__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Talks"] = $"Data Source={databasePath}";
+        start.Environment["Database__Provider"] = database.Provider;
+        start.Environment["ConnectionStrings__Talks"] = database.ConnectionString;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -10,11 +10,13 @@ public sealed class LogTests : IDisposable
 {
     private readonly TemporaryDatabase _database = new();
 
+    private AppDatabase Database => AppDatabase.SqliteFile(_database.Path);
+
     [Fact]
     public async Task AnErrorAnswersTraceIdFindsItsRequestsJsonLogLines()
     {
-        var (_, key, _) = await AppProcess.RunCommandAsync(_database.Path, null, "keys", "create", "--name", "ops-logs", "--role", "analyst");
-        await using var app = await AppProcess.StartAsync(_database.Path);
+        var (_, key, _) = await AppProcess.RunCommandAsync(Database, null, "keys", "create", "--name", "ops-logs", "--role", "analyst");
+        await using var app = await AppProcess.StartAsync(Database);
         using var client = app.CreateClient(key.Trim());
 
         using var response = await client.PostAsync("/api/v1/parties", new StringContent("{\"name\": ", Encoding.UTF8, "application/json"));
@@ -44,7 +46,7 @@ public sealed class LogTests : IDisposable
     {
         var verbose = new Dictionary<string, string> { ["Logging__Format"] = "json", ["Logging__LogLevel__Default"] = "Information" };
 
-        var (code, output, errors) = await AppProcess.RunCommandAsync(_database.Path, verbose, "keys", "create", "--name", "ops-cli", "--role", "admin");
+        var (code, output, errors) = await AppProcess.RunCommandAsync(Database, verbose, "keys", "create", "--name", "ops-cli", "--role", "admin");
 
         Assert.Equal(0, code);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -55,7 +57,7 @@ public sealed class LogTests : IDisposable
     [Fact]
     public async Task TheTextFormatStaysAvailableForPeopleReadingTheConsole()
     {
-        await using var app = await AppProcess.StartAsync(_database.Path, new Dictionary<string, string> { ["Logging__Format"] = "text" });
+        await using var app = await AppProcess.StartAsync(Database, new Dictionary<string, string> { ["Logging__Format"] = "text" });
 
         var started = await app.WaitForOutputAsync(l => l.Contains("Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
 
