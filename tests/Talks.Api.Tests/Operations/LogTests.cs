@@ -55,9 +55,9 @@ public sealed class LogTests : IDisposable
     }
 
     [Fact]
-    public async Task TheTextFormatStaysAvailableForPeopleReadingTheConsole()
+    public async Task DevelopmentKeepsTheReadableTextFormat()
     {
-        await using var app = await AppProcess.StartAsync(Database, new Dictionary<string, string> { ["Logging__Format"] = "text" });
+        await using var app = await AppProcess.StartAsync(Database, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
 
         var started = await app.WaitForOutputAsync(l => l.Contains("Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
 
