@@ -8,15 +8,13 @@ namespace Talks.Api.Tests.Operations;
 /// <summary>What an operator reads on the console of the app in production.</summary>
 public sealed class LogTests : IDisposable
 {
-    private readonly TemporaryDatabase _database = new();
-
-    private AppDatabase Database => AppDatabase.SqliteFile(_database.Path);
+    private readonly AppDatabase _database = new();
 
     [Fact]
     public async Task AnErrorAnswersTraceIdFindsItsRequestsJsonLogLines()
     {
-        var (_, key, _) = await AppProcess.RunCommandAsync(Database, null, "keys", "create", "--name", "ops-logs", "--role", "analyst");
-        await using var app = await AppProcess.StartAsync(Database);
+        var (_, key, _) = await AppProcess.RunCommandAsync(_database, null, "keys", "create", "--name", "ops-logs", "--role", "analyst");
+        await using var app = await AppProcess.StartAsync(_database);
         using var client = app.CreateClient(key.Trim());
 
         using var response = await client.PostAsync("/api/v1/parties", new StringContent("{\"name\": ", Encoding.UTF8, "application/json"));
@@ -46,7 +44,7 @@ public sealed class LogTests : IDisposable
     {
         var verbose = new Dictionary<string, string> { ["Logging__Format"] = "json", ["Logging__LogLevel__Default"] = "Information" };
 
-        var (code, output, errors) = await AppProcess.RunCommandAsync(Database, verbose, "keys", "create", "--name", "ops-cli", "--role", "admin");
+        var (code, output, errors) = await AppProcess.RunCommandAsync(_database, verbose, "keys", "create", "--name", "ops-cli", "--role", "admin");
 
         Assert.Equal(0, code);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -57,7 +55,7 @@ public sealed class LogTests : IDisposable
     [Fact]
     public async Task DevelopmentKeepsTheReadableTextFormat()
     {
-        await using var app = await AppProcess.StartAsync(Database, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        await using var app = await AppProcess.StartAsync(_database, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
 
         var started = await app.WaitForOutputAsync(l => l.Contains("Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
 

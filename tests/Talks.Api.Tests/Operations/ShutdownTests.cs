@@ -9,9 +9,7 @@ namespace Talks.Api.Tests.Operations;
 /// <summary>What a deployment sees when the platform stops the app with SIGTERM.</summary>
 public sealed class ShutdownTests : IDisposable
 {
-    private readonly TemporaryDatabase _database = new();
-
-    private AppDatabase Database => AppDatabase.SqliteFile(_database.Path);
+    private readonly AppDatabase _database = new();
 
     /// <summary>Far above how long a clean stop takes, so an exit before it shows the stream did not hold it up.</summary>
     private static readonly Dictionary<string, string> LongShutdownLimit = new() { ["Shutdown__TimeoutSeconds"] = "600" };
@@ -19,9 +17,9 @@ public sealed class ShutdownTests : IDisposable
     [Fact]
     public async Task SigtermLetsAWriteInFlightFinishClosesOpenChangeStreamsAndExitsCleanly()
     {
-        var (_, key, _) = await AppProcess.RunCommandAsync(Database, null, "keys", "create", "--name", "ops-shutdown", "--role", "analyst");
+        var (_, key, _) = await AppProcess.RunCommandAsync(_database, null, "keys", "create", "--name", "ops-shutdown", "--role", "analyst");
         var id = "shutdown-" + Guid.NewGuid().ToString("N")[..8];
-        await using (var app = await AppProcess.StartAsync(Database, LongShutdownLimit))
+        await using (var app = await AppProcess.StartAsync(_database, LongShutdownLimit))
         {
             // A change stream, open and past its first line, as a dashboard holds it.
             using var streamClient = app.CreateClient();
@@ -60,7 +58,7 @@ public sealed class ShutdownTests : IDisposable
         }
 
         // What was acknowledged is there after a restart.
-        await using var restarted = await AppProcess.StartAsync(Database);
+        await using var restarted = await AppProcess.StartAsync(_database);
         using var reader = restarted.CreateClient();
         using var read = await reader.GetAsync($"/api/v1/parties/{id}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);

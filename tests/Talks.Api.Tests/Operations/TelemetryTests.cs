@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -41,72 +39,32 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task TheLastRequestBeforeASigtermStillReachesTheCollector()
+    {
+        using var database = new AppDatabase();
+        using var collector = new FakeOtlpCollector();
+        await using var app = await AppProcess.StartAsync(database, new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/api/v1/parties/ukraine");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        app.Terminate();
+
+        Assert.Equal(0, await app.WaitForExitAsync());
+        Assert.Contains(collector.Received("/v1/traces"), body => Encoding.UTF8.GetString(body).Contains("/api/v1/parties/{id}", StringComparison.Ordinal));
+        Assert.Contains(collector.Received("/v1/metrics"), body => Encoding.UTF8.GetString(body).Contains("http.server.request.duration", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WithoutAnEndpointNoTelemetryIsCollectedAtAll()
     {
         await using var factory = new TalksApiFactory();
 
         Assert.Null(factory.Services.GetService<TracerProvider>());
         Assert.Null(factory.Services.GetService<MeterProvider>());
-    }
-
-    /// <summary>An OTLP/HTTP receiver (protocol http/protobuf) that keeps the body of every POST, by path.</summary>
-    private sealed class FakeOtlpCollector : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly ConcurrentQueue<(string Path, byte[] Body)> _received = new();
-        private readonly Task _serving;
-
-        public FakeOtlpCollector()
-        {
-            // HttpListener cannot take port 0; a port just freed by the system is as good.
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-            }
-
-            _listener.Prefixes.Add(Endpoint.ToString());
-            _listener.Start();
-            _serving = Task.Run(ServeAsync);
-        }
-
-        public Uri Endpoint { get; }
-
-        public IReadOnlyList<byte[]> Received(string path) => [.. _received.Where(r => r.Path == path).Select(r => r.Body)];
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                if (context.Request.HttpMethod == "POST")
-                {
-                    _received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
-                }
-
-                // An empty protobuf message is a full success for every OTLP export.
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/x-protobuf";
-                context.Response.Close();
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            _listener.Close();
-            _serving.Wait(TimeSpan.FromSeconds(10));
-        }
     }
 }
