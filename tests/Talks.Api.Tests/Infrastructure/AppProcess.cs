@@ -8,9 +8,9 @@ namespace Talks.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The API as an operator runs it: <c>dotnet Talks.Api.dll</c> in a process of its own, in Production, on a database
-/// file the test owns — for what only a real process shows: what it writes to stdout and stderr, how it answers a
-/// signal, its exit code. The build copies the app beside the tests, so this is the build just tested. It runs on
-/// whichever database it is given: <c>Database:Provider</c> and <c>ConnectionStrings:Talks</c> come from the caller.
+/// the test owns (on the suite's provider) — for what only a real process shows: what it writes to stdout and stderr
+/// apart, how it answers a signal, its exit code, its commands. <see cref="ApiProcess"/> is the lighter helper for
+/// tests that only need instances to talk to. The build copies the app beside the tests: this is the build tested.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -42,7 +42,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>Runs a command of the app's (<c>keys create …</c>) to its end.</summary>
     public static async Task<(int Code, string Output, string Errors)> RunCommandAsync(
-        AppDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
+        TestDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var process = Process.Start(StartInfo(database, environment, args))!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -53,7 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free loopback port and returns once it answers <c>/health/ready</c>.</summary>
-    public static async Task<AppProcess> StartAsync(AppDatabase database, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var process = new Process { StartInfo = StartInfo(database, environment, "--urls", baseAddress.ToString().TrimEnd('/')) };
@@ -182,7 +182,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(AppDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    private static ProcessStartInfo StartInfo(TestDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

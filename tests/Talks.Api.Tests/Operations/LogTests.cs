@@ -8,7 +8,7 @@ namespace Talks.Api.Tests.Operations;
 /// <summary>What an operator reads on the console of the app in production.</summary>
 public sealed class LogTests : IDisposable
 {
-    private readonly AppDatabase _database = new();
+    private readonly TestDatabase _database = new();
 
     [Fact]
     public async Task AnErrorAnswersTraceIdFindsItsRequestsJsonLogLines()

@@ -9,7 +9,7 @@ namespace Talks.Api.Tests.Operations;
 /// <summary>What a deployment sees when the platform stops the app with SIGTERM.</summary>
 public sealed class ShutdownTests : IDisposable
 {
-    private readonly AppDatabase _database = new();
+    private readonly TestDatabase _database = new();
 
     /// <summary>Far above how long a clean stop takes, so an exit before it shows the stream did not hold it up.</summary>
     private static readonly Dictionary<string, string> LongShutdownLimit = new() { ["Shutdown__TimeoutSeconds"] = "600" };

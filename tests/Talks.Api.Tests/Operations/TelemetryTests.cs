@@ -41,7 +41,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task TheLastRequestBeforeASigtermStillReachesTheCollector()
     {
-        using var database = new AppDatabase();
+        using var database = new TestDatabase();
         using var collector = new FakeOtlpCollector();
         await using var app = await AppProcess.StartAsync(database, new Dictionary<string, string>
         {
