@@ -70,6 +70,8 @@ public sealed class AppProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // The parameterless wait also waits for the output readers to reach the end of what was written.
+                process.WaitForExit();
                 throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting:\n{string.Join('\n', app.ErrorLines.Concat(app.OutputLines))}");
             }
 
