@@ -5,6 +5,7 @@ using Talks.Api.Generate;
 using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
+using Talks.Api.Operations;
 using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
@@ -18,14 +19,10 @@ using Talks.Api.Testing;
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 ephemeral?.Configure(builder, hostArgs);
-if (KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args))
-{
-    // A command's standard output is its answer (the new key); logs go to standard error, out of the way of scripts.
-    builder.Logging.ClearProviders();
-    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-}
-
+var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args);
+builder.AddTalksLogging(isCommand);
+builder.AddTalksTelemetry();
+builder.AddTalksShutdown();
 builder.AddTalksJson();
 builder.AddTalksProblems();
 builder.AddTalksData();
@@ -38,6 +35,7 @@ builder.AddTalksSecurity();
 builder.AddTalksLimits();
 builder.AddTalksReadCache();
 builder.Services.AddTalksBackups();
+builder.Services.AddTalksChanges();
 
 var app = builder.Build();
 

@@ -9,6 +9,14 @@ namespace Talks.Api.Changes;
 
 public static class ChangeEndpoints
 {
+    /// <summary>The per-process watch on the change table that live streams wait on.</summary>
+    public static IServiceCollection AddTalksChanges(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeSignal>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeSignal>());
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapChangeEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/changes").WithTags("Changes");

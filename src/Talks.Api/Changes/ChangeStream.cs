@@ -23,7 +23,7 @@ internal static class ChangeStream
         "A change of kind 'reset', filed under collection '*' and id '*', means everything was deleted and the seed loaded again " +
         "(POST /api/v1/testing/reset): reload whatever is shown. It is delivered whichever collection is asked for.";
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private const int BatchSize = 200;
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
 
     public static RouteHandlerBuilder MapChangeStream(this RouteGroupBuilder group) =>
@@ -35,7 +35,7 @@ internal static class ChangeStream
             .ProducesValidationProblem();
 
     private static async Task<IResult> StreamAsync(
-        HttpContext http, TalksDbContext db, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
+        HttpContext http, TalksDbContext db, ChangeSignal signal, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
         string? since, string? collection, CancellationToken requestAborted)
     {
         // Open streams end when the server stops, so they never hold up a graceful shutdown.
@@ -71,6 +71,8 @@ internal static class ChangeStream
         {
             while (!ct.IsCancellationRequested)
             {
+                // Read before the query: whatever is numbered up to here, the query below sees.
+                var checkedUpTo = signal.Latest;
                 var after = last;
                 var changes = db.Changes.AsNoTracking().Where(c => c.Id > after);
                 if (collection is not null)
@@ -78,7 +80,7 @@ internal static class ChangeStream
                     changes = changes.Where(c => c.Collection == collection || c.Kind == ChangeKind.Reset);
                 }
 
-                var batch = await changes.OrderBy(c => c.Id).Take(200)
+                var batch = await changes.OrderBy(c => c.Id).Take(BatchSize)
                     .Select(c => new ChangeEvent(c.Id, c.Collection, c.RecordId, c.Version, c.Kind)).ToListAsync(ct);
                 foreach (var change in batch)
                 {
@@ -91,17 +93,22 @@ internal static class ChangeStream
                 {
                     await http.Response.Body.FlushAsync(ct);
                     quietSince = DateTime.UtcNow;
-                    continue;
+                    if (batch.Count == BatchSize)
+                    {
+                        continue;
+                    }
                 }
 
-                if (DateTime.UtcNow - quietSince > HeartbeatInterval)
+                if (DateTime.UtcNow - quietSince >= HeartbeatInterval)
                 {
                     await http.Response.WriteAsync(": heartbeat\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);
                     quietSince = DateTime.UtcNow;
                 }
 
-                await Task.Delay(PollInterval, ct);
+                // Changes to other collections move the signal too; waiting past what was checked avoids re-asking.
+                var untilHeartbeat = HeartbeatInterval - (DateTime.UtcNow - quietSince);
+                await signal.WaitBeyondAsync(Math.Max(checkedUpTo, last), untilHeartbeat > TimeSpan.Zero ? untilHeartbeat : TimeSpan.FromMilliseconds(1), ct);
             }
         }
         catch (OperationCanceledException)

@@ -8,7 +8,9 @@ public static class ProblemSetup
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // The bare W3C trace id: what the JSON logs carry on every line of the request and what a tracing backend
+            // searches by, so the id an error answer shows leads to the request's logs and trace.
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         builder.Services.AddSingleton<IProblemDetailsWriter, JsonProblemWriter>();

@@ -10,14 +10,14 @@ namespace Talks.Api.Tests.Platform;
 /// </summary>
 public sealed class MigrationTests
 {
-    private static readonly Dictionary<string, string> MigrateAhead = new() { ["Database:MigrateOnStart"] = "false" };
+    private static readonly Dictionary<string, string> MigrateAhead = new() { ["Database__MigrateOnStart"] = "false" };
 
     [Fact]
     public async Task WithMigrationLeftToTheDeployAnUnmigratedDatabaseStopsTheStartAndSaysWhy()
     {
         using var database = new TestDatabase();
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ApiProcess.StartAsync(database, MigrateAhead));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AppProcess.StartAsync(database, MigrateAhead));
 
         Assert.Contains("Database:MigrateOnStart is false", refused.Message, StringComparison.Ordinal);
     }
@@ -26,12 +26,12 @@ public sealed class MigrationTests
     public async Task WithMigrationLeftToTheDeployAMigratedDatabaseStartsAndServes()
     {
         using var database = new TestDatabase();
-        await using (await ApiProcess.StartAsync(database))
+        await using (await AppProcess.StartAsync(database))
         {
         }
 
-        await using var api = await ApiProcess.StartAsync(database, MigrateAhead);
-        using var client = api.Client();
+        await using var api = await AppProcess.StartAsync(database, MigrateAhead);
+        using var client = api.CreateClient();
         using var response = await client.GetAsync("/api/v1/rounds/istanbul-2025-05-16");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -43,7 +43,7 @@ public sealed class MigrationTests
         using var database = new TestDatabase();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => ApiProcess.StartAsync(database, new Dictionary<string, string> { ["Database:Provider"] = "Oracle" }));
+            () => AppProcess.StartAsync(database, new Dictionary<string, string> { ["Database__Provider"] = "Oracle" }));
 
         Assert.Contains("Database:Provider is 'Oracle'; use Sqlite or Postgres.", refused.Message, StringComparison.Ordinal);
     }

@@ -15,8 +15,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task AWriteThroughOneInstanceIsReadThroughTheOtherAtOnce()
     {
-        using var first = instances.First.Client(instances.Key);
-        using var second = instances.Second.Client(instances.Key);
+        using var first = instances.First.CreateClient(instances.Key);
+        using var second = instances.Second.CreateClient(instances.Key);
 
         var created = await first.CreateAsync("/api/v1/parties", Party(Unique("Load-balanced State")));
         var id = created.Text("id");
@@ -30,8 +30,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task AnETagTakenFromOneInstanceIsStaleOnTheOtherOnceChanged()
     {
-        using var first = instances.First.Client(instances.Key);
-        using var second = instances.Second.Client(instances.Key);
+        using var first = instances.First.CreateClient(instances.Key);
+        using var second = instances.Second.CreateClient(instances.Key);
         var id = (await first.CreateAsync("/api/v1/parties", Party(Unique("Contested State")))).Text("id");
         var (_, etag) = await first.GetWithETagAsync($"/api/v1/parties/{id}");
 
@@ -46,8 +46,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task AnIdempotencyKeyUsedOnOneInstanceIsHonouredByTheOther()
     {
-        using var first = instances.First.Client(instances.Key);
-        using var second = instances.Second.Client(instances.Key);
+        using var first = instances.First.CreateClient(instances.Key);
+        using var second = instances.Second.CreateClient(instances.Key);
         var name = Unique("Retried State");
         var key = Guid.NewGuid().ToString();
 
@@ -65,8 +65,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task TheChangeStreamOfOneInstanceCarriesWritesMadeThroughTheOther()
     {
-        using var first = instances.First.Client(instances.Key);
-        using var second = instances.Second.Client(instances.Key);
+        using var first = instances.First.CreateClient(instances.Key);
+        using var second = instances.Second.CreateClient(instances.Key);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/changes/stream?collection=talks");
         using var response = await second.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -83,8 +83,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task AReaderFollowingTheFeedWhileBothInstancesWriteMissesNothing()
     {
-        using var first = instances.First.Client(instances.Key);
-        using var second = instances.Second.Client(instances.Key);
+        using var first = instances.First.CreateClient(instances.Key);
+        using var second = instances.Second.CreateClient(instances.Key);
         var cursor = await EndOfFeedAsync(first);
         var prefix = Unique("Interleaved");
 
@@ -97,7 +97,7 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
         {
             var done = writing.IsCompleted;
             var page = await second.GetJsonAsync($"/api/v1/changes?collection=parties&limit=100&cursor={Uri.EscapeDataString(cursor)}");
-            seen.AddRange(page.Items().Select(c => c.Text("recordId")));
+            seen.AddRange(page.Items().Select(c => c.Text("recordId")!));
             cursor = page.GetProperty("nextCursor").GetString()!;
             if (done && !page.Items().Any())
             {
@@ -113,11 +113,11 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     public async Task TwoInstancesStartingTogetherOnAnEmptyDatabaseMigrateAndSeedItOnce()
     {
         using var database = new TestDatabase();
-        var starts = await Task.WhenAll(ApiProcess.StartAsync(database), ApiProcess.StartAsync(database));
+        var starts = await Task.WhenAll(AppProcess.StartAsync(database), AppProcess.StartAsync(database));
         try
         {
-            using var first = starts[0].Client();
-            using var second = starts[1].Client();
+            using var first = starts[0].CreateClient();
+            using var second = starts[1].CreateClient();
             var rounds = await first.GetJsonAsync("/api/v1/rounds?limit=200");
             var sameRounds = await second.GetJsonAsync("/api/v1/rounds?limit=200");
 
@@ -164,9 +164,9 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     {
         private readonly TestDatabase _database = new();
 
-        public ApiProcess First { get; private set; } = null!;
+        public AppProcess First { get; private set; } = null!;
 
-        public ApiProcess Second { get; private set; } = null!;
+        public AppProcess Second { get; private set; } = null!;
 
         public string Key { get; private set; } = "";
 
@@ -177,11 +177,11 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
                 return;
             }
 
-            var (code, key) = await ApiProcess.RunCommandAsync(_database, "keys", "create", "--name", "two-instances", "--role", "admin");
-            Assert.True(code == 0, $"keys create exited with {code}: {key}");
-            Key = key;
-            First = await ApiProcess.StartAsync(_database);
-            Second = await ApiProcess.StartAsync(_database);
+            var (code, key, errors) = await AppProcess.RunCommandAsync(_database, null, "keys", "create", "--name", "two-instances", "--role", "admin");
+            Assert.True(code == 0, $"keys create exited with {code}: {errors}");
+            Key = key.Trim();
+            First = await AppProcess.StartAsync(_database);
+            Second = await AppProcess.StartAsync(_database);
         }
 
         public async Task DisposeAsync()

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Talks.Api.Tests.Infrastructure;
+
+namespace Talks.Api.Tests.Operations;
+
+/// <summary>What a deployment sees when the platform stops the app with SIGTERM.</summary>
+public sealed class ShutdownTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    /// <summary>Far above how long a clean stop takes, so an exit before it shows the stream did not hold it up.</summary>
+    private static readonly Dictionary<string, string> LongShutdownLimit = new() { ["Shutdown__TimeoutSeconds"] = "600" };
+
+    [Fact]
+    public async Task SigtermLetsAWriteInFlightFinishClosesOpenChangeStreamsAndExitsCleanly()
+    {
+        var (_, key, _) = await AppProcess.RunCommandAsync(_database, null, "keys", "create", "--name", "ops-shutdown", "--role", "analyst");
+        var id = "shutdown-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var app = await AppProcess.StartAsync(_database, LongShutdownLimit))
+        {
+            // A change stream, open and past its first line, as a dashboard holds it.
+            using var streamClient = app.CreateClient();
+            using var stream = await streamClient.GetAsync("/api/v1/changes/stream", HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
+            Assert.Equal("retry: 2000", await events.ReadLineAsync());
+
+            // A write whose body the client has not sent yet: "Expect: 100-continue" holds it back until the app
+            // starts reading it, so when the gate opens the request is certainly being handled.
+            var body = new GatedContent(JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                id,
+                name = "Shutdown Test Party",
+                kind = "state",
+                sourceIds = new[] { "article-istanbul-talks-2025" },
+            }));
+            using var writeClient = app.CreateClient(key.Trim(), new SocketsHttpHandler { Expect100ContinueTimeout = AppProcess.Patience });
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/parties") { Content = body };
+            post.Headers.ExpectContinue = true;
+            var posting = writeClient.SendAsync(post);
+            await body.Requested.WaitAsync(AppProcess.Patience);
+
+            app.Terminate();
+            await app.WaitForOutputAsync(line => line.Contains("Application is shutting down", StringComparison.Ordinal));
+            body.Release();
+
+            using var created = await posting;
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var party = await created.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(id, party.GetProperty("id").GetString());
+
+            // The stream ends instead of keeping the app alive until its shutdown limit.
+            await events.ReadToEndAsync().WaitAsync(AppProcess.Patience);
+            Assert.Equal(0, await app.WaitForExitAsync());
+        }
+
+        // What was acknowledged is there after a restart.
+        await using var restarted = await AppProcess.StartAsync(_database);
+        using var reader = restarted.CreateClient();
+        using var read = await reader.GetAsync($"/api/v1/parties/{id}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    /// <summary>A request body that tells when the client is ready to send it, and waits for leave to do so.</summary>
+    private sealed class GatedContent : HttpContent
+    {
+        private readonly byte[] bytes;
+
+        public GatedContent(byte[] bytes)
+        {
+            this.bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        private readonly TaskCompletionSource _requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Requested => _requested.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            _requested.TrySetResult();
+            await _released.Task;
+            await stream.WriteAsync(bytes);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = bytes.Length;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Talks.Api.Tests.Infrastructure;
+
+namespace Talks.Api.Tests.Operations;
+
+/// <summary>What a collector receives from the app, and what the app costs when there is no collector.</summary>
+public sealed class TelemetryTests
+{
+    [Theory]
+    [InlineData("OpenTelemetry:OtlpEndpoint", "OpenTelemetry:OtlpProtocol")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL")]
+    public async Task WithAnOtlpEndpointARequestReachesTheCollectorAsATraceAndMetrics(string endpointSetting, string protocolSetting)
+    {
+        using var collector = new FakeOtlpCollector();
+        var factory = TalksApiFactory.WithSettings(new Dictionary<string, string>
+        {
+            [endpointSetting] = collector.Endpoint.ToString(),
+            [protocolSetting] = "http/protobuf",
+        });
+        await using (factory)
+        {
+            using var response = await factory.CreateAnonymousClient().GetAsync("/api/v1/parties/ukraine");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            // Spans and metrics leave in batches; a flush sends what is pending now instead of at the next interval.
+            Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+            Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
+        }
+
+        var traces = collector.Received("/v1/traces");
+        Assert.NotEmpty(traces);
+        Assert.Contains(traces, body => Encoding.UTF8.GetString(body).Contains("/api/v1/parties/{id}", StringComparison.Ordinal));
+        Assert.Contains(traces, body => Encoding.UTF8.GetString(body).Contains("talks-api", StringComparison.Ordinal));
+        Assert.Contains(collector.Received("/v1/metrics"), body => Encoding.UTF8.GetString(body).Contains("http.server.request.duration", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheLastRequestBeforeASigtermStillReachesTheCollector()
+    {
+        using var database = new TestDatabase();
+        using var collector = new FakeOtlpCollector();
+        await using var app = await AppProcess.StartAsync(database, new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/api/v1/parties/ukraine");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        app.Terminate();
+
+        Assert.Equal(0, await app.WaitForExitAsync());
+        Assert.Contains(collector.Received("/v1/traces"), body => Encoding.UTF8.GetString(body).Contains("/api/v1/parties/{id}", StringComparison.Ordinal));
+        Assert.Contains(collector.Received("/v1/metrics"), body => Encoding.UTF8.GetString(body).Contains("http.server.request.duration", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutAnEndpointNoTelemetryIsCollectedAtAll()
+    {
+        await using var factory = new TalksApiFactory();
+
+        Assert.Null(factory.Services.GetService<TracerProvider>());
+        Assert.Null(factory.Services.GetService<MeterProvider>());
+    }
+}
