@@ -16,7 +16,7 @@ using Talks.Api.Talks;
 using Talks.Api.Testing;
 
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
-var builder = WebApplication.CreateBuilder(hostArgs);
+var builder = WebApplication.CreateBuilder(hostArgs).ReadSettingsBesideTheApp();
 ephemeral?.Configure(builder, hostArgs);
 if (KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args))
 {
