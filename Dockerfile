@@ -9,6 +9,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/Talks.Data/Talks.Data.csproj src/Talks.Data/
 COPY migrations/Talks.Migrations.Sqlite/Talks.Migrations.Sqlite.csproj migrations/Talks.Migrations.Sqlite/
+COPY migrations/Talks.Migrations.Postgres/Talks.Migrations.Postgres.csproj migrations/Talks.Migrations.Postgres/
 COPY src/Talks.Api/Talks.Api.csproj src/Talks.Api/
 RUN dotnet restore src/Talks.Api
 

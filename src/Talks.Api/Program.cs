@@ -61,6 +61,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
 app.UseRouting();
+app.UseTextWithoutNul();
 app.UseCors();
 app.UseAuthentication();
 app.UseTalksLimits();

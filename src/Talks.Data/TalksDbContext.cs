@@ -40,24 +40,58 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options, ICh
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!StampChanges() || !OrdersCommitsExplicitly)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        Database.ExecuteSqlRaw(ChangeOrderLockSql);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!StampChanges() || !OrdersCommitsExplicitly)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await Database.ExecuteSqlRawAsync(ChangeOrderLockSql, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
+
+    /// <summary>
+    /// The change feed hands out changes by ascending id, and a reader that has seen id N never looks below it again.
+    /// SQLite runs one writer at a time, so ids are committed in order. PostgreSQL commits concurrent transactions in
+    /// any order — id 11 could become visible before id 10, and a reader would skip 10 for ever — so there every
+    /// transaction that records changes takes one lock, held until it commits: ids are then issued in commit order.
+    /// </summary>
+    private bool OrdersCommitsExplicitly => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>A transaction-scoped advisory lock; the key is any number no other application on the server uses.</summary>
+    private const string ChangeOrderLockSql = "SELECT pg_advisory_xact_lock(6085543953373245541)";
 
     /// <summary>
     /// Sets created/updated times, moves the version on (so every update yields a new ETag) and records the change in
     /// history, all inside the save's own transaction.
     /// </summary>
-    private void StampChanges()
+    /// <returns>Whether the save records any change.</returns>
+    private bool StampChanges()
     {
         ChangeTracker.DetectChanges();
-        var now = DateTime.UtcNow;
+        // Microseconds: what PostgreSQL keeps, so the record a write answers with equals the one read back later.
+        var utcNow = DateTime.UtcNow;
+        var now = utcNow.AddTicks(-(utcNow.Ticks % 10));
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {
             switch (entry.State)
@@ -79,7 +113,9 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options, ICh
             }
         }
 
-        Changes.AddRange(ChangeCapture.Capture(ChangeTracker, ActorOverride ?? actor?.Name ?? "system", now));
+        var changes = ChangeCapture.Capture(ChangeTracker, ActorOverride ?? actor?.Name ?? "system", now).ToList();
+        Changes.AddRange(changes);
+        return changes.Count > 0;
     }
 }
 

@@ -265,7 +265,7 @@ public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksA
     [Fact]
     public async Task StartingTheAppForgetsAnswersPastTheirRetention()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         var expiredKey = NewKey();
         var liveKey = NewKey();
         await using (var before = database.Start())

@@ -1,3 +1,5 @@
+using Talks.Api.Infrastructure;
+
 namespace Talks.Api.Backups;
 
 /// <summary>
@@ -12,6 +14,12 @@ public static class BackupCommands
         if (args is not ["backup", var path] || path.StartsWith('-'))
         {
             await errors.WriteLineAsync("Usage: backup PATH   (PATH must not exist yet)");
+            return 2;
+        }
+
+        if (services.GetRequiredService<DatabaseInfo>().Provider != DatabaseProvider.Sqlite)
+        {
+            await errors.WriteLineAsync("'backup' copies the SQLite file; on PostgreSQL use pg_dump (README: running on PostgreSQL).");
             return 2;
         }
 

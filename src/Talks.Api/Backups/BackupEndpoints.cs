@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
 
 namespace Talks.Api.Backups;
@@ -10,8 +11,17 @@ public static class BackupEndpoints
 {
     public static IServiceCollection AddTalksBackups(this IServiceCollection services) => services.AddScoped<Backup>();
 
+    /// <summary>
+    /// Mapped on SQLite only: a PostgreSQL server is backed up with its own tools (pg_dump, base backups), which
+    /// also see the data written through every other instance.
+    /// </summary>
     public static IEndpointRouteBuilder MapBackupEndpoints(this IEndpointRouteBuilder api)
     {
+        if (api.ServiceProvider.GetRequiredService<DatabaseInfo>().Provider != DatabaseProvider.Sqlite)
+        {
+            return api;
+        }
+
         var group = api.MapGroup("/admin/backups").WithTags("Admin").RequireAuthorization(KeyRoles.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/", Create).WithName("CreateBackup")

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Talks.Api.Infrastructure;
 using Talks.Data;
 
 namespace Talks.Api.Generate;
@@ -27,6 +28,12 @@ public static class GenerateCommand
         if (Parse(args) is not { } options)
         {
             await errors.WriteLineAsync(Usage + "  (talks 1–9999, rounds 1–99, positions 1–999)");
+            return 2;
+        }
+
+        if (services.GetRequiredService<DatabaseInfo>().Provider != DatabaseProvider.Sqlite)
+        {
+            await errors.WriteLineAsync("'generate' bulk-loads a SQLite database for the benchmarks; it does not write to PostgreSQL.");
             return 2;
         }
 

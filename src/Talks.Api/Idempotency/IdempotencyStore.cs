@@ -1,8 +1,7 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Data;
+using Talks.Api.Infrastructure;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Idempotency;
@@ -127,13 +126,5 @@ internal sealed class IdempotencyStore(IServiceScopeFactory scopes, IOptions<Ide
         await db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key && r.ExpiresAt <= now).ExecuteDeleteAsync(ct);
     }
 
-    private static bool IsDuplicateKey(DbUpdateException e) => e.InnerException switch
-    {
-        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE; other constraint failures are real errors.
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
-
-        // unique_violation, for providers that report SQLSTATE (PostgreSQL).
-        DbException other => other.SqlState == "23505",
-        _ => false,
-    };
+    private static bool IsDuplicateKey(DbUpdateException e) => DatabaseErrors.IsDuplicateKey(e.InnerException);
 }

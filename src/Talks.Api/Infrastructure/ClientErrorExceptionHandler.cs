@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Talks.Api.Infrastructure;
@@ -24,7 +23,7 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
                 Title = "The record was changed by someone else.",
                 Detail = "Read it again and reapply your change.",
             },
-            DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: UniqueViolation or PrimaryKeyViolation or ForeignKeyViolation } } => new ProblemDetails
+            DbUpdateException update when DatabaseErrors.IsConflict(update.InnerException) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "The change conflicts with an existing record.",
@@ -41,12 +40,6 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
-
-    // SQLite's extended result codes for the constraint failures a lost race can cause; NOT NULL or CHECK failures
-    // are bugs and stay 500s.
-    private const int UniqueViolation = 2067;
-    private const int PrimaryKeyViolation = 1555;
-    private const int ForeignKeyViolation = 787;
 
     private static ProblemDetails Describe(BadHttpRequestException bad)
     {

@@ -2,32 +2,84 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Talks.Data;
 using Talks.Data.Seeding;
 
 namespace Talks.Api.Infrastructure;
 
+/// <summary>Which database engine holds the data: <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded file; the default, nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server, shared by several API instances.</summary>
+    Postgres,
+}
+
 public static class DatabaseSetup
 {
-    public const string MigrationsAssembly = "Talks.Migrations.Sqlite";
+    public const string SqliteMigrationsAssembly = "Talks.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Talks.Migrations.Postgres";
+
+    /// <summary>Any 64-bit number no other application on the server uses: it serialises start-up migration and seeding.</summary>
+    private const long StartupLockKey = 0x54616c6b_53746172;
+
+    public static DatabaseProvider ProviderOf(IConfiguration configuration)
+    {
+        var configured = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(configured, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider is '{configured}'; use Sqlite or Postgres.");
+    }
 
     public static WebApplicationBuilder AddTalksData(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-        var synchronous = builder.Configuration["Database:Synchronous"] ?? "FULL";
-        if (synchronous is not ("FULL" or "NORMAL" or "EXTRA"))
-        {
-            throw new InvalidOperationException("Database:Synchronous must be FULL, NORMAL or EXTRA.");
-        }
+        var provider = ProviderOf(builder.Configuration);
+        builder.Services.AddSingleton(new DatabaseInfo(provider));
 
         // The options depend on configuration alone, so they are built once (singleton) rather than once per request:
         // per-request options cost each read a rebuilt options object and a lookup of EF's internal service provider.
-        builder.Services.AddDbContext<TalksDbContext>(
-            options => options
-                .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
-                .AddInterceptors(new SqliteConnectionPragmas(synchronous)),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = builder.Configuration.GetConnectionString("Talks");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres, so ConnectionStrings:Talks must name the server, e.g. " +
+                    "Host=db;Port=5432;Database=talks;Username=talks;Password=...");
+            }
+
+            builder.Services.AddDbContext<TalksDbContext>(
+                options => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
+                contextLifetime: ServiceLifetime.Scoped,
+                optionsLifetime: ServiceLifetime.Singleton);
+        }
+        else
+        {
+            var connectionString = ResolveSqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+            var synchronous = builder.Configuration["Database:Synchronous"] ?? "FULL";
+            if (synchronous is not ("FULL" or "NORMAL" or "EXTRA"))
+            {
+                throw new InvalidOperationException("Database:Synchronous must be FULL, NORMAL or EXTRA.");
+            }
+
+            builder.Services.AddDbContext<TalksDbContext>(
+                options => options
+                    .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(new SqliteConnectionPragmas(synchronous)),
+                contextLifetime: ServiceLifetime.Scoped,
+                optionsLifetime: ServiceLifetime.Singleton);
+        }
+
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
@@ -37,7 +89,7 @@ public static class DatabaseSetup
     /// <c>ConnectionStrings:Talks</c>, or a file under <c>data/</c> beside the app. The folder is created here because
     /// SQLite creates the file but not its directory.
     /// </summary>
-    private static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
+    private static string ResolveSqliteConnectionString(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration.GetConnectionString("Talks");
         var builder = new SqliteConnectionStringBuilder(
@@ -56,22 +108,91 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies migrations and loads the seed before the app starts answering.</summary>
+    /// <summary>
+    /// Applies migrations (unless <c>Database:MigrateOnStart</c> is false, for deployments that migrate ahead with a
+    /// bundle or <c>dotnet ef database update</c>) and loads the seed before the app starts answering.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TalksDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Talks.Database");
+        var provider = app.Services.GetRequiredService<DatabaseInfo>().Provider;
+        var migrate = app.Configuration.GetValue("Database:MigrateOnStart", true);
 
-        // WAL lets readers carry on while one writer commits; the mode is stored in the file, so setting it once is enough.
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await db.Database.MigrateAsync();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (migrate)
+            {
+                await CreatePostgresDatabaseIfMissingAsync(db);
+            }
+            else if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync())
+            {
+                throw new InvalidOperationException(
+                    "Database:MigrateOnStart is false and the database named in ConnectionStrings:Talks does not exist; " +
+                    "create and migrate it first (README: running on PostgreSQL).");
+            }
 
-        var seedFolder = DatabaseSetupPaths.SeedFolder(app.Configuration);
-        var inserted = await TalksSeeder.SeedAsync(db, seedFolder);
-        await db.Database.CloseConnectionAsync();
-        logger.LogInformation("Database ready; {Inserted} seed records inserted from {SeedFolder}", inserted, seedFolder);
+            // Instances starting together on one database queue here: the first migrates and seeds, the others then
+            // find nothing left to do. A session lock, so it is released even if this process dies holding it.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLockKey})");
+        }
+        else
+        {
+            // WAL lets readers carry on while one writer commits; the mode is stored in the file, so setting it once is enough.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        try
+        {
+            if (migrate)
+            {
+                await db.Database.MigrateAsync();
+            }
+            else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
+            {
+                throw new InvalidOperationException(
+                    $"Database:MigrateOnStart is false and the database lacks {pending.Count} migration(s), " +
+                    $"the first being {pending[0]}; apply them (README: running on PostgreSQL) and start again.");
+            }
+
+            var seedFolder = DatabaseSetupPaths.SeedFolder(app.Configuration);
+            var inserted = await TalksSeeder.SeedAsync(db, seedFolder);
+            logger.LogInformation("Database ready ({Provider}); {Inserted} seed records inserted from {SeedFolder}", provider, inserted, seedFolder);
+        }
+        finally
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLockKey})");
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// EF would create a missing database inside the migration, but two instances doing so at once make one fail;
+    /// here the loser of that race simply finds the database there.
+    /// </summary>
+    private static async Task CreatePostgresDatabaseIfMissingAsync(TalksDbContext db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created by another instance meanwhile.
+        }
     }
 
     /// <summary>
@@ -115,3 +236,6 @@ public static class DatabaseSetupPaths
     public static string SeedFolder(IConfiguration configuration) =>
         configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
 }
+
+/// <summary>The provider the app was started with, for the few places whose SQL differs.</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider);

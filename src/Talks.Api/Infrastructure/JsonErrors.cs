@@ -35,6 +35,11 @@ public static partial class JsonErrors
             return (field, OffsetDateTimeConverter.Message);
         }
 
+        if (json.Message.StartsWith(TextWithoutNul.Message, StringComparison.Ordinal))
+        {
+            return (field, TextWithoutNul.Message);
+        }
+
         if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             return (field, "The property appears more than once.");

@@ -15,6 +15,7 @@ public static class JsonSetup
         options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new OffsetDateTimeConverter());
+        options.Converters.Add(new TextWithoutNul.Converter());
     }
 
     public static WebApplicationBuilder AddTalksJson(this WebApplicationBuilder builder)

@@ -15,11 +15,15 @@ public static partial class Slug
 
     public const string Rule = "lower-case letters and digits in words joined by single hyphens, at most 100 characters (e.g. 'rustem-umerov')";
 
-    /// <summary>"Hakan Fidan" → "hakan-fidan"; "Dolmabahçe" → "dolmabahce".</summary>
+    /// <summary>
+    /// "Hakan Fidan" → "hakan-fidan"; "Dolmabahçe" → "dolmabahce"; "Андрій Сибіга" → "andrii-sybiha";
+    /// "Сергей Лавров" → "sergei-lavrov". Accents are dropped, Cyrillic is transliterated (see <see cref="Latin"/>);
+    /// a name in any other script gets "record".
+    /// </summary>
     public static string From(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in Latin(text).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -37,6 +41,60 @@ public static partial class Slug
 
         return slug.Length == 0 ? "record" : slug;
     }
+
+    /// <summary>
+    /// Letters without an accent-free decomposition, spelt in Latin: Ukrainian by the national transliteration of
+    /// 2010 when the text has a letter only Ukrainian uses (і, ї, є, ґ), else Russian by the passport system of 2013 —
+    /// a Ukrainian name without such a letter is spelt the Russian way, so give the id explicitly where that matters — and the Latin letters that carry no separable accent (ı, ł, ø, ß, …). Done before decomposition,
+    /// which would split й and ї into a base letter and a mark.
+    /// </summary>
+    private static string Latin(string text)
+    {
+        var composed = text.Normalize(NormalizationForm.FormC);
+        var ukrainian = composed.AsSpan().IndexOfAny("іїєґІЇЄҐ") >= 0;
+        var builder = new StringBuilder(composed.Length + 8);
+        for (var i = 0; i < composed.Length; i++)
+        {
+            var c = composed[i];
+            var lower = char.ToLowerInvariant(c);
+            var wordStart = i == 0 || !char.IsLetter(composed[i - 1]);
+            var latin = ukrainian && wordStart && UkrainianWordStart.TryGetValue(lower, out var first) ? first
+                : ukrainian && Ukrainian.TryGetValue(lower, out var uk) ? uk
+                : Russian.TryGetValue(lower, out var ru) ? ru
+                : Letters.TryGetValue(lower, out var other) ? other
+                : null;
+            builder.Append(latin ?? c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly Dictionary<char, string> Russian = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "e", ['ж'] = "zh",
+        ['з'] = "z", ['и'] = "i", ['й'] = "i", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o",
+        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts",
+        ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch", ['ъ'] = "ie", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "iu",
+        ['я'] = "ia",
+    };
+
+    /// <summary>Where Ukrainian spells a letter otherwise than Russian, or has a letter Russian lacks.</summary>
+    private static readonly Dictionary<char, string> Ukrainian = new()
+    {
+        ['г'] = "h", ['ґ'] = "g", ['е'] = "e", ['є'] = "ie", ['и'] = "y", ['і'] = "i", ['ї'] = "i", ['й'] = "i",
+        ['ь'] = "", ['ю'] = "iu", ['я'] = "ia", ['\''] = "", ['’'] = "", ['ʼ'] = "",
+    };
+
+    private static readonly Dictionary<char, string> UkrainianWordStart = new()
+    {
+        ['є'] = "ye", ['ї'] = "yi", ['й'] = "y", ['ю'] = "yu", ['я'] = "ya",
+    };
+
+    private static readonly Dictionary<char, string> Letters = new()
+    {
+        ['ı'] = "i", ['ł'] = "l", ['ø'] = "o", ['æ'] = "ae", ['œ'] = "oe", ['ß'] = "ss", ['đ'] = "d", ['ð'] = "d",
+        ['þ'] = "th", ['ħ'] = "h",
+    };
 
     /// <summary>
     /// The slug of the name, numbered ("-2", "-3", …) past ids already taken in the database or handed out earlier in

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using Talks.Api.Infrastructure;
 using Talks.Api.Keys;
 using Talks.Data.Entities;
 
@@ -23,6 +24,7 @@ public sealed class EphemeralMode
     public void Configure(WebApplicationBuilder builder, string[] args)
     {
         Directory.CreateDirectory(folder);
+        builder.Configuration["Database:Provider"] = nameof(DatabaseProvider.Sqlite);
         builder.Configuration["ConnectionStrings:Talks"] = $"Data Source={Path.Combine(folder, "talks.db")}";
         if (!args.Any(a => a.StartsWith("--urls", StringComparison.Ordinal)) && builder.Configuration["urls"] is null)
         {

@@ -22,7 +22,7 @@ public sealed class BackupTests : IClassFixture<TalksApiFactory>, IDisposable
         _app = factory.WithWebHostBuilder(b => b.UseSetting("Backups:Folder", _folder));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ABackupTakenWhileEightClientsWriteHoldsEveryWriteAcknowledgedBeforeItStarted()
     {
         var prefix = Unique("Backed");
@@ -77,7 +77,7 @@ public sealed class BackupTests : IClassFixture<TalksApiFactory>, IDisposable
         Assert.All(found, id => Assert.True(acknowledged.ContainsKey(id), $"The backup holds '{id}', which was never acknowledged."));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task OnlyAnAdminKeyMayTakeABackup()
     {
         using var anonymous = _app.CreateClient();
@@ -93,7 +93,7 @@ public sealed class BackupTests : IClassFixture<TalksApiFactory>, IDisposable
         Assert.False(Directory.Exists(_folder) && Directory.EnumerateFiles(_folder).Any());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task TheCallerCannotChooseWhereTheBackupGoes()
     {
         using var admin = _app.CreateClient();
@@ -117,7 +117,7 @@ public sealed class BackupTests : IClassFixture<TalksApiFactory>, IDisposable
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task TheBackupCommandWritesAWorkingCopyAndRefusesToOverwrite()
     {
         var path = Path.Combine(_folder, "cli", "talks-copy.db");
@@ -132,6 +132,21 @@ public sealed class BackupTests : IClassFixture<TalksApiFactory>, IDisposable
         Assert.Equal(1, second);
         var dump = await DatabaseDump.ReadAsync(path);
         Assert.NotEmpty(dump["Rounds"]);
+    }
+
+    [PostgresOnlyFact]
+    public async Task OnPostgresBackupsAreLeftToTheServersOwnTools()
+    {
+        using var client = _app.CreateClient();
+        var errors = new StringWriter();
+
+        using var response = await client.PostAsync("/api/v1/admin/backups", null);
+        var code = await BackupCommands.RunAsync(_factory.Services, ["backup", Path.Combine(_folder, "never.db")], new StringWriter(), errors);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(2, code);
+        Assert.Contains("pg_dump", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder));
     }
 
     private static async Task<HashSet<string>> AllPartyIdsAsync(HttpClient client, string idPrefix)

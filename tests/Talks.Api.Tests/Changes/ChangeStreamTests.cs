@@ -58,7 +58,7 @@ public sealed class ChangeStreamTests(TalksApiFactory factory) : IClassFixture<T
     }
 
     /// <summary>Reads the stream until a 'change' event and returns its data.</summary>
-    private static async Task<JsonElement> NextChangeAsync(StreamReader reader, CancellationToken ct)
+    internal static async Task<JsonElement> NextChangeAsync(StreamReader reader, CancellationToken ct)
     {
         string? eventName = null;
         while (await reader.ReadLineAsync(ct) is { } line)

@@ -22,6 +22,27 @@ public sealed class UnusualBodyTests(TalksApiFactory factory) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task ANulCharacterInAStringIsRejectedNamingTheFieldAndStoresNothing()
+    {
+        var name = Unique("Nul");
+        var json = $$"""{ "name": "{{name}}", "notes": "before\u0000after", "kind": "state", "sourceIds": ["{{ArticleSource}}"] }""";
+
+        using var response = await _client.PostAsync("/api/v1/parties", Http.Json(json));
+
+        var errors = await response.ReadValidationProblemAsync("notes");
+        Assert.Contains("NUL", errors["notes"][0], StringComparison.Ordinal);
+        Assert.False(await factory.InDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Parties, p => p.Name == name)));
+    }
+
+    [Fact]
+    public async Task ANulCharacterInAQueryParameterIsRejectedNamingIt()
+    {
+        using var response = await _client.GetAsync("/api/v1/statements?speakerPersonId=%00&q=a%00b");
+
+        await response.ReadValidationProblemAsync("speakerPersonId", "q");
+    }
+
+    [Fact]
     public async Task ANumberTooBigForItsFieldIsRejectedNamingIt()
     {
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Overflow talks")))).Text("id");

@@ -27,7 +27,7 @@ public sealed class HostileInputTests(TalksApiFactory factory, ITestOutputHelper
         var operations = ApiOperations.From(document);
         Assert.True(operations.Count >= 60, $"Only {operations.Count} operations in the document.");
 
-        var before = await TableChecksums.ReadAsync(factory.DatabasePath);
+        var before = await TableChecksums.ReadAsync(factory.Database!);
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         var total = operations.Count * RequestsPerOperation;
@@ -45,7 +45,7 @@ public sealed class HostileInputTests(TalksApiFactory factory, ITestOutputHelper
         });
         clock.Stop();
 
-        var after = await TableChecksums.ReadAsync(factory.DatabasePath);
+        var after = await TableChecksums.ReadAsync(factory.Database!);
         output.WriteLine($"{total} hostile requests over {operations.Count} operations in {clock.Elapsed.TotalSeconds:0.0} s; statuses: " +
             string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
 

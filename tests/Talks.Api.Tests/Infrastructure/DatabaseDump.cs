@@ -1,30 +1,49 @@
+using System.Collections;
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Talks.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Every row of every table as text, read straight from the file with the app stopped — the plainest way to say
-/// "nothing changed" without trusting the code under test to report it.
+/// Every row of every table as text, read straight from the database on a connection of its own — the plainest way
+/// to say "nothing changed" without trusting the code under test to report it.
 /// </summary>
 public static class DatabaseDump
 {
-    public static async Task<Dictionary<string, List<string>>> ReadAsync(string databasePath)
+    public static Task<Dictionary<string, List<string>>> ReadAsync(TestDatabase database) =>
+        database.FilePath is { } file ? ReadAsync(file) : ReadPostgresAsync(database.ConnectionString);
+
+    /// <summary>A SQLite file, opened read-only.</summary>
+    public static async Task<Dictionary<string, List<string>>> ReadAsync(string sqliteFile)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = databasePath,
+            DataSource = sqliteFile,
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString();
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        return await DumpAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    }
 
+    private static async Task<Dictionary<string, List<string>>> ReadPostgresAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return await DumpAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name");
+    }
+
+    private static async Task<Dictionary<string, List<string>>> DumpAsync(DbConnection connection, string listTables)
+    {
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = listTables;
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -45,7 +64,7 @@ public static class DatabaseDump
                 var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    row.Append(reader.GetName(i)).Append('=').Append(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append(" | ");
+                    row.Append(reader.GetName(i)).Append('=').Append(reader.IsDBNull(i) ? "NULL" : Text(reader.GetValue(i))).Append(" | ");
                 }
 
                 rows.Add(row.ToString());
@@ -57,4 +76,12 @@ public static class DatabaseDump
 
         return dump;
     }
+
+    /// <summary>Arrays (PostgreSQL's text[]) by their items, so a changed item changes the row's text.</summary>
+    private static string Text(object value) => value switch
+    {
+        string s => s,
+        IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(i => i is null ? "NULL" : Text(i))) + "]",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 }

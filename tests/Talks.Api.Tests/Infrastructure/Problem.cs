@@ -10,7 +10,7 @@ public static class Problem
     private static readonly string[] Internals =
     [
         "Exception", "Microsoft.", "System.", "   at ", "StackTrace", "stackTrace", "SQLite Error", "SqliteError", "SELECT ", "INSERT INTO",
-        "Talks.Api.", "Talks.Data.",
+        "Talks.Api.", "Talks.Data.", "Npgsql", "SQLSTATE", "violates",
     ];
 
     /// <summary>

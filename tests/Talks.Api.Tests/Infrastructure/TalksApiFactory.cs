@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Talks.Api.Keys;
@@ -10,16 +9,17 @@ using Talks.Data.Entities;
 namespace Talks.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Starts the real app — migrations, seed and all — on a SQLite file of its own, so test classes never see each
-/// other's writes. Runs as Production because that is where error bodies must not give internals away.
+/// Starts the real app — migrations, seed and all — on a database of its own (SQLite, or PostgreSQL when the suite runs
+/// with <c>TALKS_TEST_POSTGRES</c>), so test classes never see each other's writes. Runs as Production because that is where error bodies must not give internals away.
 /// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> gives an admin-keyed client, so tests about what a
 /// request does need not repeat who may send it; the key tests use the other clients.
 /// </summary>
 public sealed class TalksApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string? _ownedFolder;
+    /// <summary>The database this factory made and removes on dispose; null when someone else owns it.</summary>
+    private readonly TestDatabase? _owned;
 
-    /// <summary>A fresh database in a folder of its own, removed when the factory is disposed.</summary>
+    /// <summary>A fresh database of its own, removed when the factory is disposed.</summary>
     public TalksApiFactory()
         : this(new Dictionary<string, string>())
     {
@@ -27,9 +27,8 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
 
     private TalksApiFactory(IReadOnlyDictionary<string, string> settings)
     {
-        _ownedFolder = Path.Combine(Path.GetTempPath(), "talks-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_ownedFolder);
-        DatabasePath = Path.Combine(_ownedFolder, "talks.db");
+        _owned = new TestDatabase();
+        Database = _owned;
         _settings = settings;
         Start();
     }
@@ -40,21 +39,26 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     /// <summary>
-    /// Another start of the app on a database file someone else owns — what a restart of the service looks like.
-    /// The file is left in place on dispose. Without <paramref name="withKeys"/> the factory adds nothing to the
+    /// Another start of the app on a database someone else owns — what a restart of the service looks like. The
+    /// database is left in place on dispose. Without <paramref name="withKeys"/> the factory adds nothing to the
     /// database, for tests that compare it across starts.
     /// </summary>
-    internal TalksApiFactory(string databasePath)
-        : this(databasePath, withKeys: true)
+    internal TalksApiFactory(TestDatabase database, bool withKeys)
     {
-    }
-
-    internal TalksApiFactory(string databasePath, bool withKeys)
-    {
-        DatabasePath = databasePath;
+        Database = database;
         _withKeys = withKeys;
         Start();
     }
+
+    /// <summary>A start of the app on a SQLite file someone else made (a backup, say); the file is left in place.</summary>
+    internal TalksApiFactory(string sqliteFile, bool withKeys)
+    {
+        _sqliteFile = sqliteFile;
+        _withKeys = withKeys;
+        Start();
+    }
+
+    private readonly string? _sqliteFile;
 
     /// <summary>
     /// Starts the host before any test runs. Left to the first request, the start would happen inside the test — and
@@ -62,7 +66,9 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     /// </summary>
     private void Start() => _ = Services;
 
-    public string DatabasePath { get; }
+    /// <summary>The database the app runs on (null only for a start on a bare SQLite file).</summary>
+    public TestDatabase? Database { get; }
+
 
     private readonly bool _withKeys = true;
 
@@ -132,7 +138,8 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
-        builder.UseSetting("ConnectionStrings:Talks", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database?.Provider ?? "Sqlite");
+        builder.UseSetting("ConnectionStrings:Talks", Database?.ConnectionString ?? $"Data Source={_sqliteFile}");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -155,7 +162,7 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        DeleteOwnedFolder();
+        _owned?.Dispose();
     }
 
     protected override void Dispose(bool disposing)
@@ -163,26 +170,7 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            DeleteOwnedFolder();
-        }
-    }
-
-    private void DeleteOwnedFolder()
-    {
-        if (_ownedFolder is null || !Directory.Exists(_ownedFolder))
-        {
-            return;
-        }
-
-        // Pooled connections hold the file (and its -wal/-shm companions) open until the pool lets go.
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_ownedFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A connection another test class still holds keeps the file busy; the temp folder is swept eventually.
+            _owned?.Dispose();
         }
     }
 }

@@ -201,6 +201,21 @@ public sealed class PartyCreateTests(TalksApiFactory factory) : IClassFixture<Ta
     }
 
     [Theory]
+    [InlineData("Андрій Сибіга", "andrii-sybiha")]
+    [InlineData("Андрій Єрмак", "andrii-yermak")]
+    [InlineData("Сергей Лавров", "sergei-lavrov")]
+    [InlineData("Kemal Kılıçdaroğlu", "kemal-kilicdaroglu")]
+    [InlineData("Lech Wałęsa", "lech-walesa")]
+    public async Task ANameInCyrillicOrWithLettersBeyondAccentsGetsAReadableId(string name, string expected)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+
+        var created = await _client.CreateAsync("/api/v1/people", Person($"{name} {unique}", "ukraine"));
+
+        Assert.Equal($"{expected}-{unique}", created.Text("id"));
+    }
+
+    [Theory]
     [InlineData("Upper-Case")]
     [InlineData("double--hyphen")]
     [InlineData("-leading")]

@@ -12,7 +12,7 @@ public sealed class SeedRestartTests
     [Fact]
     public async Task ASecondStartOnTheSameDatabaseChangesNothing()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         await using (var first = database.StartUntouched())
         {
             using var client = first.CreateAnonymousClient();
@@ -20,7 +20,7 @@ public sealed class SeedRestartTests
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
 
-        var afterFirst = await DatabaseDump.ReadAsync(database.Path);
+        var afterFirst = await DatabaseDump.ReadAsync(database);
         Assert.NotEmpty(afterFirst["Parties"]);
         Assert.NotEmpty(afterFirst["Agreements"]);
         Assert.NotEmpty(afterFirst["SeedMarks"]);
@@ -32,7 +32,7 @@ public sealed class SeedRestartTests
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
 
-        var afterSecond = await DatabaseDump.ReadAsync(database.Path);
+        var afterSecond = await DatabaseDump.ReadAsync(database);
         Assert.Equal(afterFirst.Keys.Order(), afterSecond.Keys.Order());
         foreach (var (table, rows) in afterFirst)
         {
@@ -55,7 +55,7 @@ public sealed class SeedRestartTests
     [Fact]
     public async Task ASeededRecordAnAnalystDeletedIsNotBroughtBackOnTheNextStart()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         await using (var first = database.Start())
         {
             // Nothing in the seed points at a statement, so it is the one kind of seeded record that can go alone.
@@ -75,7 +75,7 @@ public sealed class SeedRestartTests
     [Fact]
     public async Task ASeededPartyDeletedThroughTheApiStaysDeletedAfterARestart()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         await using (var first = database.Start())
         {
             // The EU is seeded, but only a position points at it; once that is gone the party can be deleted.
@@ -95,7 +95,7 @@ public sealed class SeedRestartTests
     [Fact]
     public async Task ASeededRecordAnAnalystEditedIsNotOverwrittenOnTheNextStart()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         string editedUpdatedAt;
         await using (var first = database.Start())
         {
@@ -117,7 +117,7 @@ public sealed class SeedRestartTests
     [Fact]
     public async Task ARecordAnAnalystCreatedWithASeedIdBeforeTheSeedRanIsKept()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         await using (var first = database.Start())
         {
             // Simulate a database from before this seed record existed: the record and its mark are gone, and an
