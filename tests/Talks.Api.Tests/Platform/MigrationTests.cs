@@ -36,4 +36,15 @@ public sealed class MigrationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task AnUnknownProviderStopsTheStartNamingTheChoices()
+    {
+        using var database = new TestDatabase();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ApiProcess.StartAsync(database, new Dictionary<string, string> { ["Database:Provider"] = "Oracle" }));
+
+        Assert.Contains("Database:Provider is 'Oracle'; use Sqlite or Postgres.", refused.Message, StringComparison.Ordinal);
+    }
 }
