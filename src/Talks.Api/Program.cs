@@ -17,7 +17,7 @@ using Talks.Api.Talks;
 using Talks.Api.Testing;
 
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
-var builder = WebApplication.CreateBuilder(hostArgs);
+var builder = WebApplication.CreateBuilder(hostArgs).ReadSettingsBesideTheApp();
 ephemeral?.Configure(builder, hostArgs);
 var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args);
 builder.AddTalksLogging(isCommand);

@@ -81,9 +81,21 @@ namespace Talks.Migrations.Postgres.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("Type", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
+
+                    b.HasIndex("Type", "CreatedAt", "Id");
+
+                    b.HasIndex("Type", "Title", "Id");
 
                     b.ToTable("Agreements");
                 });
@@ -215,6 +227,8 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Collection", "Id");
 
                     b.HasIndex("Collection", "RecordId", "Id");
 
@@ -452,15 +466,27 @@ namespace Talks.Migrations.Postgres.Migrations
 
                     b.HasIndex("AnswersId");
 
-                    b.HasIndex("Kind");
-
-                    b.HasIndex("RoundId");
-
-                    b.HasIndex("Topic");
-
                     b.HasIndex("VoicedById");
 
-                    b.HasIndex("PartyId", "Topic");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("PartyId", "Id");
+
+                    b.HasIndex("RoundId", "Id");
+
+                    b.HasIndex("Topic", "Id");
+
+                    b.HasIndex("Kind", "CreatedAt", "Id");
+
+                    b.HasIndex("Kind", "Topic", "Id");
+
+                    b.HasIndex("PartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("PartyId", "Topic", "Id");
+
+                    b.HasIndex("Topic", "CreatedAt", "Id");
 
                     b.ToTable("Positions");
                 });
@@ -539,12 +565,16 @@ namespace Talks.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("TalkId", "Date");
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("Sequence", "Id");
 
                     b.HasIndex("TalkId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("TalkId", "Date", "Id");
 
                     b.ToTable("Rounds");
                 });
@@ -723,11 +753,17 @@ namespace Talks.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("SpeakerPartyId");
+                    b.HasIndex("RoundId", "Id");
 
-                    b.HasIndex("SpeakerPersonId");
+                    b.HasIndex("SpeakerPartyId", "Id");
+
+                    b.HasIndex("SpeakerPersonId", "Id");
+
+                    b.HasIndex("SpeakerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("SpeakerPersonId", "CreatedAt", "Id");
 
                     b.ToTable("Statements");
                 });
@@ -762,6 +798,10 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Title", "Id");
 
                     b.ToTable("Talks");
                 });

@@ -75,9 +75,21 @@ namespace Talks.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("Type", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
+
+                    b.HasIndex("Type", "CreatedAt", "Id");
+
+                    b.HasIndex("Type", "Title", "Id");
 
                     b.ToTable("Agreements");
                 });
@@ -207,6 +219,8 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Collection", "Id");
 
                     b.HasIndex("Collection", "RecordId", "Id");
 
@@ -444,15 +458,27 @@ namespace Talks.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AnswersId");
 
-                    b.HasIndex("Kind");
-
-                    b.HasIndex("RoundId");
-
-                    b.HasIndex("Topic");
-
                     b.HasIndex("VoicedById");
 
-                    b.HasIndex("PartyId", "Topic");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("PartyId", "Id");
+
+                    b.HasIndex("RoundId", "Id");
+
+                    b.HasIndex("Topic", "Id");
+
+                    b.HasIndex("Kind", "CreatedAt", "Id");
+
+                    b.HasIndex("Kind", "Topic", "Id");
+
+                    b.HasIndex("PartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("PartyId", "Topic", "Id");
+
+                    b.HasIndex("Topic", "CreatedAt", "Id");
 
                     b.ToTable("Positions");
                 });
@@ -531,12 +557,16 @@ namespace Talks.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("TalkId", "Date");
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("Sequence", "Id");
 
                     b.HasIndex("TalkId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("TalkId", "Date", "Id");
 
                     b.ToTable("Rounds");
                 });
@@ -715,11 +745,17 @@ namespace Talks.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("SpeakerPartyId");
+                    b.HasIndex("RoundId", "Id");
 
-                    b.HasIndex("SpeakerPersonId");
+                    b.HasIndex("SpeakerPartyId", "Id");
+
+                    b.HasIndex("SpeakerPersonId", "Id");
+
+                    b.HasIndex("SpeakerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("SpeakerPersonId", "CreatedAt", "Id");
 
                     b.ToTable("Statements");
                 });
@@ -754,6 +790,10 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Title", "Id");
 
                     b.ToTable("Talks");
                 });

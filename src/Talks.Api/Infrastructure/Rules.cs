@@ -57,7 +57,10 @@ public static class Rules
             }
 
             var known = KnownIds.In(context, "source");
-            if (await MissingAsync(db.Sources, ids.Where(id => !known.Contains(id)).ToList(), ct) is { Count: > 0 } missing)
+            var unknown = ids.Where(id => !known.Contains(id)).ToList();
+            var missing = unknown.Where(id => LookedUpIds.Exists(context, "source", id) is false).Distinct().ToList();
+            missing.AddRange(await MissingAsync(db.Sources, unknown.Where(id => LookedUpIds.Exists(context, "source", id) is null).ToList(), ct));
+            if (missing.Count > 0)
             {
                 context.AddFailure($"Unknown source id(s): {string.Join(", ", missing)}.");
             }
@@ -67,7 +70,8 @@ public static class Rules
     public static IRuleBuilderOptions<T, string?> Exists<T, TEntity>(this IRuleBuilder<T, string?> rule, DbSet<TEntity> set, string what)
         where TEntity : Entity =>
         rule.MustAsync(async (_, id, context, ct) =>
-                id is null || (Slug.IsValid(id) && (KnownIds.In(context, what).Contains(id) || await set.AnyAsync(e => e.Id == id, ct))))
+                id is null || (Slug.IsValid(id) && (KnownIds.In(context, what).Contains(id)
+                    || (LookedUpIds.Exists(context, what, id) ?? await set.AnyAsync(e => e.Id == id, ct)))))
             .WithMessage((_, id) => $"No {what} has the id '{id}'.");
 
     public static async Task<List<string>> MissingAsync<TEntity>(DbSet<TEntity> set, IReadOnlyList<string> ids, CancellationToken ct)
@@ -117,4 +121,30 @@ public static class KnownIds
     public static bool InWholeRound(IValidationContext context) => context.RootContextData.ContainsKey(Prefix + "round");
 
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
+}
+
+/// <summary>
+/// Ids a validator looked up ahead, one query per table, so that checking a request with many references (a round
+/// posted whole) does not cost a query per reference. Carried in the validation context's root data.
+/// </summary>
+public static class LookedUpIds
+{
+    private const string Prefix = "looked-up:";
+
+    /// <summary>Looks up which of <paramref name="ids"/> exist in <paramref name="set"/>, in one query.</summary>
+    public static async Task LoadAsync<TEntity>(IValidationContext context, string what, DbSet<TEntity> set, IEnumerable<string?> ids, CancellationToken ct)
+        where TEntity : Entity
+    {
+        var wanted = ids.OfType<string>().Where(Slug.IsValid).Distinct().ToList();
+        var found = wanted.Count == 0 ? [] : await set.Where(e => wanted.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        context.RootContextData[Prefix + what] = new LookUp(wanted.ToHashSet(StringComparer.Ordinal), found.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Whether the id exists, when it was looked up ahead; null when it was not.</summary>
+    public static bool? Exists(IValidationContext context, string what, string id) =>
+        context.RootContextData.TryGetValue(Prefix + what, out var value) && value is LookUp lookUp && lookUp.Wanted.Contains(id)
+            ? lookUp.Found.Contains(id)
+            : null;
+
+    private sealed record LookUp(HashSet<string> Wanted, HashSet<string> Found);
 }

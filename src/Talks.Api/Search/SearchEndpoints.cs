@@ -13,11 +13,16 @@ public static partial class SearchEndpoints
     private const char MarkStart = '\u0002';
     private const char MarkEnd = '\u0003';
 
+    /// <summary>How many matches, newest first, a search ranks; pages end there.</summary>
+    public const int RankedMatches = 1000;
+
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGroup("/search").WithTags("Search")
             .MapGet("/", Search).WithName("Search")
             .WithSummary("Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet.")
+            .WithDescription($"Ranks the {RankedMatches.ToString("N0", CultureInfo.InvariantCulture)} most recently recorded matches: a word found in more records than that "
+                + "finds the best of the newest ones. Add words, type= or talkId= to narrow it.")
             .RejectsUnknownQuery();
         return api;
     }
@@ -28,7 +33,7 @@ public static partial class SearchEndpoints
         var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
         var type = EnumText<SearchType>.Parse(query.Type, "type", errors);
         var offset = 0;
-        if (after is [var skipped] && (!int.TryParse(skipped, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset > 100_000))
+        if (after is [var skipped] && (!int.TryParse(skipped, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset >= RankedMatches))
         {
             errors["cursor"] = ["The cursor is not one this list issued."];
         }
@@ -45,6 +50,8 @@ public static partial class SearchEndpoints
         }
 
         var typeName = type is null ? null : TypeName(type.Value);
+        // Ranking reads every candidate's statistics, so a common word over a large archive would score hundreds of
+        // thousands of rows per request; ranking the newest matches only keeps a page's cost bounded.
         var words = match!;
         var rows = await (database.Provider == DatabaseProvider.Postgres
             ? db.Database.SqlQuery<SearchRow>($"""
@@ -53,21 +60,37 @@ public static partial class SearchEndpoints
                 FROM (
                     SELECT d."RowId", d."Type", d."RecordId", d."TalkId", d."Title", d."Body", q.query,
                            -ts_rank(d."Document", q.query)::float8 AS "Score"
-                    FROM "SearchDocs" AS d, to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
-                    WHERE d."Document" @@ q.query
-                      AND ({typeName}::text IS NULL OR d."Type" = {typeName})
-                      AND ({query.TalkId}::text IS NULL OR d."TalkId" = {query.TalkId})
+                    FROM (
+                        SELECT c."RowId"
+                        FROM "SearchDocs" AS c, to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
+                        WHERE c."Document" @@ q.query
+                          AND ({typeName}::text IS NULL OR c."Type" = {typeName})
+                          AND ({query.TalkId}::text IS NULL OR c."TalkId" = {query.TalkId})
+                        ORDER BY c."RowId" DESC
+                        LIMIT {RankedMatches}) AS candidates
+                    JOIN "SearchDocs" AS d ON d."RowId" = candidates."RowId",
+                    to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
                     ORDER BY "Score", d."RowId"
                     LIMIT {take + 1} OFFSET {offset}) AS page
                 ORDER BY "Score", "RowId"
                 """)
             : db.Database.SqlQuery<SearchRow>($"""
+                WITH Candidates AS (
+                    SELECT SearchText.rowid AS RowId
+                    FROM SearchText
+                    JOIN SearchDocs AS d ON d.RowId = SearchText.rowid
+                    WHERE SearchText MATCH {Fts5Query(words)}
+                      AND ({typeName} IS NULL OR d.Type = {typeName})
+                      AND ({query.TalkId} IS NULL OR d.TalkId = {query.TalkId})
+                    ORDER BY SearchText.rowid DESC
+                    LIMIT {RankedMatches})
                 SELECT d.Type, d.RecordId, d.TalkId, d.Title,
                        snippet(SearchText, 1, {MarkStart.ToString()}, {MarkEnd.ToString()}, '…', 20) AS Snippet,
                        bm25(SearchText, 2.0, 1.0) AS Score
                 FROM SearchText
                 JOIN SearchDocs AS d ON d.RowId = SearchText.rowid
                 WHERE SearchText MATCH {Fts5Query(words)}
+                  AND SearchText.rowid >= (SELECT min(RowId) FROM Candidates)
                   AND ({typeName} IS NULL OR d.Type = {typeName})
                   AND ({query.TalkId} IS NULL OR d.TalkId = {query.TalkId})
                 ORDER BY Score, d.RowId

@@ -17,9 +17,17 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.HasMany(a => a.Obligations).WithOne().HasForeignKey(o => o.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Events).WithOne(e => e.Agreement).HasForeignKey(e => e.AgreementId).OnDelete(DeleteBehavior.Cascade);
 
-        // GET /agreements filters: ?status=, ?type=, ?roundId= (?partyId= is served by the obligations' index).
-        builder.HasIndex(a => a.Status);
-        builder.HasIndex(a => a.Type);
+        // GET /agreements filters (?status=, ?type=) × sorts (id, title, createdAt), paged by keyset: filter, sort
+        // key, Id. A round has one or two agreements, so ?roundId= needs no sort column; ?partyId= is served by the
+        // obligations' indexes.
+        builder.HasIndex(a => new { a.Status, a.Id });
+        builder.HasIndex(a => new { a.Status, a.Title, a.Id });
+        builder.HasIndex(a => new { a.Status, a.CreatedAt, a.Id });
+        builder.HasIndex(a => new { a.Type, a.Id });
+        builder.HasIndex(a => new { a.Type, a.Title, a.Id });
+        builder.HasIndex(a => new { a.Type, a.CreatedAt, a.Id });
         builder.HasIndex(a => a.RoundId);
+        builder.HasIndex(a => new { a.Title, a.Id });
+        builder.HasIndex(a => new { a.CreatedAt, a.Id });
     }
 }

@@ -15,6 +15,9 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
         builder.Property(c => c.RecordId).HasMaxLength(ConfigurationExtensions.IdLength);
         builder.Property(c => c.Actor).HasMaxLength(ConfigurationExtensions.IdLength);
 
+        // Serves GET /changes?collection= (and its stream), oldest first from the cursor.
+        builder.HasIndex(c => new { c.Collection, c.Id });
+
         // Serves GET /{collection}/{id}/history, newest first.
         builder.HasIndex(c => new { c.Collection, c.RecordId, c.Id });
     }

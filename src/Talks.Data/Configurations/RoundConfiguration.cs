@@ -23,10 +23,13 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.HasIndex(r => new { r.TalkId, r.Sequence }).IsUnique();
 
         // Serves GET /rounds?talkId=&from=&to= (a talk's rounds by date) ...
-        builder.HasIndex(r => new { r.TalkId, r.Date });
+        builder.HasIndex(r => new { r.TalkId, r.Date, r.Id });
 
-        // ... and GET /rounds?from=&to= across talks.
-        builder.HasIndex(r => r.Date);
+        // ... and, across talks, the keyset pages of each sort: date (the default, also for ?from=&to=), sequence,
+        // createdAt. Each ends in Id, the tie-breaker of the list's order.
+        builder.HasIndex(r => new { r.Date, r.Id });
+        builder.HasIndex(r => new { r.Sequence, r.Id });
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
 
         builder.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Delegates).WithOne().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);

@@ -17,9 +17,13 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.HasOne(s => s.SpeakerParty).WithMany().HasForeignKey(s => s.SpeakerPartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Round).WithMany(r => r.Statements).HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);
 
-        // GET /statements filters: ?speakerPersonId=, ?speakerPartyId=, ?roundId=.
-        builder.HasIndex(s => s.SpeakerPersonId);
-        builder.HasIndex(s => s.SpeakerPartyId);
-        builder.HasIndex(s => s.RoundId);
+        // GET /statements filters (?speakerPersonId=, ?speakerPartyId=, ?roundId=) × sorts (id, createdAt), paged by
+        // keyset: filter, sort key, Id. A round has a handful of statements, so ?roundId= needs no sort column.
+        builder.HasIndex(s => new { s.SpeakerPersonId, s.Id });
+        builder.HasIndex(s => new { s.SpeakerPersonId, s.CreatedAt, s.Id });
+        builder.HasIndex(s => new { s.SpeakerPartyId, s.Id });
+        builder.HasIndex(s => new { s.SpeakerPartyId, s.CreatedAt, s.Id });
+        builder.HasIndex(s => new { s.RoundId, s.Id });
+        builder.HasIndex(s => new { s.CreatedAt, s.Id });
     }
 }
