@@ -70,25 +70,34 @@ lines.push(
   `page ${n(s.deep + 1)}, reached with a computed cursor (json-server: \`_page=${s.deep + 1}\`). Raw SQLite: one writer, one transaction ` +
   'per request, the same rows the API commits (history rows included), WAL + synchronous=FULL.', '');
 
-const row = (label, kase, servers = ['api', 'ceiling', 'peer', 'raw']) =>
+const row = (label, kase, servers = ['api', 'uncached', 'ceiling', 'peer', 'raw']) =>
   `| ${label} | ${servers.map((server) => cell(result(kase, server))).join(' | ')} |`;
-lines.push('| case | Talks API | ceiling: bare Kestrel, same bytes | json-server 0.17.4 | raw SQLite inserts |');
-lines.push('|---|---|---|---|---|');
+lines.push('| case | Talks API | Talks API, caching off | ceiling: bare Kestrel, same bytes | json-server 0.17.4 | raw SQLite inserts |');
+lines.push('|---|---|---|---|---|---|');
 lines.push(row(`\`GET /api/v1/rounds/{id}\`: full round, ${n(s.roundIds)} ids`, 'round'));
 lines.push(row(`\`GET /api/v1/positions?partyId=…&limit=${s.limit}\`: first page`, 'first'));
 lines.push(row(`the same list, page ${n(s.deep + 1)} by cursor`, 'deep'));
 lines.push(row('the same list with the text filter `q=` (3 words)', 'text'));
-lines.push(s.search ? row('`GET /api/v1/search?q=…` (6 queries)', 'search') : '| `GET /api/v1/search?q=…` | not available in this build | | | |');
+lines.push(s.search ? row('`GET /api/v1/search?q=…` (6 queries)', 'search') : '| `GET /api/v1/search?q=…` | not available in this build | | | | |');
 lines.push(row('`POST /api/v1/positions`', 'position'));
 lines.push(row(`\`POST /api/v1/talks/{talkId}/rounds\`: whole round, ${s.positions} positions, 4 statements, 1 agreement`, 'round-post'));
 const start = (server) => {
   const r = startup(server);
   return r ? `median ${n(r.median, 2)} s (${n(r.min, 2)}–${n(r.max, 2)} s)` : '—';
 };
-lines.push(`| start-up to ready, ${s.starts} runs, on this data set | ${start('api')} | ${start('ceiling')} | ${start('peer')} | — |`);
+lines.push(`| start-up to ready, ${s.starts} runs, on this data set | ${start('api')} | — | ${start('ceiling')} | ${start('peer')} | — |`);
 const rss = (server) => (rssMb(server) ? `${n(rssMb(server))} MB` : '—');
-lines.push(`| peak RSS over all the load cases (sampled from /proc every 100 ms) | ${rss('api')} | ${rss('ceiling')} | ${rss('peer')} | — |`);
+lines.push(`| peak RSS over all the load cases (sampled from /proc every 100 ms) | ${rss('api')} | ${rss('uncached')} | ${rss('ceiling')} | ${rss('peer')} | — |`);
 lines.push('');
+const cached = (kase) => ratio(result(kase, 'api')?.perSecond, result(kase, 'uncached')?.perSecond);
+const caching = [['full round', 'round'], ['list, first page', 'first'], ['list, deep page', 'deep']]
+  .filter(([, kase]) => cached(kase))
+  .map(([label, kase]) => `${label} ${times(cached(kase))} (${rate(result(kase, 'api').perSecond)} vs ${rate(result(kase, 'uncached').perSecond)} req/s)`);
+if (caching.length) {
+  lines.push(`Output cache, on against off, same build and database in the same run: ${caching.join('; ')}. ` +
+    'No writes run during the read cases, so after the first request for a URL every later one is a hit; each hit still ' +
+    'asks the database for the latest change number.', '');
+}
 
 const api = (kase) => result(kase, 'api');
 const roundVsCeiling = ratio(api('round')?.perSecond, result('round', 'ceiling')?.perSecond);

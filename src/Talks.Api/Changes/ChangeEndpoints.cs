@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Infrastructure;
 using Talks.Data;
+using Talks.Data.Entities;
 
 namespace Talks.Api.Changes;
 
@@ -21,6 +22,7 @@ public static class ChangeEndpoints
         var group = api.MapGroup("/changes").WithTags("Changes");
         group.MapGet("/", Feed).WithName("ListChanges")
             .WithSummary("Every change to every record, deletions included, oldest first; poll with nextCursor to sync.")
+            .WithDescription(ChangeStream.ResetNote)
             .RejectsUnknownQuery();
         group.MapChangeStream();
         return api;
@@ -49,7 +51,7 @@ public static class ChangeEndpoints
         var changes = db.Changes.AsNoTracking().Where(c => c.Id > afterSeq);
         if (query.Collection is not null)
         {
-            changes = changes.Where(c => c.Collection == query.Collection);
+            changes = changes.Where(c => c.Collection == query.Collection || c.Kind == ChangeKind.Reset);
         }
 
         var rows = await changes.OrderBy(c => c.Id).Take(take).ToListAsync(ct);

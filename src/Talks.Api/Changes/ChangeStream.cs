@@ -18,12 +18,18 @@ public sealed record ChangeEvent(long Seq, string Collection, string Id, long? V
 /// </summary>
 internal static class ChangeStream
 {
+    /// <summary>What a client must do with a reset; shown on the feed and the stream alike.</summary>
+    public const string ResetNote =
+        "A change of kind 'reset', filed under collection '*' and id '*', means everything was deleted and the seed loaded again " +
+        "(POST /api/v1/testing/reset): reload whatever is shown. It is delivered whichever collection is asked for.";
+
     private const int BatchSize = 200;
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
 
     public static RouteHandlerBuilder MapChangeStream(this RouteGroupBuilder group) =>
         group.MapGet("/stream", StreamAsync).WithName("StreamChanges")
             .WithSummary("Server-sent events (text/event-stream) for every change: event 'change', id = seq, data = {seq, collection, id, version, kind}. Resumes after Last-Event-ID (or ?since=seq); without either, starts with the next change. A comment line every 15 s keeps proxies from closing it.")
+            .WithDescription(ResetNote)
             .WithMetadata(new StreamingEndpoint(), new Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeoutAttribute())
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem();
@@ -71,7 +77,7 @@ internal static class ChangeStream
                 var changes = db.Changes.AsNoTracking().Where(c => c.Id > after);
                 if (collection is not null)
                 {
-                    changes = changes.Where(c => c.Collection == collection);
+                    changes = changes.Where(c => c.Collection == collection || c.Kind == ChangeKind.Reset);
                 }
 
                 var batch = await changes.OrderBy(c => c.Id).Take(BatchSize)

@@ -21,6 +21,8 @@ public static class OpenApiSetup
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterDocs>();
             options.OperationFilter<KeyRequirementDocs>();
+            options.OperationFilter<ReadResponseDocs>();
+            options.OperationFilter<PreconditionDocs>();
             options.AddSecurityDefinition(KeyRequirementDocs.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

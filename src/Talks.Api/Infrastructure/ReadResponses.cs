@@ -27,17 +27,26 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
 {
     private readonly string cacheControl = configuration.GetValue("Auth:RequireKeyForReads", false) ? "private, no-cache" : "no-cache";
 
+    /// <summary>
+    /// Which answers this shapes: GETs of API endpoints under /api/v1, streams apart. The OpenAPI document asks the
+    /// same question (<see cref="ReadResponseDocs"/>), so what it describes is what clients get.
+    /// </summary>
+    public static bool Shapes(string method, PathString path, IEnumerable<object> metadata) =>
+        HttpMethods.IsGet(method) && path.StartsWithSegments("/api/v1") && !metadata.OfType<StreamingEndpoint>().Any();
+
+    /// <summary>Lists also answer CSV and carry a Link header.</summary>
+    public static bool IsList(IEnumerable<object> metadata) => metadata.OfType<ListEndpoint>().Any();
+
     public async Task InvokeAsync(HttpContext http)
     {
         var endpoint = http.GetEndpoint();
-        if (!HttpMethods.IsGet(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api/v1")
-            || endpoint is null || endpoint.Metadata.GetMetadata<StreamingEndpoint>() is not null)
+        if (endpoint is null || !Shapes(http.Request.Method, http.Request.Path, endpoint.Metadata))
         {
             await next(http);
             return;
         }
 
-        if (endpoint.Metadata.GetMetadata<ListEndpoint>() is not null && CsvLists.Wanted(http.Request))
+        if (IsList(endpoint.Metadata) && CsvLists.Wanted(http.Request))
         {
             await CsvLists.WriteAsync(http, next);
             return;

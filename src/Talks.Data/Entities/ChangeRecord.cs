@@ -6,6 +6,9 @@ namespace Talks.Data.Entities;
 /// </summary>
 public sealed class ChangeRecord
 {
+    /// <summary>The collection and id of a change that concerns every record (a reset).</summary>
+    public const string Everything = "*";
+
     /// <summary>Ascending in commit order; the change feed's cursor.</summary>
     public long Id { get; set; }
 
@@ -32,4 +35,10 @@ public enum ChangeKind
     Created,
     Updated,
     Deleted,
+
+    /// <summary>
+    /// Everything was deleted and the seed loaded again (<c>POST /api/v1/testing/reset</c>): filed under
+    /// <see cref="ChangeRecord.Everything"/> as both collection and id, since every record may have changed.
+    /// </summary>
+    Reset,
 }

@@ -27,7 +27,9 @@ public static class TalksSeeder
         }
 
         db.ActorOverride = "seed";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller that already holds a transaction (a reset) commits the seed together with its own work.
+        var owned = db.Database.CurrentTransaction is null;
+        await using var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var inserted = 0;
 
         // Parents before children, so every foreign key points at a row already written.
@@ -40,7 +42,11 @@ public static class TalksSeeder
         inserted += await SeedCollectionAsync<Statement>(db, folder, "statements", cancellationToken);
         inserted += await SeedCollectionAsync<Agreement>(db, folder, "agreements", cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return inserted;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Tests.Infrastructure;
@@ -45,6 +46,55 @@ public sealed class ResetTests(TalksApiFactory factory) : IClassFixture<TalksApi
     }
 
     [Fact]
+    public async Task AnOpenChangeStreamHearsOfAResetAfterTheSeedIsBack()
+    {
+        using var resettable = factory.WithWebHostBuilder(b => b.UseSetting("Testing:EnableReset", "true"));
+        var client = resettable.CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/changes/stream?collection=rounds");
+        using var stream = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+
+        using (var reset = await client.PostAsync("/api/v1/testing/reset", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+
+        var changes = new List<JsonElement>();
+        while (changes.LastOrDefault() is not { ValueKind: JsonValueKind.Object } last || last.Text("kind") != "reset")
+        {
+            changes.Add(await NextChangeAsync(reader, timeout.Token));
+        }
+
+        var announced = changes[^1];
+        Assert.Equal("*", announced.Text("collection"));
+        Assert.Equal("*", announced.Text("id"));
+        Assert.True(announced.IsNull("version"));
+        Assert.All(changes[..^1], c => Assert.Equal("rounds", c.Text("collection")));
+    }
+
+    [Fact]
+    public async Task TheChangeFeedEndsWithTheResetWhicheverCollectionIsAsked()
+    {
+        using var resettable = factory.WithWebHostBuilder(b => b.UseSetting("Testing:EnableReset", "true"));
+        var client = resettable.CreateClient();
+
+        using (var reset = await client.PostAsync("/api/v1/testing/reset", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+
+        var feed = await client.GetJsonAsync("/api/v1/changes?collection=parties&limit=200");
+        var last = feed.Items()[^1];
+        Assert.Equal("reset", last.Text("kind"));
+        Assert.Equal("*", last.Text("collection"));
+        Assert.Equal("*", last.Text("recordId"));
+        Assert.Equal(factory.KeyNameFor(global::Talks.Data.Entities.ApiKeyRole.Admin), last.Text("actor"));
+        Assert.Contains(feed.Items(), c => c.Text("collection") == "parties" && c.Text("kind") == "created");
+    }
+
+    [Fact]
     public async Task ResetNeedsAnAdminKey()
     {
         using var resettable = factory.WithWebHostBuilder(b => b.UseSetting("Testing:EnableReset", "true"));
@@ -52,5 +102,25 @@ public sealed class ResetTests(TalksApiFactory factory) : IClassFixture<TalksApi
         client.DefaultRequestHeaders.Authorization = new("Bearer", factory.KeyFor(global::Talks.Data.Entities.ApiKeyRole.Analyst));
         using var response = await client.PostAsync("/api/v1/testing/reset", null);
         await response.ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>Reads the stream until a 'change' event and returns its data.</summary>
+    private static async Task<JsonElement> NextChangeAsync(StreamReader reader, CancellationToken ct)
+    {
+        string? eventName = null;
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                eventName = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "change")
+            {
+                using var document = JsonDocument.Parse(line["data: ".Length..]);
+                return document.RootElement.Clone();
+            }
+        }
+
+        throw new InvalidOperationException("The stream ended before a change arrived.");
     }
 }

@@ -118,6 +118,80 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
     }
 
     [Fact]
+    public async Task EveryReadDocumentsFieldsETagAndRevalidation()
+    {
+        var reads = (await OperationsAsync())
+            .Where(o => o.Name.StartsWith("GET /api/v1/", StringComparison.Ordinal) && o.Name != "GET /api/v1/changes/stream").ToList();
+
+        Assert.NotEmpty(reads);
+        foreach (var (name, operation) in reads)
+        {
+            Assert.True(HasParameter(operation, "query", "fields"), $"{name} does not document fields=.");
+            Assert.True(HasParameter(operation, "header", "If-None-Match"), $"{name} does not document If-None-Match.");
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("304", out _), $"{name} does not document 304.");
+            Assert.True(responses.GetProperty("200").TryGetProperty("headers", out var headers) && headers.TryGetProperty("ETag", out _), $"{name} does not document its ETag.");
+        }
+    }
+
+    [Fact]
+    public async Task EveryListDocumentsCsvAndItsLinkHeader()
+    {
+        var lists = (await OperationsAsync())
+            .Where(o => o.Name.StartsWith("GET /api/v1/", StringComparison.Ordinal)
+                && o.Operation.GetProperty("responses").TryGetProperty("200", out var ok)
+                && ok.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var json)
+                && json.GetProperty("schema").TryGetProperty("$ref", out var schema)
+                && schema.GetString()!.StartsWith("#/components/schemas/PageOf", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Contains(lists, l => l.Name == "GET /api/v1/parties");
+        Assert.Contains(lists, l => l.Name == "GET /api/v1/talks/{talkId}/rounds");
+        foreach (var (name, operation) in lists)
+        {
+            var format = operation.GetProperty("parameters").EnumerateArray().SingleOrDefault(p => p.GetProperty("name").GetString() == "format");
+            Assert.True(format.ValueKind == JsonValueKind.Object, $"{name} does not document format=.");
+            Assert.Equal(["csv"], format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+            var ok = operation.GetProperty("responses").GetProperty("200");
+            Assert.True(ok.GetProperty("content").TryGetProperty("text/csv", out _), $"{name} does not document its CSV answer.");
+            Assert.True(ok.GetProperty("headers").TryGetProperty("Link", out _), $"{name} does not document its Link header.");
+        }
+    }
+
+    [Fact]
+    public async Task TheChangeStreamIsNotDescribedAsRevalidatable()
+    {
+        var stream = (await OperationsAsync()).Single(o => o.Name == "GET /api/v1/changes/stream").Operation;
+
+        Assert.False(stream.GetProperty("responses").TryGetProperty("304", out _));
+        Assert.False(HasParameter(stream, "header", "If-None-Match"));
+    }
+
+    [Fact]
+    public async Task GuardedUpdatesAndDeletesRequireIfMatch()
+    {
+        var guarded = (await OperationsAsync()).Where(o => o.Operation.GetProperty("responses").TryGetProperty("428", out _)).ToList();
+
+        Assert.Contains(guarded, g => g.Name == "PATCH /api/v1/rounds/{id}");
+        foreach (var (name, operation) in guarded)
+        {
+            var ifMatch = operation.GetProperty("parameters").EnumerateArray()
+                .SingleOrDefault(p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == "If-Match");
+            Assert.True(ifMatch.ValueKind == JsonValueKind.Object, $"{name} does not document If-Match.");
+            Assert.True(ifMatch.GetProperty("required").GetBoolean(), $"{name} does not say If-Match is required.");
+        }
+    }
+
+    [Fact]
+    public async Task TheChangeKindsIncludeReset()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        var kinds = document.GetProperty("components").GetProperty("schemas").GetProperty("ChangeKind").GetProperty("enum").EnumerateArray().Select(v => v.GetString());
+        Assert.Contains("reset", kinds);
+    }
+
+    [Fact]
     public async Task TheSwaggerUiIsServedWhenSwitchedOn()
     {
         using var withUi = factory.WithWebHostBuilder(b => b.UseSetting("OpenApi:Ui", "true"));
@@ -137,6 +211,10 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
         Assert.Equal(System.Net.HttpStatusCode.NotFound, ui.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, document.StatusCode);
     }
+
+    private static bool HasParameter(JsonElement operation, string location, string name) =>
+        operation.TryGetProperty("parameters", out var parameters)
+        && parameters.EnumerateArray().Any(p => p.GetProperty("in").GetString() == location && p.GetProperty("name").GetString() == name);
 
     private async Task<List<(string Name, JsonElement Operation)>> OperationsAsync()
     {

@@ -80,6 +80,48 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         Assert.Contains("&lt;script&gt;", hit.Text("snippet"));
     }
 
+    [Fact]
+    public async Task AStatementHitIsTitledWithItsSpeakerAndRound()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/search?q=two+paths&type=statement");
+        var fidan = Assert.Single(page.Items(), h => h.Text("id") == "fidan-two-paths");
+        Assert.Equal("Hakan Fidan — Istanbul, 2025-05-16", fidan.Text("title"));
+
+        var byBody = await _client.GetJsonAsync("/api/v1/search?q=unacceptable&type=statement");
+        var ukraine = Assert.Single(byBody.Items(), h => h.Text("id") == "ukraine-new-and-unacceptable");
+        Assert.Equal("Ukraine, Delegation of Ukraine — Istanbul, 2025-05-16", ukraine.Text("title"));
+    }
+
+    [Fact]
+    public async Task AStatementOutsideAnyRoundIsTitledWithItsSpeakerAlone()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        await _client.CreateAsync("/api/v1/statements", Statement($"Said {word} between rounds.", null, "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items());
+
+        Assert.Equal("Turkey", hit.Text("title"));
+    }
+
+    [Fact]
+    public async Task RenamingTheSpeakerRenamesTheirStatementHits()
+    {
+        var name = Unique("Speaker");
+        var person = await _client.CreateAsync("/api/v1/people", Person(name, "turkey"));
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var statement = await _client.CreateAsync("/api/v1/statements", Statement($"Said {word}.", person.Text("id"), "turkey", "istanbul-2025-05-16"));
+        Assert.Equal($"{name} — Istanbul, 2025-05-16", Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items()).Text("title"));
+
+        var renamed = Unique("Renamed");
+        using (var edit = await _client.PatchCurrentAsync($"/api/v1/people/{person.Text("id")}", $$"""{ "name": "{{renamed}}" }"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        }
+
+        Assert.Equal($"{renamed} — Istanbul, 2025-05-16", Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items()).Text("title"));
+        Assert.Equal([statement.Text("id")!], (await _client.GetJsonAsync($"/api/v1/search?q={renamed.Split(' ')[1]}&type=statement")).Ids());
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("NEAR(ukraine russia)")]

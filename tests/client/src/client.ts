@@ -17,7 +17,8 @@ export interface TalksClientOptions {
 }
 
 export function createTalksClient({ baseUrl, key, timeoutMs = 15_000 }: TalksClientOptions) {
-  return createClient<paths>({
+  // Lists also answer text/csv (format=csv); this client reads JSON, so its answers are typed as the JSON ones.
+  return createClient<paths, "application/json">({
     baseUrl: baseUrl.replace(/\/+$/, ""),
     headers: key ? { Authorization: `Bearer ${key}` } : {},
     fetch: (request: Request) =>

@@ -136,6 +136,18 @@ async function searchForTheAgreement(client: TalksClient): Promise<void> {
   expect(typeof hit.snippet === "string" && hit.snippet.length > 0, `the agreement's search hit has no snippet`);
 }
 
+/** fields= is part of every read's typed parameters: no cast, and the answer keeps just those properties (and id). */
+async function trimARound(client: TalksClient): Promise<void> {
+  const { data, error, response } = await client.GET("/api/v1/rounds/{id}", {
+    params: { path: { id: ROUND }, query: { fields: "date,venue" } },
+  });
+  expectStatus(response, 200, `GET /api/v1/rounds/${ROUND}?fields=date,venue`, error);
+  expect(data, `GET /api/v1/rounds/${ROUND}?fields=date,venue had no body`);
+  const keys = Object.keys(data).sort().join(",");
+  expect(keys === "date,id,venue", `GET /api/v1/rounds/${ROUND}?fields=date,venue answered with ${keys}, expected date,id,venue`);
+  expect(data.venue === VENUE, `the trimmed round's venue is ${JSON.stringify(data.venue)}, expected ${JSON.stringify(VENUE)}`);
+}
+
 /** A second GET with the first one's ETag in If-None-Match must be a bodiless 304, for single records and for lists. */
 async function revalidate(client: TalksClient): Promise<void> {
   const round = await client.GET("/api/v1/rounds/{id}", { params: { path: { id: ROUND } }, cache: "no-store" });
@@ -230,6 +242,7 @@ await check("lists talks and finds the Russia–Ukraine direct talks", () => lis
 await check(`opens round ${ROUND} in full: venue and the 1,000-for-1,000 obligations`, () => openRound(reader));
 await check("follows the cursor through /api/v1/positions?limit=2 to the end, no repeats", () => pageThroughPositions(reader));
 await check("searches for 'prisoners' and finds the agreement", () => searchForTheAgreement(reader));
+await check(`trims round ${ROUND} to two fields with fields=`, () => trimARound(reader));
 await check("revalidates a round and a list with If-None-Match and gets 304", () => revalidate(reader));
 await check("posts a position with the key and reads it back, in the round too", postAPosition);
 await check("resumes the change stream from Last-Event-ID and gets that position's creation first", resumeTheChangeStream);

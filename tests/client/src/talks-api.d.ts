@@ -139,7 +139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every change to every record, deletions included, oldest first; poll with nextCursor to sync. */
+        /**
+         * Every change to every record, deletions included, oldest first; poll with nextCursor to sync.
+         * @description A change of kind 'reset', filed under collection '*' and id '*', means everything was deleted and the seed loaded again (POST /api/v1/testing/reset): reload whatever is shown. It is delivered whichever collection is asked for.
+         */
         get: operations["ListChanges"];
         put?: never;
         post?: never;
@@ -156,7 +159,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events (text/event-stream) for every change: event 'change', id = seq, data = {seq, collection, id, version, kind}. Resumes after Last-Event-ID (or ?since=seq); without either, starts with the next change. A comment line every 15 s keeps proxies from closing it. */
+        /**
+         * Server-sent events (text/event-stream) for every change: event 'change', id = seq, data = {seq, collection, id, version, kind}. Resumes after Last-Event-ID (or ?since=seq); without either, starts with the next change. A comment line every 15 s keeps proxies from closing it.
+         * @description A change of kind 'reset', filed under collection '*' and id '*', means everything was deleted and the seed loaded again (POST /api/v1/testing/reset): reload whatever is shown. It is delivered whichever collection is asked for.
+         */
         get: operations["StreamChanges"];
         put?: never;
         post?: never;
@@ -846,7 +852,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        ChangeKind: "created" | "updated" | "deleted";
+        ChangeKind: "created" | "updated" | "deleted" | "reset";
         ChangeResponse: {
             /** Format: int64 */
             seq: number;
@@ -1478,8 +1484,15 @@ export interface operations {
                 partyId?: string;
                 status?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed";
                 type?: "prisoner-exchange" | "ceasefire" | "humanitarian" | "political" | "territorial" | "economic" | "procedural" | "other";
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1488,6 +1501,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -1500,7 +1517,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAgreementResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -1705,8 +1734,14 @@ export interface operations {
     };
     GetAgreement: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1717,6 +1752,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -1729,6 +1766,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -1783,7 +1848,10 @@ export interface operations {
     ReplaceAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -1897,7 +1965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -1914,7 +1982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -1966,7 +2034,10 @@ export interface operations {
     DeleteAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2040,7 +2111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -2057,7 +2128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -2109,7 +2180,10 @@ export interface operations {
     PatchAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2224,7 +2298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -2241,7 +2315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -2297,8 +2371,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2309,6 +2390,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -2321,7 +2406,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -2396,8 +2493,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2408,6 +2512,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -2420,7 +2528,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAgreementEventResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -2661,8 +2781,14 @@ export interface operations {
     };
     GetAgreementEvent: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
                 eventId: string;
@@ -2674,6 +2800,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -2686,6 +2814,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementEventResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -2745,8 +2901,15 @@ export interface operations {
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
                 collection?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2755,6 +2918,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -2767,7 +2934,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -2896,8 +3075,14 @@ export interface operations {
     };
     ListKeys: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2906,6 +3091,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -2918,6 +3105,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyResponse"][];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3258,8 +3473,15 @@ export interface operations {
                 q?: string;
                 ids?: string;
                 kind?: "state" | "international-organisation" | "non-state-actor";
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3268,6 +3490,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -3280,7 +3506,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPartyResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -3485,8 +3723,14 @@ export interface operations {
     };
     GetParty: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3497,6 +3741,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -3509,6 +3755,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartyResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -3563,7 +3837,10 @@ export interface operations {
     ReplaceParty: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3660,7 +3937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -3677,7 +3954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -3729,7 +4006,10 @@ export interface operations {
     DeleteParty: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3820,7 +4100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -3837,7 +4117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -3889,7 +4169,10 @@ export interface operations {
     PatchParty: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3987,7 +4270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4004,7 +4287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4060,8 +4343,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4072,6 +4362,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -4084,7 +4378,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -4163,8 +4469,15 @@ export interface operations {
                 q?: string;
                 ids?: string;
                 partyId?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4173,6 +4486,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -4185,7 +4502,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPersonResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -4390,8 +4719,14 @@ export interface operations {
     };
     GetPerson: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4402,6 +4737,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -4414,6 +4751,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -4468,7 +4833,10 @@ export interface operations {
     ReplacePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4565,7 +4933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4582,7 +4950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4634,7 +5002,10 @@ export interface operations {
     DeletePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4725,7 +5096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4742,7 +5113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4794,7 +5165,10 @@ export interface operations {
     PatchPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4892,7 +5266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4909,7 +5283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -4965,8 +5339,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4977,6 +5358,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -4989,7 +5374,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -5071,8 +5468,15 @@ export interface operations {
                 partyId?: string;
                 topic?: string;
                 kind?: "demand" | "offer" | "proposal" | "acceptance" | "rejection" | "acknowledgement" | "assertion" | "warning";
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5081,6 +5485,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -5093,7 +5501,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPositionResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -5298,8 +5718,14 @@ export interface operations {
     };
     GetPosition: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5310,6 +5736,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -5322,6 +5750,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PositionResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -5376,7 +5832,10 @@ export interface operations {
     ReplacePosition: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5473,7 +5932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -5490,7 +5949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -5542,7 +6001,10 @@ export interface operations {
     DeletePosition: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5633,7 +6095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -5650,7 +6112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -5702,7 +6164,10 @@ export interface operations {
     PatchPosition: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5800,7 +6265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -5817,7 +6282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -5873,8 +6338,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5885,6 +6357,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -5897,7 +6373,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -5980,8 +6468,15 @@ export interface operations {
                 partyId?: string;
                 from?: string;
                 to?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5990,6 +6485,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -6002,7 +6501,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfRoundResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -6055,8 +6566,14 @@ export interface operations {
     };
     GetRound: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6067,6 +6584,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -6079,6 +6598,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundDetailResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -6133,7 +6680,10 @@ export interface operations {
     ReplaceRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6247,7 +6797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -6264,7 +6814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -6316,7 +6866,10 @@ export interface operations {
     DeleteRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6407,7 +6960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -6424,7 +6977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -6476,7 +7029,10 @@ export interface operations {
     PatchRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -6591,7 +7147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -6608,7 +7164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -6664,8 +7220,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6676,6 +7239,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -6688,7 +7255,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -6770,8 +7349,15 @@ export interface operations {
                 partyId?: string;
                 from?: string;
                 to?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 talkId: string;
             };
@@ -6782,6 +7368,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -6794,7 +7384,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfRoundResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -7043,8 +7645,15 @@ export interface operations {
                 q?: string;
                 type?: "round" | "position" | "statement" | "agreement";
                 talkId?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7053,6 +7662,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -7065,7 +7678,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfSearchHit"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -7127,8 +7752,15 @@ export interface operations {
                 q?: string;
                 ids?: string;
                 kind?: "article" | "official-statement" | "report" | "public-record" | "other";
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7137,6 +7769,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -7149,7 +7785,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfSourceResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -7354,8 +8002,14 @@ export interface operations {
     };
     GetSource: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7366,6 +8020,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -7378,6 +8034,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SourceResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -7432,7 +8116,10 @@ export interface operations {
     ReplaceSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7529,7 +8216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -7546,7 +8233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -7598,7 +8285,10 @@ export interface operations {
     DeleteSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7689,7 +8379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -7706,7 +8396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -7758,7 +8448,10 @@ export interface operations {
     PatchSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -7856,7 +8549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -7873,7 +8566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -7929,8 +8622,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7941,6 +8641,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -7953,7 +8657,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -8034,8 +8750,15 @@ export interface operations {
                 speakerPersonId?: string;
                 speakerPartyId?: string;
                 roundId?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8044,6 +8767,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -8056,7 +8783,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfStatementResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -8261,8 +9000,14 @@ export interface operations {
     };
     GetStatement: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8273,6 +9018,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -8285,6 +9032,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatementResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -8339,7 +9114,10 @@ export interface operations {
     ReplaceStatement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -8436,7 +9214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -8453,7 +9231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -8505,7 +9283,10 @@ export interface operations {
     DeleteStatement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -8596,7 +9377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -8613,7 +9394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -8665,7 +9446,10 @@ export interface operations {
     PatchStatement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -8763,7 +9547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -8780,7 +9564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -8836,8 +9620,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8848,6 +9639,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -8860,7 +9655,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -8940,8 +9747,15 @@ export interface operations {
                 ids?: string;
                 include?: string;
                 partyId?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8950,6 +9764,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -8962,7 +9780,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfTalkResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -9167,8 +9997,14 @@ export interface operations {
     };
     GetTalk: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9179,6 +10015,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -9191,6 +10029,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TalkResponse"];
+                };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description fields names a property the answer does not have, or too many. */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this key (or, without a key, this address). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -9245,7 +10111,10 @@ export interface operations {
     ReplaceTalk: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -9342,7 +10211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -9359,7 +10228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -9411,7 +10280,10 @@ export interface operations {
     DeleteTalk: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -9502,7 +10374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -9519,7 +10391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -9571,7 +10443,10 @@ export interface operations {
     PatchTalk: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -9669,7 +10544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
             412: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -9686,7 +10561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description Precondition Required: If-Match is missing. */
             428: {
                 headers: {
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
@@ -9742,8 +10617,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9754,6 +10636,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -9766,7 +10652,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfTimelineEntry"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -9841,8 +10739,15 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: string;
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: string;
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: "csv";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9853,6 +10758,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+                    Link?: string;
                     /** @description Requests allowed per window for this key (or, without a key, this address). */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in the current window. */
@@ -9865,7 +10774,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match names the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+                    ETag?: string;
+                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
