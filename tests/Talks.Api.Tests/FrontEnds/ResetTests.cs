@@ -64,7 +64,7 @@ public sealed class ResetTests(TalksApiFactory factory) : IClassFixture<TalksApi
         var changes = new List<JsonElement>();
         while (changes.LastOrDefault() is not { ValueKind: JsonValueKind.Object } last || last.Text("kind") != "reset")
         {
-            changes.Add(await NextChangeAsync(reader, timeout.Token));
+            changes.Add(await Changes.ChangeStreamTests.NextChangeAsync(reader, timeout.Token));
         }
 
         var announced = changes[^1];
@@ -102,25 +102,5 @@ public sealed class ResetTests(TalksApiFactory factory) : IClassFixture<TalksApi
         client.DefaultRequestHeaders.Authorization = new("Bearer", factory.KeyFor(global::Talks.Data.Entities.ApiKeyRole.Analyst));
         using var response = await client.PostAsync("/api/v1/testing/reset", null);
         await response.ReadProblemAsync(HttpStatusCode.Forbidden);
-    }
-
-    /// <summary>Reads the stream until a 'change' event and returns its data.</summary>
-    private static async Task<JsonElement> NextChangeAsync(StreamReader reader, CancellationToken ct)
-    {
-        string? eventName = null;
-        while (await reader.ReadLineAsync(ct) is { } line)
-        {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                eventName = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "change")
-            {
-                using var document = JsonDocument.Parse(line["data: ".Length..]);
-                return document.RootElement.Clone();
-            }
-        }
-
-        throw new InvalidOperationException("The stream ended before a change arrived.");
     }
 }
