@@ -59,13 +59,25 @@ public sealed class RequestLimitTests(TalksApiFactory factory) : IClassFixture<T
     [Fact]
     public async Task ARequestPastTheTimeoutGets504ProblemDetails()
     {
-        // A timeout shorter than any request takes: whichever await notices first, the answer is the 504 problem.
+        // A timeout shorter than any request takes: whichever await notices first before the answer has started, the
+        // answer is the 504 problem. Once an answer has started its status can no longer change, so a timeout then
+        // cuts it off — the client sees the connection end, which is the only honest thing left to do.
         using var hurried = factory.WithWebHostBuilder(b => b.UseSetting("Limits:RequestTimeoutSeconds", "0.001"));
         using var client = hurried.CreateClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 10 && !statuses.Contains(HttpStatusCode.GatewayTimeout); i++)
         {
-            using var response = await client.GetAsync("/api/v1/rounds/istanbul-2025-05-16");
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.GetAsync("/api/v1/rounds/istanbul-2025-05-16");
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                continue;
+            }
+
+            using var _ = response;
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.GatewayTimeout)
             {
