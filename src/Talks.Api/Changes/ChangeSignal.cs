@@ -46,7 +46,7 @@ public sealed class ChangeSignal(IServiceScopeFactory scopes, ILogger<ChangeSign
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TalksDbContext>();
-                var newest = await db.Changes.MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0;
+                var newest = await ChangeNumbers.NewestAsync(db);
                 if (newest != Latest)
                 {
                     Interlocked.Exchange(ref _latest, newest);

@@ -52,7 +52,7 @@ internal static class ChangeStream
         }
         else
         {
-            last = await db.Changes.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            last = await ChangeNumbers.NewestAsync(db);
         }
 
         if (collection is not null && !global::Talks.Data.ChangeCapture.Collections.Values.Contains(collection))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
+using Talks.Api.Changes;
 using Talks.Data;
 
 namespace Talks.Api.Infrastructure;
@@ -56,14 +57,11 @@ public static class ReadCache
 /// <summary>The highest change sequence this instance has seen; moving it past evicts what was cached before.</summary>
 internal sealed class ChangeWatermark(IOutputCacheStore store)
 {
-    private static readonly Func<TalksDbContext, Task<long?>> Latest =
-        EF.CompileAsyncQuery((TalksDbContext db) => db.Changes.Max(c => (long?)c.Id));
-
     private long _seen = -1;
 
     public async ValueTask<long> ObserveAsync(HttpContext http, CancellationToken ct)
     {
-        var latest = await Latest(http.RequestServices.GetRequiredService<TalksDbContext>()) ?? 0;
+        var latest = await ChangeNumbers.NewestAsync(http.RequestServices.GetRequiredService<TalksDbContext>());
         var seen = Volatile.Read(ref _seen);
         while (latest > seen)
         {
