@@ -8,7 +8,7 @@ namespace Talks.Api.Changes;
 /// here, and queries the change table only once there is something past what it has sent. The table is shared, so
 /// writes made through other instances wake the streams of this one too.
 /// </summary>
-public sealed class ChangeSignal(IServiceScopeFactory scopes, ILogger<ChangeSignal> logger) : BackgroundService
+public sealed class ChangeSignal(ChangeNumbers changes, ILogger<ChangeSignal> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -44,9 +44,7 @@ public sealed class ChangeSignal(IServiceScopeFactory scopes, ILogger<ChangeSign
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TalksDbContext>();
-                var newest = await ChangeNumbers.NewestAsync(db);
+                var newest = await changes.NewestAsync(stoppingToken);
                 if (newest != Latest)
                 {
                     Interlocked.Exchange(ref _latest, newest);

@@ -35,7 +35,7 @@ internal static class ChangeStream
             .ProducesValidationProblem();
 
     private static async Task<IResult> StreamAsync(
-        HttpContext http, TalksDbContext db, ChangeSignal signal, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
+        HttpContext http, TalksDbContext db, ChangeSignal signal, ChangeNumbers changeNumbers, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
         string? since, string? collection, CancellationToken requestAborted)
     {
         // Open streams end when the server stops, so they never hold up a graceful shutdown.
@@ -52,7 +52,7 @@ internal static class ChangeStream
         }
         else
         {
-            last = await ChangeNumbers.NewestAsync(db);
+            last = await changeNumbers.NewestAsync(ct);
         }
 
         if (collection is not null && !global::Talks.Data.ChangeCapture.Collections.Values.Contains(collection))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Talks.Api.Changes;
 using Talks.Data;
 using Talks.Data.Seeding;
 
@@ -44,7 +46,6 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddTalksData(this WebApplicationBuilder builder)
     {
         var provider = ProviderOf(builder.Configuration);
-        builder.Services.AddSingleton(new DatabaseInfo(provider));
 
         // The options depend on configuration alone, so they are built once (singleton) rather than once per request:
         // per-request options cost each read a rebuilt options object and a lookup of EF's internal service provider.
@@ -58,6 +59,7 @@ public static class DatabaseSetup
                     "Host=db;Port=5432;Database=talks;Username=talks;Password=...");
             }
 
+            builder.Services.AddSingleton(new DatabaseInfo(provider, connectionString));
             builder.Services.AddDbContext<TalksDbContext>(
                 options => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
                 contextLifetime: ServiceLifetime.Scoped,
@@ -72,6 +74,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Synchronous must be FULL, NORMAL or EXTRA.");
             }
 
+            builder.Services.AddSingleton(new DatabaseInfo(provider, connectionString));
             builder.Services.AddDbContext<TalksDbContext>(
                 options => options
                     .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
@@ -80,6 +83,7 @@ public static class DatabaseSetup
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 
+        builder.Services.AddSingleton<ChangeNumbers>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
@@ -212,20 +216,36 @@ public static class DatabaseSetup
         private static void FoldCaseLikeDotNet(DbConnection connection) =>
             ((SqliteConnection)connection).CreateFunction<string?, string?>("lower", text => text?.ToLowerInvariant(), isDeterministic: true);
 
+        /// <summary>
+        /// The pool hands the same SQLite handle to many <see cref="SqliteConnection"/> objects in turn, and this runs on
+        /// every one of those opens; the pragmas stay set on the handle, so they are sent once per handle, not per
+        /// query (a cached read's one query would otherwise cost three).
+        /// </summary>
+        private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+
+        private bool FirstOpenOf(DbConnection connection) =>
+            ((SqliteConnection)connection).Handle is { } handle && _configured.TryAdd(handle, this);
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             FoldCaseLikeDotNet(connection);
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            if (FirstOpenOf(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             FoldCaseLikeDotNet(connection);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (FirstOpenOf(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
     }
 }
@@ -238,4 +258,4 @@ public static class DatabaseSetupPaths
 }
 
 /// <summary>The provider the app was started with, for the few places whose SQL differs.</summary>
-public sealed record DatabaseInfo(DatabaseProvider Provider);
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);

@@ -55,13 +55,13 @@ public static class ReadCache
 }
 
 /// <summary>The highest change sequence this instance has seen; moving it past evicts what was cached before.</summary>
-internal sealed class ChangeWatermark(IOutputCacheStore store)
+internal sealed class ChangeWatermark(IOutputCacheStore store, ChangeNumbers changes)
 {
     private long _seen = -1;
 
-    public async ValueTask<long> ObserveAsync(HttpContext http, CancellationToken ct)
+    public async ValueTask<long> ObserveAsync(CancellationToken ct)
     {
-        var latest = await ChangeNumbers.NewestAsync(http.RequestServices.GetRequiredService<TalksDbContext>());
+        var latest = await changes.NewestAsync(ct);
         var seen = Volatile.Read(ref _seen);
         while (latest > seen)
         {
@@ -105,7 +105,7 @@ internal sealed class ReadCachePolicy(bool keyForReads) : IOutputCachePolicy
         context.Tags.Add(ReadCache.Tag);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = VaryHeaders;
-        var sequence = await http.RequestServices.GetRequiredService<ChangeWatermark>().ObserveAsync(http, cancellation);
+        var sequence = await http.RequestServices.GetRequiredService<ChangeWatermark>().ObserveAsync(cancellation);
         context.CacheVaryByRules.VaryByValues["changes"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (keyForReads)
         {

@@ -8,9 +8,13 @@ using Talks.Data;
 
 namespace Talks.Api.Keys;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes. The handler is made for every
+/// request, most of which carry no key, so it asks for a <see cref="TalksDbContext"/> only when there is a key to look
+/// up: a context built for nothing was a seventh of the CPU of a cached read.
+/// </summary>
 internal sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TalksDbContext db, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,6 +36,7 @@ internal sealed class ApiKeyAuthentication(
         }
 
         var hash = KeyStore.HashOf(header["Bearer ".Length..].Trim());
+        var db = Context.RequestServices.GetRequiredService<TalksDbContext>();
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
         if (key is null || key.RevokedAt is not null)
         {
