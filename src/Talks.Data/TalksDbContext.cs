@@ -40,7 +40,22 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options, ICh
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (!StampChanges() || !OrdersCommitsExplicitly)
+        var recordsChanges = StampChanges();
+        if (WritesQueueInProcess)
+        {
+            var queue = SqliteWriteQueue.For(Database.GetConnectionString()!);
+            queue.Wait();
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            finally
+            {
+                queue.Release();
+            }
+        }
+
+        if (!recordsChanges || !OrdersCommitsExplicitly)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -54,7 +69,22 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options, ICh
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!StampChanges() || !OrdersCommitsExplicitly)
+        var recordsChanges = StampChanges();
+        if (WritesQueueInProcess)
+        {
+            var queue = SqliteWriteQueue.For(Database.GetConnectionString()!);
+            await queue.WaitAsync(cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                queue.Release();
+            }
+        }
+
+        if (!recordsChanges || !OrdersCommitsExplicitly)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -69,6 +99,14 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options, ICh
 
         return saved;
     }
+
+    /// <summary>
+    /// A save on SQLite that begins its own transaction waits its turn in <see cref="SqliteWriteQueue"/>. One inside a
+    /// transaction the caller began already holds SQLite's write lock (transactions begin IMMEDIATE), so it must not
+    /// queue behind writers that are waiting for that lock.
+    /// </summary>
+    private bool WritesQueueInProcess =>
+        Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" && Database.CurrentTransaction is null;
 
     /// <summary>
     /// The change feed hands out changes by ascending id, and a reader that has seen id N never looks below it again.
