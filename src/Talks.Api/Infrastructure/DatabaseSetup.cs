@@ -153,7 +153,12 @@ public static class DatabaseSetup
         {
             if (migrate)
             {
-                await db.Database.MigrateAsync();
+                // Migrate takes EF's migration lock and compares the model with the last snapshot even when there is
+                // nothing to apply; asking the history first keeps an ordinary start off that path.
+                if ((await db.Database.GetPendingMigrationsAsync()).Any())
+                {
+                    await db.Database.MigrateAsync();
+                }
             }
             else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
             {
