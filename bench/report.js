@@ -90,13 +90,13 @@ const rss = (server) => (rssMb(server) ? `${n(rssMb(server))} MB` : '—');
 lines.push(`| peak RSS over all the load cases (sampled from /proc every 100 ms) | ${rss('api')} | ${rss('uncached')} | ${rss('ceiling')} | ${rss('peer')} | — |`);
 lines.push('');
 const cached = (kase) => ratio(result(kase, 'api')?.perSecond, result(kase, 'uncached')?.perSecond);
-const caching = [['full round', 'round'], ['list, first page', 'first'], ['list, deep page', 'deep']]
+const caching = [['full round', 'round'], ['list, first page', 'first'], ['list, deep page', 'deep'], ['text filter', 'text'], ['search', 'search']]
   .filter(([, kase]) => cached(kase))
   .map(([label, kase]) => `${label} ${times(cached(kase))} (${rate(result(kase, 'api').perSecond)} vs ${rate(result(kase, 'uncached').perSecond)} req/s)`);
 if (caching.length) {
   lines.push(`Output cache, on against off, same build and database in the same run: ${caching.join('; ')}. ` +
     'No writes run during the read cases, so after the first request for a URL every later one is a hit; each hit still ' +
-    'asks the database for the latest change number.', '');
+    'reads the latest change number (one prepared `SELECT MAX(Id)` on a connection kept for it).', '');
 }
 
 const api = (kase) => result(kase, 'api');
@@ -112,7 +112,8 @@ const targets = [
   ['full-round GET ≥ 50% of the ceiling\'s req/s', roundVsCeiling && `${pct(roundVsCeiling)} (${n(api('round').perSecond)} vs ${n(result('round', 'ceiling').perSecond)} req/s)`, roundVsCeiling && roundVsCeiling >= 0.5],
   ['full-round GET ≥ 5× json-server\'s req/s', roundVsPeer && `${times(roundVsPeer)} (${n(api('round').perSecond)} vs ${n(result('round', 'peer').perSecond, 1)} req/s)`, roundVsPeer && roundVsPeer >= 5],
   ['deep page within 1.5× the first page\'s latency (p50)', deepP50 && `p50 ${times(deepP50)} (${ms(api('deep').p50Ms)} vs ${ms(api('first').p50Ms)} ms), p99 ${times(deepP99)}`, deepP50 && deepP50 <= 1.5],
-  ['search p99 < 20 ms', s.search ? api('search') && `p99 ${ms(api('search').p99Ms)} ms` : 'not available in this build', s.search && api('search') ? api('search').p99Ms < 20 : null],
+  ['search p99 < 20 ms, the same 6 queries repeated (answered from the cache)', s.search ? api('search') && `p99 ${ms(api('search').p99Ms)} ms` : 'not available in this build', s.search && api('search') ? api('search').p99Ms < 20 : null],
+  ['search p99 < 20 ms, caching off (every query as if never asked before)', s.search ? result('search', 'uncached') && `p99 ${ms(result('search', 'uncached').p99Ms)} ms` : 'not available in this build', s.search && result('search', 'uncached') ? result('search', 'uncached').p99Ms < 20 : null],
   ['POST a position ≥ 30% of the raw insert rate', postPosition && `${pct(postPosition)} (${n(api('position').perSecond)} vs ${n(result('position', 'raw').perSecond)} per s)`, postPosition && postPosition >= 0.3],
   ['POST a whole round ≥ 30% of the raw insert rate', postRound && `${pct(postRound)} (${n(api('round-post').perSecond, 1)} vs ${n(result('round-post', 'raw').perSecond, 1)} per s)`, postRound && postRound >= 0.3],
   ['start-up to ready < 2 s', apiStart && `median ${n(apiStart.median, 2)} s, slowest ${n(apiStart.max, 2)} s`, apiStart && apiStart.median < 2],
