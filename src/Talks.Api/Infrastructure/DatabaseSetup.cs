@@ -61,7 +61,9 @@ public static class DatabaseSetup
 
             builder.Services.AddSingleton(new DatabaseInfo(provider, connectionString));
             builder.Services.AddDbContext<TalksDbContext>(
-                options => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
+                options => options
+                    .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
+                    .UseCompiledModel(DatabaseProvider.Postgres),
                 contextLifetime: ServiceLifetime.Scoped,
                 optionsLifetime: ServiceLifetime.Singleton);
         }
@@ -78,6 +80,7 @@ public static class DatabaseSetup
             builder.Services.AddDbContext<TalksDbContext>(
                 options => options
                     .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .UseCompiledModel(DatabaseProvider.Sqlite)
                     .AddInterceptors(new SqliteConnectionPragmas(synchronous)),
                 contextLifetime: ServiceLifetime.Scoped,
                 optionsLifetime: ServiceLifetime.Singleton);
@@ -87,6 +90,22 @@ public static class DatabaseSetup
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Each provider's model comes precompiled (<c>migrations/Talks.Migrations.*/CompiledModel</c>), so a start does not
+    /// build it from the configurations. <c>migrations/regenerate-compiled-models</c> builds without them
+    /// (<c>WithoutCompiledModels</c>): the tool must read the configurations, and the old files may no longer compile.
+    /// </summary>
+    private static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder options, DatabaseProvider provider)
+    {
+#if WITHOUT_COMPILED_MODELS
+        return options;
+#else
+        return options.UseModel(provider == DatabaseProvider.Postgres
+            ? global::Talks.Migrations.Postgres.CompiledModel.TalksDbContextModel.Instance
+            : global::Talks.Migrations.Sqlite.CompiledModel.TalksDbContextModel.Instance);
+#endif
     }
 
     /// <summary>
