@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -281,5 +281,13 @@ public static class DatabaseSetupPaths
         configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
 }
 
-/// <summary>The provider the app was started with, for the few places whose SQL differs.</summary>
-public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);
+/// <summary>
+/// The provider the app was started with, for the few places whose SQL differs, and the connection string for the
+/// few that go around EF Core. Not a record: a record's ToString would print the string, password and all.
+/// </summary>
+public sealed class DatabaseInfo(DatabaseProvider provider, string connectionString)
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string ConnectionString { get; } = connectionString;
+}
