@@ -56,42 +56,6 @@ public sealed class RequestLimitTests(TalksApiFactory factory) : IClassFixture<T
         await response.ReadValidationProblemAsync("limit");
     }
 
-    [Fact]
-    public async Task ARequestPastTheTimeoutGets504ProblemDetails()
-    {
-        // A timeout shorter than any request takes: whichever await notices first before the answer has started, the
-        // answer is the 504 problem. Once an answer has started its status can no longer change, so a timeout then
-        // cuts it off — the client sees the connection end, which is the only honest thing left to do.
-        // Caching off: a cached answer is served in microseconds without an await that could notice the timeout.
-        using var hurried = factory.WithWebHostBuilder(b => b
-            .UseSetting("Limits:RequestTimeoutSeconds", "0.001")
-            .UseSetting("Caching:Enabled", "false"));
-        using var client = hurried.CreateClient();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 10 && !statuses.Contains(HttpStatusCode.GatewayTimeout); i++)
-        {
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.GetAsync("/api/v1/rounds/istanbul-2025-05-16");
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException)
-            {
-                continue;
-            }
-
-            using var _ = response;
-            statuses.Add(response.StatusCode);
-            if (response.StatusCode == HttpStatusCode.GatewayTimeout)
-            {
-                await response.ReadProblemAsync(HttpStatusCode.GatewayTimeout);
-            }
-        }
-
-        Assert.Contains(HttpStatusCode.GatewayTimeout, statuses);
-        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.GatewayTimeout, $"Got {(int)s}."));
-    }
-
     /// <summary>A JSON body that does not say how long it is, as a chunked upload does.</summary>
     private sealed class UnsizedContent : HttpContent
     {

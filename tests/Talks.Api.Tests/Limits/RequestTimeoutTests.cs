@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json;
+using Talks.Api.Tests.Infrastructure;
+
+namespace Talks.Api.Tests.Limits;
+
+/// <summary>
+/// Past the time limit the answer is a 504 problem and nothing is written. Against a real server: the in-memory test
+/// server reads a request's whole body before the app sees the request, and a timeout raced against a fast read is
+/// no test (a cached answer is sent before any timer fires).
+/// </summary>
+public sealed class RequestTimeoutTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    [Fact]
+    public async Task ARequestPastTheTimeoutGets504ProblemDetailsAndWritesNothing()
+    {
+        var (_, key, _) = await AppProcess.RunCommandAsync(_database, null, "keys", "create", "--name", "limits-timeout", "--role", "analyst");
+        await using var app = await AppProcess.StartAsync(_database, new Dictionary<string, string> { ["Limits__RequestTimeoutSeconds"] = "0.5" });
+        var id = "timeout-" + Guid.NewGuid().ToString("N")[..8];
+        var body = new GatedContent(JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            id,
+            name = "Timeout Test Party",
+            kind = "state",
+            sourceIds = new[] { "article-istanbul-talks-2025" },
+        }));
+
+        // "Expect: 100-continue" holds the body back until the app starts reading it; it then stays back for longer
+        // than the limit, so the app is still waiting for it when the time runs out.
+        using var client = app.CreateClient(key.Trim(), new SocketsHttpHandler { Expect100ContinueTimeout = AppProcess.Patience });
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/parties") { Content = body };
+        post.Headers.ExpectContinue = true;
+        var posting = client.SendAsync(post);
+        await body.Requested.WaitAsync(AppProcess.Patience);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        body.Release();
+
+        using var response = await posting.WaitAsync(AppProcess.Patience);
+
+        await response.ReadProblemAsync(HttpStatusCode.GatewayTimeout);
+        using var reader = app.CreateClient();
+        using var read = await reader.GetAsync($"/api/v1/parties/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    public void Dispose() => _database.Dispose();
+}
