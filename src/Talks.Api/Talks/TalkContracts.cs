@@ -42,7 +42,8 @@ internal static class TalkResource
             t.Rounds.Count,
             t.Rounds.Min(r => (DateOnly?)r.Date),
             t.Rounds.Max(r => (DateOnly?)r.Date),
-            DistinctSorted(t.Rounds.SelectMany(r => r.Participants).Select(p => p.PartyId).ToList()),
+            PartyIdsIn(t.Rounds.SelectMany(r => r.Participants).GroupBy(p => 1)
+                .Select(g => string.Join(",", g.Select(p => p.PartyId))).FirstOrDefault()),
             t.SourceIds,
             t.Version,
             t.CreatedAt,
@@ -72,6 +73,13 @@ internal static class TalkResource
         Text = q => t => t.Title.ToLower().Contains(q) || (t.Summary != null && t.Summary.ToLower().Contains(q)),
     };
 
-    /// <summary>Runs in memory: SQLite cannot order a distinct set inside a projection (it lacks APPLY).</summary>
-    private static List<string> DistinctSorted(List<string> ids) => ids.Distinct().Order(StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// The talk's parties come from the database as one joined string per talk (group_concat on SQLite, string_agg on
+    /// PostgreSQL; grouping by a constant is what makes EF write that aggregate), looked up through each talk's rounds.
+    /// Projected as a list, EF joined every round's participants in the database to the page instead: 150-350 ms for a
+    /// page of 50 on the generated data set, against 10 ms now. Ids are slugs, so a comma never occurs inside one; the
+    /// distinct, ordered list is made here.
+    /// </summary>
+    private static List<string> PartyIdsIn(string? joined) =>
+        string.IsNullOrEmpty(joined) ? [] : joined.Split(',').Distinct().Order(StringComparer.Ordinal).ToList();
 }
