@@ -96,8 +96,9 @@ public static class DatabaseSetup
     /// Each provider's model comes precompiled (<c>migrations/Talks.Migrations.*/CompiledModel</c>), so a start does not
     /// build it from the configurations. <c>migrations/regenerate-compiled-models</c> builds without them
     /// (<c>WithoutCompiledModels</c>): the tool must read the configurations, and the old files may no longer compile.
+    /// Public so the tests compare the very model each provider is given.
     /// </summary>
-    private static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder options, DatabaseProvider provider)
+    public static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder options, DatabaseProvider provider)
     {
 #if WITHOUT_COMPILED_MODELS
         return options;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Talks.Api.Infrastructure;
 using Talks.Data;
 
 namespace Talks.Api.Tests.Platform;
@@ -40,7 +41,7 @@ public sealed class CompiledModelTests
                 .Append($"{e.Name} in {e.GetTableName()}")
                 .Concat(e.GetProperties().Select(p =>
                     $"{e.Name}.{p.Name}: {p.ClrType.Name}{(p.IsNullable ? "?" : "")} as {p.GetTypeMapping().Converter?.GetType().Name ?? "-"} " +
-                    $"in {p.GetColumnName()} ({p.GetColumnType()}, max {p.GetMaxLength()}, generated {p.ValueGenerated})"))
+                    $"in {p.GetColumnName()} ({p.GetColumnType()}, max {p.GetMaxLength()}, generated {p.ValueGenerated}){ProviderSettings(p)}"))
                 .Concat(e.GetKeys().Select(k => $"{e.Name} key {Names(k.Properties)}{(k.IsPrimaryKey() ? " primary" : "")}"))
                 .Concat(e.GetIndexes().Select(i => $"{e.Name} index {Names(i.Properties)}{(i.IsUnique ? " unique" : "")}"))
                 .Concat(e.GetForeignKeys().Select(f =>
@@ -48,26 +49,34 @@ public sealed class CompiledModelTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>What only one provider's model carries, such as PostgreSQL's identity columns: tells the two models apart.</summary>
+    private static string ProviderSettings(IReadOnlyAnnotatable item) =>
+        string.Concat(item.GetAnnotations()
+            .Where(a => a.Name.StartsWith("Npgsql:", StringComparison.Ordinal) || a.Name.StartsWith("Sqlite:", StringComparison.Ordinal))
+            // The compiled model spells out "None" where the configured one leaves the setting out; both mean the same.
+            .Where(a => a.Value?.ToString() != "None")
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .Select(a => $", {a.Name}={a.Value}"));
+
     private static string Names(IEnumerable<IReadOnlyProperty> properties) => string.Join(",", properties.Select(p => p.Name));
 
+    /// <summary>The app's own choice of compiled model for the provider, or none: the model built from the configurations.</summary>
     private static TalksDbContext Context(string provider, bool compiled)
     {
         var options = new DbContextOptionsBuilder<TalksDbContext>();
-        if (provider == "Sqlite")
+        var chosen = provider == "Sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        if (chosen == DatabaseProvider.Sqlite)
         {
             options.UseSqlite("Data Source=:memory:");
-            if (compiled)
-            {
-                options.UseModel(global::Talks.Migrations.Sqlite.CompiledModel.TalksDbContextModel.Instance);
-            }
         }
         else
         {
             options.UseNpgsql("Host=localhost");
-            if (compiled)
-            {
-                options.UseModel(global::Talks.Migrations.Postgres.CompiledModel.TalksDbContextModel.Instance);
-            }
+        }
+
+        if (compiled)
+        {
+            options.UseCompiledModel(chosen);
         }
 
         return new TalksDbContext(options.Options);
