@@ -38,7 +38,15 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
     public required string BasePath { get; init; }
 
     /// <summary>The response, built in SQL.</summary>
-    public required Expression<Func<TEntity, TResponse>> Projection { get; init; }
+    public required Expression<Func<TEntity, TResponse>> Projection
+    {
+        get;
+        init
+        {
+            field = value;
+            _fromSaved = new(() => OwnColumns.Only(value) ? value.Compile() : null);
+        }
+    }
 
     /// <summary>The stored record in its update shape; what a merge patch is applied to.</summary>
     public required Func<TEntity, TRequest> ToRequest { get; init; }
@@ -73,6 +81,16 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
     public Task<TResponse?> ReadAsync(TalksDbContext db, string id, CancellationToken ct) =>
         ForRead(db.Set<TEntity>().AsNoTracking()).Where(e => e.Id == id).Select(Projection).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The answer to a write. A projection that reads only the record's own columns is applied to the record just
+    /// saved, which holds exactly what was stored (times cut to microseconds, version moved on), instead of reading it
+    /// back: one query less per write. One that reads related rows (a round's positions, a talk's parties) reads back.
+    /// </summary>
+    private async Task<TResponse> SavedAsync(TalksDbContext db, TEntity saved, CancellationToken ct) =>
+        _fromSaved.Value is { } fromSaved ? fromSaved(saved) : (await ReadAsync(db, saved.Id, ct))!;
+
+    private Lazy<Func<TEntity, TResponse>?> _fromSaved = new(() => null);
+
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync(TalksDbContext db, string id, HttpContext http, CancellationToken ct)
     {
         var response = await ReadAsync(db, id, ct);
@@ -105,7 +123,7 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         set.Add(entity);
         await db.SaveChangesAsync(ct);
 
-        var response = (await ReadAsync(db, id, ct))!;
+        var response = await SavedAsync(db, entity, ct);
         http.SetETag(response.Version);
         return TypedResults.Created($"{BasePath}/{id}", response);
     }
@@ -164,7 +182,7 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         }
 
         await db.SaveChangesAsync(ct);
-        var response = (await ReadAsync(db, entity.Id, ct))!;
+        var response = await SavedAsync(db, entity, ct);
         http.SetETag(response.Version);
         return TypedResults.Ok(response);
     }
@@ -192,5 +210,37 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         db.Remove(entity);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+}
+
+/// <summary>Whether a projection reads nothing but the record's own columns: no related records, no subqueries.</summary>
+internal sealed class OwnColumns : ExpressionVisitor
+{
+    private bool _only = true;
+
+    public static bool Only(LambdaExpression projection)
+    {
+        var visitor = new OwnColumns();
+        visitor.Visit(projection.Body);
+        return visitor._only;
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        _only = false;
+        return node;
+    }
+
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        if (node.Expression is not ParameterExpression || node.Member is not System.Reflection.PropertyInfo property
+            || typeof(Entity).IsAssignableFrom(property.PropertyType)
+            || (property.PropertyType != typeof(string) && property.PropertyType.GetInterfaces().Any(i =>
+                i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>) && typeof(Entity).IsAssignableFrom(i.GetGenericArguments()[0]))))
+        {
+            _only = false;
+        }
+
+        return base.VisitMember(node);
     }
 }
