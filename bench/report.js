@@ -65,7 +65,8 @@ lines.push(
   `(SQLite file ${n(s.dbBytes / 2 ** 20)} MB; json-server's db.json ${n(s.dbJsonBytes / 2 ** 20)} MB).`, '');
 lines.push(
   `Load: wrk, 1 thread, ${s.connections} connections for reads and ${s.writeConnections} for writes, ${s.duration} s measured after ` +
-  `${s.warmup} s of warm-up per read case and ${s.writeWarmup ?? s.warmup} s per write case, client and servers on the same cores. Full round: ${n(s.roundIds)} different round ids, ` +
+  `${s.warmup} s of warm-up per case (${s.longWarmup ?? s.warmup} s for each server's first case, the full round, and for the writes), ` +
+  `client and servers on the same cores. Full round: ${n(s.roundIds)} different round ids, ` +
   `picked at random per request. List: \`partyId=${s.party}\` (${n(s.partyPositions)} positions), \`limit=${s.limit}\`; the deep page is ` +
   `page ${n(s.deep + 1)}, reached with a computed cursor (json-server: \`_page=${s.deep + 1}\`). Raw SQLite: one writer, one transaction ` +
   'per request, the same rows the API commits (history rows included), WAL + synchronous=FULL.', '');
