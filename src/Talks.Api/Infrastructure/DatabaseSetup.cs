@@ -88,7 +88,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// One context per request (scope), rented from a pool rather than built: building one resolved EF's services
-    /// afresh each time, ~3 % of the CPU of a write. The pool resets what EF tracks; the actor and the seeder's override
+    /// afresh each time, ~4 % of the CPU of a write. The pool resets what EF tracks; the actor and the seeder's override
     /// are this app's own state, so they are set on every rent.
     /// </summary>
     private static void AddPooledTalksDbContext(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)

@@ -89,6 +89,7 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
     private async Task<TResponse> SavedAsync(TalksDbContext db, TEntity saved, CancellationToken ct) =>
         _fromSaved.Value is { } fromSaved ? fromSaved(saved) : (await ReadAsync(db, saved.Id, ct))!;
 
+    /// <summary>Set with <see cref="Projection"/>, which every kind gives.</summary>
     private Lazy<Func<TEntity, TResponse>?> _fromSaved = new(() => null);
 
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync(TalksDbContext db, string id, HttpContext http, CancellationToken ct)
