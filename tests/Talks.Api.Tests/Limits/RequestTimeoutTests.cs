@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Limits;
@@ -19,25 +18,13 @@ public sealed class RequestTimeoutTests : IDisposable
         var (_, key, _) = await AppProcess.RunCommandAsync(_database, null, "keys", "create", "--name", "limits-timeout", "--role", "analyst");
         await using var app = await AppProcess.StartAsync(_database, new Dictionary<string, string> { ["Limits__RequestTimeoutSeconds"] = "0.5" });
         var id = "timeout-" + Guid.NewGuid().ToString("N")[..8];
-        var body = new GatedContent(JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            id,
-            name = "Timeout Test Party",
-            kind = "state",
-            sourceIds = new[] { "article-istanbul-talks-2025" },
-        }));
-
-        // "Expect: 100-continue" holds the body back until the app starts reading it; it then stays back for longer
-        // than the limit, so the app is still waiting for it when the time runs out.
-        using var client = app.CreateClient(key.Trim(), new SocketsHttpHandler { Expect100ContinueTimeout = AppProcess.Patience });
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/parties") { Content = body };
-        post.Headers.ExpectContinue = true;
-        var posting = client.SendAsync(post);
-        await body.Requested.WaitAsync(AppProcess.Patience);
+        // The body stays back for longer than the limit, so the app is still waiting for it when the time runs out.
+        using var post = new HeldBackPost(app, key, id, "Timeout Test Party");
+        await post.Requested.WaitAsync(AppProcess.Patience);
         await Task.Delay(TimeSpan.FromSeconds(3));
-        body.Release();
+        post.Release();
 
-        using var response = await posting.WaitAsync(AppProcess.Patience);
+        using var response = await post.Response.WaitAsync(AppProcess.Patience);
 
         await response.ReadProblemAsync(HttpStatusCode.GatewayTimeout);
         using var reader = app.CreateClient();

@@ -28,26 +28,15 @@ public sealed class ShutdownTests : IDisposable
             using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
             Assert.Equal("retry: 2000", await events.ReadLineAsync());
 
-            // A write whose body the client has not sent yet: "Expect: 100-continue" holds it back until the app
-            // starts reading it, so when the gate opens the request is certainly being handled.
-            var body = new GatedContent(JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                id,
-                name = "Shutdown Test Party",
-                kind = "state",
-                sourceIds = new[] { "article-istanbul-talks-2025" },
-            }));
-            using var writeClient = app.CreateClient(key.Trim(), new SocketsHttpHandler { Expect100ContinueTimeout = AppProcess.Patience });
-            using var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/parties") { Content = body };
-            post.Headers.ExpectContinue = true;
-            var posting = writeClient.SendAsync(post);
-            await body.Requested.WaitAsync(AppProcess.Patience);
+            // A write whose body the client has not sent yet: when it is released the request is certainly being handled.
+            using var post = new HeldBackPost(app, key, id, "Shutdown Test Party");
+            await post.Requested.WaitAsync(AppProcess.Patience);
 
             app.Terminate();
             await app.WaitForOutputAsync(line => line.Contains("Application is shutting down", StringComparison.Ordinal));
-            body.Release();
+            post.Release();
 
-            using var created = await posting;
+            using var created = await post.Response;
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var party = await created.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(id, party.GetProperty("id").GetString());
