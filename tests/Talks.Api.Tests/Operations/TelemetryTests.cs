@@ -27,7 +27,20 @@ public sealed class TelemetryTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
             // Spans and metrics leave in batches; a flush sends what is pending now instead of at the next interval.
-            Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+            // The server ends a request's span just after the client has the answer, so under load a first flush can
+            // come before it; flush again until the span is there or 10 s have passed (the request's metrics are recorded by then too).
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (true)
+            {
+                Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+                if (collector.Received("/v1/traces").Count > 0 || DateTime.UtcNow > deadline)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
             Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
         }
 
