@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Talks.Api.Changes;
+using Talks.Api.Search;
 using Talks.Data;
 using Talks.Data.Seeding;
 
@@ -267,6 +268,7 @@ public static class DatabaseSetup
             FoldCaseLikeDotNet(connection);
             if (FirstOpenOf(connection))
             {
+                SqliteRanking.Register((SqliteConnection)connection);
                 using var command = connection.CreateCommand();
                 command.CommandText = Pragmas;
                 command.ExecuteNonQuery();
@@ -278,6 +280,7 @@ public static class DatabaseSetup
             FoldCaseLikeDotNet(connection);
             if (FirstOpenOf(connection))
             {
+                SqliteRanking.Register((SqliteConnection)connection);
                 await using var command = connection.CreateCommand();
                 command.CommandText = Pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);

@@ -22,4 +22,4 @@ public enum SearchType
 public sealed record SearchHit(SearchType Type, string Id, string? TalkId, string Title, string Snippet, double Score, string Url);
 
 /// <summary>The row the index query returns.</summary>
-internal sealed record SearchRow(string Type, string RecordId, string? TalkId, string Title, string Snippet, double Score);
+internal sealed record SearchRow(string Type, string RecordId, string? TalkId, string Title, string Body, double Score);

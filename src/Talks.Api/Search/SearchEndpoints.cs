@@ -50,33 +50,31 @@ public static partial class SearchEndpoints
         }
 
         var typeName = type is null ? null : TypeName(type.Value);
-        // Ranking reads every candidate's statistics, so a common word over a large archive would score hundreds of
-        // thousands of rows per request; ranking the newest matches only keeps a page's cost bounded.
         var words = match!;
+        var terms = QueryTerms.From(words);
+        // Ranking reads every candidate (its text on SQLite, its tsvector on PostgreSQL), so a common word over a large
+        // archive would score hundreds of thousands of rows per request; ranking the newest matches only keeps a
+        // page's cost bounded. SQLite scores them with talks_rank (SqliteRanking, the same weighting as QueryTerms);
+        // for both providers the page's snippets are cut from its text here.
         var rows = await (database.Provider == DatabaseProvider.Postgres
             ? db.Database.SqlQuery<SearchRow>($"""
-                SELECT "Type", "RecordId", "TalkId", "Title",
-                       ts_headline('talks_search', translate("Body", '<>&', {MarkupStandIns}), query, {PostgresHeadline}) AS "Snippet", "Score"
+                SELECT d."Type", d."RecordId", d."TalkId", d."Title", d."Body", ts_rank(d."Document", q.query)::float8 AS "Score"
                 FROM (
-                    SELECT d."RowId", d."Type", d."RecordId", d."TalkId", d."Title", d."Body", q.query,
-                           -ts_rank(d."Document", q.query)::float8 AS "Score"
-                    FROM (
-                        SELECT c."RowId"
-                        FROM "SearchDocs" AS c, to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
-                        WHERE c."Document" @@ q.query
-                          AND ({typeName}::text IS NULL OR c."Type" = {typeName})
-                          AND ({query.TalkId}::text IS NULL OR c."TalkId" = {query.TalkId})
-                        ORDER BY c."RowId" DESC
-                        LIMIT {RankedMatches}) AS candidates
-                    JOIN "SearchDocs" AS d ON d."RowId" = candidates."RowId",
-                    to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
-                    ORDER BY "Score", d."RowId"
-                    LIMIT {take + 1} OFFSET {offset}) AS page
-                ORDER BY "Score", "RowId"
+                    SELECT c."RowId"
+                    FROM "SearchDocs" AS c, to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
+                    WHERE c."Document" @@ q.query
+                      AND ({typeName}::text IS NULL OR c."Type" = {typeName})
+                      AND ({query.TalkId}::text IS NULL OR c."TalkId" = {query.TalkId})
+                    ORDER BY c."RowId" DESC
+                    LIMIT {RankedMatches}) AS candidates
+                JOIN "SearchDocs" AS d ON d."RowId" = candidates."RowId",
+                to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
+                ORDER BY "Score" DESC, d."RowId" DESC
+                LIMIT {take + 1} OFFSET {offset}
                 """)
             : db.Database.SqlQuery<SearchRow>($"""
                 WITH Candidates AS (
-                    SELECT SearchText.rowid AS RowId
+                    SELECT d.RowId, d.Type, d.RecordId, d.TalkId, d.Title, d.Body
                     FROM SearchText
                     JOIN SearchDocs AS d ON d.RowId = SearchText.rowid
                     WHERE SearchText MATCH {Fts5Query(words)}
@@ -84,21 +82,14 @@ public static partial class SearchEndpoints
                       AND ({query.TalkId} IS NULL OR d.TalkId = {query.TalkId})
                     ORDER BY SearchText.rowid DESC
                     LIMIT {RankedMatches})
-                SELECT d.Type, d.RecordId, d.TalkId, d.Title,
-                       snippet(SearchText, 1, {MarkStart.ToString()}, {MarkEnd.ToString()}, '…', 20) AS Snippet,
-                       bm25(SearchText, 2.0, 1.0) AS Score
-                FROM SearchText
-                JOIN SearchDocs AS d ON d.RowId = SearchText.rowid
-                WHERE SearchText MATCH {Fts5Query(words)}
-                  AND SearchText.rowid >= (SELECT min(RowId) FROM Candidates)
-                  AND ({typeName} IS NULL OR d.Type = {typeName})
-                  AND ({query.TalkId} IS NULL OR d.TalkId = {query.TalkId})
-                ORDER BY Score, d.RowId
+                SELECT Type, RecordId, TalkId, Title, Body, talks_rank(Title, Body, {terms.Text}) AS Score
+                FROM Candidates
+                ORDER BY Score DESC, RowId DESC
                 LIMIT {take + 1} OFFSET {offset}
                 """)).ToListAsync(ct);
 
         var hits = rows.Select(r => new SearchHit(
-            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId, r.Title, Highlight(RestoreMarkup(r.Snippet)), -r.Score,
+            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId, r.Title, Highlight(terms.Snippet(r.Body, MarkStart, MarkEnd)), r.Score,
             $"/api/v1/{r.Type}s/{r.RecordId}")).ToList();
         var end = offset + Math.Min(hits.Count, take);
         return TypedResults.Ok(hits.ToPage(take, http, _ => Paging.Encode(end.ToString(CultureInfo.InvariantCulture))));
@@ -126,19 +117,6 @@ public static partial class SearchEndpoints
     /// <inheritdoc cref="Fts5Query"/>
     private static string PostgresQuery(List<string> words) =>
         string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"'{w}':*" : $"'{w}'"));
-
-    /// <summary>
-    /// ts_headline reads its text as HTML and drops what look like tags, so "&lt;b&gt;" would vanish from a snippet;
-    /// the characters travel as private-use stand-ins (not letters, so words still split at them) and come back here.
-    /// </summary>
-    private const string MarkupStandIns = "\uE000\uE001\uE002";
-
-    private static string RestoreMarkup(string snippet) =>
-        snippet.Replace('\uE000', '<').Replace('\uE001', '>').Replace('\uE002', '&');
-
-    /// <summary>ts_headline's options: the same markers and length as the SQLite snippet.</summary>
-    private static readonly string PostgresHeadline =
-        $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=20, MinWords=10, MaxFragments=0";
 
     private static string TypeName(SearchType type) => type.ToString().ToLowerInvariant();
 

@@ -37,6 +37,62 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         Assert.Contains("ukraine-rejects-withdrawal-demand", page.Ids());
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(12)]
+    [InlineData(15)]
+    public async Task ALongWordIsFoundFromItsFirstLetters(int typed)
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..16];
+        var created = await _client.CreateAsync("/api/v1/statements", Statement($"The {word} clause holds.", "hakan-fidan", "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q=clause+{word[..typed]}")).Items());
+
+        Assert.Equal(created.Text("id"), hit.Text("id"));
+        Assert.Equal($"The <mark>{word}</mark> <mark>clause</mark> holds.", hit.Text("snippet"));
+    }
+
+    [Fact]
+    public async Task AWordTypedWithoutItsAccentsIsMarkedInTheSnippet()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        await _client.CreateAsync("/api/v1/statements", Statement($"Met at Çanakkale {word}.", "hakan-fidan", "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}+canakkale")).Items());
+
+        Assert.Equal($"Met at <mark>&#199;anakkale</mark> <mark>{word}</mark>.", hit.Text("snippet"));
+    }
+
+    [Fact]
+    public async Task ASnippetOfALongTextIsCutAroundTheMatch()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var before = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"early{i}"));
+        var after = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"late{i}"));
+        await _client.CreateAsync("/api/v1/statements", Statement($"{before} {word} {after}", "hakan-fidan", "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items());
+
+        Assert.Equal($"…early38 early39 early40 <mark>{word}</mark> late1 late2 late3 late4 late5 late6 late7 late8 late9 late10 late11 late12 late13 late14 late15 late16…", hit.Text("snippet"));
+    }
+
+    [Fact]
+    public async Task TheRecordThatIsMostAboutTheWordsComesFirst()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var filler = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"filler{i}"));
+        var inPassing = await _client.CreateAsync("/api/v1/statements", Statement($"{filler} {word}.", "hakan-fidan", "turkey"));
+        var aboutIt = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
+        var inTitle = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", $"{word}-{word}", "demand"));
+        var older = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
+
+        var page = await _client.GetJsonAsync($"/api/v1/search?q={word}");
+
+        Assert.Equal([inTitle.Text("id")!, older.Text("id")!, aboutIt.Text("id")!, inPassing.Text("id")!], page.Ids());
+        var scores = page.Items().Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.True(scores[0] > scores[1] && scores[1] == scores[2] && scores[2] > scores[3], string.Join(", ", scores));
+    }
+
     [Fact]
     public async Task ANewRecordIsFoundAtOnceAndAnEditedOneByItsNewWords()
     {
