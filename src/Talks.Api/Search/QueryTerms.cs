@@ -22,8 +22,8 @@ public sealed class QueryTerms
     private const int TypicalTitleWords = 6;
     private const int TypicalBodyWords = 30;
 
-    /// <summary>Words in a snippet, as FTS5's <c>snippet(…, 20)</c> counted them.</summary>
-    public const int SnippetWords = 20;
+    /// <summary>Words in a snippet: about two lines of a results list, as long as FTS5's snippets were.</summary>
+    private const int SnippetWords = 20;
 
     /// <summary>Words shown before the first match, so a snippet does not open on it (a short text is shown whole).</summary>
     private const int LeadingWords = 3;

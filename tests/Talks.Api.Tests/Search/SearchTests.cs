@@ -84,11 +84,11 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         var inPassing = await _client.CreateAsync("/api/v1/statements", Statement($"{filler} {word}.", "hakan-fidan", "turkey"));
         var aboutIt = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
         var inTitle = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", $"{word}-{word}", "demand"));
-        var older = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
+        var sameButNewer = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
 
         var page = await _client.GetJsonAsync($"/api/v1/search?q={word}");
 
-        Assert.Equal([inTitle.Text("id")!, older.Text("id")!, aboutIt.Text("id")!, inPassing.Text("id")!], page.Ids());
+        Assert.Equal([inTitle.Text("id")!, sameButNewer.Text("id")!, aboutIt.Text("id")!, inPassing.Text("id")!], page.Ids());
         var scores = page.Items().Select(h => h.GetProperty("score").GetDouble()).ToList();
         Assert.True(scores[0] > scores[1] && scores[1] == scores[2] && scores[2] > scores[3], string.Join(", ", scores));
     }
