@@ -7,7 +7,8 @@ namespace Talks.Api.Search;
 /// The words of a search as the index compares them — folded to lower case, accents removed, the last one also
 /// matching as a prefix — with what the app does with a matching record's text: score it and cut its snippet. The
 /// index finds the candidates; reading their few hundred bytes here costs less than asking the index for statistics.
-/// Text is read as UTF-8, the form SQLite hands it over in, so scoring a candidate allocates nothing.
+/// Text is read as UTF-8, the form SQLite hands it over in, so scoring a candidate allocates nothing unless a word in
+/// it has letters outside ASCII.
 /// </summary>
 public sealed class QueryTerms
 {
@@ -92,7 +93,6 @@ public sealed class QueryTerms
             words.Add((wordStart, wordLength));
             matched.Add(Match(utf8.AsSpan(wordStart, wordLength), ascii));
         }
-
 
         var first = 0;
         var best = (Distinct: 0, All: 0);

@@ -64,6 +64,18 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     }
 
     [Fact]
+    public async Task AWordInAnotherAlphabetIsFoundByItsFirstLettersInAnyCase()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        await _client.CreateAsync("/api/v1/statements", Statement($"Переговори в Стамбулі {word}.", "hakan-fidan", "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}+{Uri.EscapeDataString("СТАМБУЛ")}")).Items());
+
+        // Both words marked: the one typed in capitals and cut short as well (HTML escapes the Cyrillic letters).
+        Assert.Equal(2, hit.Text("snippet")!.Split("<mark>").Length - 1);
+    }
+
+    [Fact]
     public async Task ASnippetOfALongTextIsCutAroundTheMatch()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
