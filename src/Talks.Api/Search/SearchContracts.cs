@@ -18,6 +18,8 @@ public enum SearchType
 
 /// <summary>
 /// One match. <c>snippet</c> is HTML-escaped text with the matched words in <c>&lt;mark&gt;</c>, safe to insert as HTML.
+/// <c>score</c> is how well the record matches — how often and where (title above text) the words occur — and orders
+/// the results, highest first, equal scores newest first; compare scores within one search only.
 /// </summary>
 public sealed record SearchHit(SearchType Type, string Id, string? TalkId, string Title, string Snippet, double Score, string Url);
 
