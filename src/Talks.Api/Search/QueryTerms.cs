@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 
 namespace Talks.Api.Search;
@@ -80,10 +81,10 @@ public sealed class QueryTerms
     }
 
     /// <summary>
-    /// Up to <see cref="SnippetWords"/> words of the text around the most of the query's words, each match between
-    /// <paramref name="start"/> and <paramref name="end"/>, with "…" where the text goes on.
+    /// Up to <see cref="SnippetWords"/> words of the text around the most of the query's words, as HTML: the text
+    /// escaped, each match in <c>&lt;mark&gt;</c>, "…" where the text goes on.
     /// </summary>
-    public string Snippet(string text, char start, char end)
+    public string SnippetHtml(string text)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
         var words = new List<(int Start, int Length)>();
@@ -115,17 +116,17 @@ public sealed class QueryTerms
         var last = Math.Min(words.Count, first + SnippetWords) - 1;
         if (last < first)
         {
-            return text;
+            return WebUtility.HtmlEncode(text);
         }
 
-        string Between(int from, int to) => Encoding.UTF8.GetString(utf8, from, to - from);
+        string Between(int from, int to) => WebUtility.HtmlEncode(Encoding.UTF8.GetString(utf8, from, to - from));
 
         var snippet = new StringBuilder();
         snippet.Append(first > 0 ? "…" : Between(0, words[0].Start));
         for (var i = first; i <= last; i++)
         {
             var word = Between(words[i].Start, words[i].Start + words[i].Length);
-            snippet.Append(matched[i] is null ? word : $"{start}{word}{end}");
+            snippet.Append(matched[i] is null ? word : $"<mark>{word}</mark>");
 
             var after = words[i].Start + words[i].Length;
             if (i < last)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +9,6 @@ namespace Talks.Api.Search;
 
 public static partial class SearchEndpoints
 {
-    private const char MarkStart = '\u0002';
-    private const char MarkEnd = '\u0003';
-
     /// <summary>How many matches, newest first, a search ranks; pages end there.</summary>
     public const int RankedMatches = 1000;
 
@@ -55,7 +51,7 @@ public static partial class SearchEndpoints
         // Ranking reads every candidate (its text on SQLite, its tsvector on PostgreSQL), so a common word over a large
         // archive would score hundreds of thousands of rows per request; ranking the newest matches only keeps a
         // page's cost bounded. SQLite scores them with talks_rank (SqliteRanking, the same weighting as QueryTerms);
-        // for both providers the page's snippets are cut from its text here.
+        // for both providers the page's snippets are cut from its text here (QueryTerms.SnippetHtml).
         var rows = await (database.Provider == DatabaseProvider.Postgres
             ? db.Database.SqlQuery<SearchRow>($"""
                 SELECT d."Type", d."RecordId", d."TalkId", d."Title", d."Body", ts_rank(d."Document", q.query)::float8 AS "Score"
@@ -89,7 +85,7 @@ public static partial class SearchEndpoints
                 """)).ToListAsync(ct);
 
         var hits = rows.Select(r => new SearchHit(
-            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId, r.Title, Highlight(terms.Snippet(r.Body, MarkStart, MarkEnd)), r.Score,
+            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId, r.Title, terms.SnippetHtml(r.Body), r.Score,
             $"/api/v1/{r.Type}s/{r.RecordId}")).ToList();
         var end = offset + Math.Min(hits.Count, take);
         return TypedResults.Ok(hits.ToPage(take, http, _ => Paging.Encode(end.ToString(CultureInfo.InvariantCulture))));
@@ -119,10 +115,6 @@ public static partial class SearchEndpoints
         string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"'{w}':*" : $"'{w}'"));
 
     private static string TypeName(SearchType type) => type.ToString().ToLowerInvariant();
-
-    /// <summary>Escapes the text for HTML, then turns the index's match markers into &lt;mark&gt; elements.</summary>
-    private static string Highlight(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>").Replace(MarkEnd.ToString(), "</mark>");
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();
