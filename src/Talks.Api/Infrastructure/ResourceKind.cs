@@ -38,15 +38,7 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
     public required string BasePath { get; init; }
 
     /// <summary>The response, built in SQL.</summary>
-    public required Expression<Func<TEntity, TResponse>> Projection
-    {
-        get;
-        init
-        {
-            field = value;
-            _fromSaved = new(() => OwnColumns.Only(value) ? value.Compile() : null);
-        }
-    }
+    public required Expression<Func<TEntity, TResponse>> Projection { get; init; }
 
     /// <summary>The stored record in its update shape; what a merge patch is applied to.</summary>
     public required Func<TEntity, TRequest> ToRequest { get; init; }
@@ -89,8 +81,12 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
     private async Task<TResponse> SavedAsync(TalksDbContext db, TEntity saved, CancellationToken ct) =>
         _fromSaved.Value is { } fromSaved ? fromSaved(saved) : (await ReadAsync(db, saved.Id, ct))!;
 
-    /// <summary>Set with <see cref="Projection"/>, which every kind gives.</summary>
-    private Lazy<Func<TEntity, TResponse>?> _fromSaved = new(() => null);
+    /// <summary><see cref="Projection"/> compiled, when it reads only the record's own columns; worked out at the first write.</summary>
+    private readonly Lazy<Func<TEntity, TResponse>?> _fromSaved;
+
+    public ResourceKind() => _fromSaved = new(CompileIfOwnColumns);
+
+    private Func<TEntity, TResponse>? CompileIfOwnColumns() => OwnColumns.Only(Projection) ? Projection.Compile() : null;
 
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync(TalksDbContext db, string id, HttpContext http, CancellationToken ct)
     {
