@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -21,8 +22,9 @@ public sealed class QueryTerms
     /// <summary>How much a long text is marked down, as in BM25; lengths are compared with a typical record's.</summary>
     private const double LengthEffect = 0.75;
 
-    private const int TypicalTitleWords = 6;
-    private const int TypicalBodyWords = 30;
+    /// <summary>Lengths in characters (about six words and thirty), which text in any script gives without splitting it.</summary>
+    private const int TypicalTitleCharacters = 40;
+    private const int TypicalBodyCharacters = 200;
 
     /// <summary>Words in a snippet: about two lines of a results list, as long as FTS5's snippets were.</summary>
     private const int SnippetWords = 20;
@@ -33,10 +35,16 @@ public sealed class QueryTerms
     private readonly string[] _words;
     private readonly byte[][] _utf8;
 
+    /// <summary>Each word's first letter in both cases, to jump through ASCII text; none for a word outside ASCII, which ASCII text cannot hold.</summary>
+    private readonly SearchValues<byte>?[] _firstBytes;
+
     private QueryTerms(string[] words)
     {
         _words = words;
         _utf8 = words.Select(Encoding.UTF8.GetBytes).ToArray();
+        _firstBytes = _utf8
+            .Select(w => Ascii.IsValid(w) ? SearchValues.Create([(byte)char.ToLowerInvariant((char)w[0]), (byte)char.ToUpperInvariant((char)w[0])]) : null)
+            .ToArray();
     }
 
     /// <summary>The words as given, folded; what <see cref="Parse"/> reads back.</summary>
@@ -51,33 +59,87 @@ public sealed class QueryTerms
     /// <summary>
     /// BM25's weighting of how often and where the words occur (title counting twice), without its corpus-wide
     /// document counts: the records ranked all hold every word, and counting the index for each query costs more than
-    /// the rest of a search. PostgreSQL's ts_rank leaves them out too.
+    /// the rest of a search. PostgreSQL's ts_rank leaves them out too. A text's length is counted in characters.
     /// </summary>
     public double Score(ReadOnlySpan<byte> title, ReadOnlySpan<byte> body) =>
-        TitleWeight * ColumnScore(title, TypicalTitleWords) + ColumnScore(body, TypicalBodyWords);
+        TitleWeight * ColumnScore(title, TypicalTitleCharacters) + ColumnScore(body, TypicalBodyCharacters);
 
-    private double ColumnScore(ReadOnlySpan<byte> text, int typicalWords)
+    private double ColumnScore(ReadOnlySpan<byte> text, int typicalCharacters)
     {
         Span<int> counts = stackalloc int[_words.Length];
-        var length = 0;
-        var at = 0;
-        while (NextWord(text, ref at, out var ascii) is var (start, wordLength) && wordLength > 0)
+        int characters;
+        if (Ascii.IsValid(text))
         {
-            length++;
-            if (Match(text.Slice(start, wordLength), ascii) is { } i)
-            {
-                counts[i]++;
-            }
+            characters = text.Length;
+            CountInAscii(text, counts);
+        }
+        else
+        {
+            characters = Encoding.UTF8.GetCharCount(text);
+            CountWordByWord(text, counts);
         }
 
         var score = 0.0;
-        var norm = Saturation * (1 - LengthEffect + LengthEffect * length / typicalWords);
+        var norm = Saturation * (1 - LengthEffect + LengthEffect * characters / typicalCharacters);
         foreach (var count in counts)
         {
             score += count * (Saturation + 1) / (count + norm);
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// Most records are ASCII: each word is looked for where its first letter occurs, and counted where it stands as a
+    /// whole word (the last word also at a word's start), without splitting the rest of the text.
+    /// </summary>
+    private void CountInAscii(ReadOnlySpan<byte> text, Span<int> counts)
+    {
+        for (var i = 0; i < _utf8.Length; i++)
+        {
+            if (_firstBytes[i] is not { } first)
+            {
+                continue;
+            }
+
+            var query = _utf8[i];
+            var prefix = i == _utf8.Length - 1;
+            for (var at = 0; at <= text.Length - query.Length; at++)
+            {
+                var found = text[at..].IndexOfAny(first);
+                if (found < 0)
+                {
+                    break;
+                }
+
+                at += found;
+                var end = at + query.Length;
+                if (end <= text.Length
+                    && (at == 0 || AsciiWordBytes[text[at - 1]] == 0)
+                    && Ascii.EqualsIgnoreCase(text[at..end], query)
+                    && (prefix || end == text.Length || AsciiWordBytes[text[end]] == 0))
+                {
+                    counts[i]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>Text with letters outside ASCII is split into words as the index splits it, and each word folded as it folds them.</summary>
+    private void CountWordByWord(ReadOnlySpan<byte> text, Span<int> counts)
+    {
+        for (var at = 0; NextWord(text, ref at, out var ascii) is var (start, length) && length > 0;)
+        {
+            var word = text.Slice(start, length);
+            var folded = ascii ? null : Fold(Encoding.UTF8.GetString(word));
+            for (var i = 0; i < _words.Length; i++)
+            {
+                if (ascii ? Matches(word, i) : Matches(folded!, i))
+                {
+                    counts[i]++;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -150,34 +212,10 @@ public sealed class QueryTerms
     /// <summary>Which query word <paramref name="word"/> is (the last also by prefix), if any.</summary>
     private int? Match(ReadOnlySpan<byte> word, bool ascii)
     {
-        if (!ascii)
-        {
-            return Match(Fold(Encoding.UTF8.GetString(word)));
-        }
-
-        for (var i = 0; i < _utf8.Length; i++)
-        {
-            var query = _utf8[i];
-            var same = i == _utf8.Length - 1
-                ? word.Length >= query.Length && Ascii.EqualsIgnoreCase(word[..query.Length], query)
-                : Ascii.EqualsIgnoreCase(word, query);
-            if (same)
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
-
-    private int? Match(string folded)
-    {
+        var folded = ascii ? null : Fold(Encoding.UTF8.GetString(word));
         for (var i = 0; i < _words.Length; i++)
         {
-            var same = i == _words.Length - 1
-                ? folded.StartsWith(_words[i], StringComparison.Ordinal)
-                : folded.Equals(_words[i], StringComparison.Ordinal);
-            if (same)
+            if (ascii ? Matches(word, i) : Matches(folded!, i))
             {
                 return i;
             }
@@ -185,6 +223,16 @@ public sealed class QueryTerms
 
         return null;
     }
+
+    private bool Matches(ReadOnlySpan<byte> asciiWord, int i) =>
+        i == _utf8.Length - 1
+            ? asciiWord.Length >= _utf8[i].Length && Ascii.EqualsIgnoreCase(asciiWord[.._utf8[i].Length], _utf8[i])
+            : Ascii.EqualsIgnoreCase(asciiWord, _utf8[i]);
+
+    private bool Matches(string folded, int i) =>
+        i == _words.Length - 1
+            ? folded.StartsWith(_words[i], StringComparison.Ordinal)
+            : folded.Equals(_words[i], StringComparison.Ordinal);
 
     /// <summary>Lower case without accents, as the index's tokenizer (unicode61, remove_diacritics 2) stores a word.</summary>
     private static string Fold(string word)

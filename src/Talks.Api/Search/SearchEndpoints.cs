@@ -50,8 +50,9 @@ public static partial class SearchEndpoints
         var terms = QueryTerms.From(words);
         // Ranking reads every candidate (its text on SQLite, its tsvector on PostgreSQL), so a common word over a large
         // archive would score hundreds of thousands of rows per request; ranking the newest matches only keeps a
-        // page's cost bounded. SQLite scores them with talks_rank (SqliteRanking, the same weighting as QueryTerms);
-        // for both providers the page's snippets are cut from its text here (QueryTerms.SnippetHtml).
+        // page's cost bounded. SQLite scores them with talks_rank (SqliteRanking, the same weighting as QueryTerms) and
+        // sorts only their ids and scores, reading the rest of a row for the page alone; for both providers the page's
+        // snippets are cut from its text here (QueryTerms.SnippetHtml).
         var rows = await (database.Provider == DatabaseProvider.Postgres
             ? db.Database.SqlQuery<SearchRow>($"""
                 SELECT d."Type", d."RecordId", d."TalkId", d."Title", d."Body", ts_rank(d."Document", q.query)::float8 AS "Score"
@@ -70,18 +71,23 @@ public static partial class SearchEndpoints
                 """)
             : db.Database.SqlQuery<SearchRow>($"""
                 WITH Candidates AS (
-                    SELECT d.RowId, d.Type, d.RecordId, d.TalkId, d.Title, d.Body
+                    SELECT d.RowId, d.Title, d.Body
                     FROM SearchText
                     JOIN SearchDocs AS d ON d.RowId = SearchText.rowid
                     WHERE SearchText MATCH {Fts5Query(words)}
                       AND ({typeName} IS NULL OR d.Type = {typeName})
                       AND ({query.TalkId} IS NULL OR d.TalkId = {query.TalkId})
                     ORDER BY SearchText.rowid DESC
-                    LIMIT {RankedMatches})
-                SELECT Type, RecordId, TalkId, Title, Body, talks_rank(Title, Body, {terms.Text}) AS Score
-                FROM Candidates
-                ORDER BY Score DESC, RowId DESC
-                LIMIT {take + 1} OFFSET {offset}
+                    LIMIT {RankedMatches}),
+                Ranked AS (
+                    SELECT RowId, talks_rank(Title, Body, {terms.Text}) AS Score
+                    FROM Candidates
+                    ORDER BY Score DESC, RowId DESC
+                    LIMIT {take + 1} OFFSET {offset})
+                SELECT d.Type, d.RecordId, d.TalkId, d.Title, d.Body, r.Score
+                FROM Ranked AS r
+                JOIN SearchDocs AS d ON d.RowId = r.RowId
+                ORDER BY r.Score DESC, r.RowId DESC
                 """)).ToListAsync(ct);
 
         var hits = rows.Select(r => new SearchHit(

@@ -64,6 +64,20 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     }
 
     [Fact]
+    public async Task AccentsInARecordNeitherRaiseNorLowerItsRank()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        await _client.CreateAsync("/api/v1/statements", Statement($"Met at Canakkale: {word}, {word} and canakkale.", "hakan-fidan", "turkey"));
+        await _client.CreateAsync("/api/v1/statements", Statement($"Met at Çanakkale: {word}, {word} and çanakkale.", "hakan-fidan", "turkey"));
+
+        var scores = (await _client.GetJsonAsync($"/api/v1/search?q={word}+canak")).Items().Select(h => h.GetProperty("score").GetDouble()).ToList();
+
+        Assert.Equal(2, scores.Count);
+        Assert.True(scores[0] > 0);
+        Assert.Equal(scores[0], scores[1], 9);
+    }
+
+    [Fact]
     public async Task AWordInAnotherAlphabetIsFoundByItsFirstLettersInAnyCase()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
