@@ -263,12 +263,23 @@ public static class DatabaseSetup
         private bool FirstOpenOf(DbConnection connection) =>
             ((SqliteConnection)connection).Handle is { } handle && _configured.TryAdd(handle, this);
 
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        /// <summary>The functions the app's SQL calls; whether the handle is new and still needs <see cref="Pragmas"/>.</summary>
+        private bool PrepareAndTellIfNew(DbConnection connection)
         {
             FoldCaseLikeDotNet(connection);
-            if (FirstOpenOf(connection))
+            if (!FirstOpenOf(connection))
             {
-                SqliteRanking.Register((SqliteConnection)connection);
+                return false;
+            }
+
+            SqliteRanking.Register((SqliteConnection)connection);
+            return true;
+        }
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            if (PrepareAndTellIfNew(connection))
+            {
                 using var command = connection.CreateCommand();
                 command.CommandText = Pragmas;
                 command.ExecuteNonQuery();
@@ -277,10 +288,8 @@ public static class DatabaseSetup
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            FoldCaseLikeDotNet(connection);
-            if (FirstOpenOf(connection))
+            if (PrepareAndTellIfNew(connection))
             {
-                SqliteRanking.Register((SqliteConnection)connection);
                 await using var command = connection.CreateCommand();
                 command.CommandText = Pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);

@@ -131,10 +131,10 @@ public sealed class QueryTerms
         for (var at = 0; NextWord(text, ref at, out var ascii) is var (start, length) && length > 0;)
         {
             var word = text.Slice(start, length);
-            var folded = ascii ? null : Fold(Encoding.UTF8.GetString(word));
+            var folded = FoldedUnlessAscii(word, ascii);
             for (var i = 0; i < _words.Length; i++)
             {
-                if (ascii ? Matches(word, i) : Matches(folded!, i))
+                if (Matches(word, folded, i))
                 {
                     counts[i]++;
                 }
@@ -212,10 +212,10 @@ public sealed class QueryTerms
     /// <summary>Which query word <paramref name="word"/> is (the last also by prefix), if any.</summary>
     private int? Match(ReadOnlySpan<byte> word, bool ascii)
     {
-        var folded = ascii ? null : Fold(Encoding.UTF8.GetString(word));
+        var folded = FoldedUnlessAscii(word, ascii);
         for (var i = 0; i < _words.Length; i++)
         {
-            if (ascii ? Matches(word, i) : Matches(folded!, i))
+            if (Matches(word, folded, i))
             {
                 return i;
             }
@@ -224,15 +224,23 @@ public sealed class QueryTerms
         return null;
     }
 
-    private bool Matches(ReadOnlySpan<byte> asciiWord, int i) =>
-        i == _utf8.Length - 1
-            ? asciiWord.Length >= _utf8[i].Length && Ascii.EqualsIgnoreCase(asciiWord[.._utf8[i].Length], _utf8[i])
-            : Ascii.EqualsIgnoreCase(asciiWord, _utf8[i]);
+    /// <summary>An ASCII word is compared as it is, ignoring case; any other is folded first.</summary>
+    private static string? FoldedUnlessAscii(ReadOnlySpan<byte> word, bool ascii) => ascii ? null : Fold(Encoding.UTF8.GetString(word));
 
-    private bool Matches(string folded, int i) =>
-        i == _words.Length - 1
-            ? folded.StartsWith(_words[i], StringComparison.Ordinal)
-            : folded.Equals(_words[i], StringComparison.Ordinal);
+    /// <summary>Whether a word of the text is query word <paramref name="i"/> (the last also by prefix).</summary>
+    private bool Matches(ReadOnlySpan<byte> word, string? folded, int i)
+    {
+        var last = i == _words.Length - 1;
+        if (folded is not null)
+        {
+            return last ? folded.StartsWith(_words[i], StringComparison.Ordinal) : folded.Equals(_words[i], StringComparison.Ordinal);
+        }
+
+        var query = _utf8[i];
+        return last
+            ? word.Length >= query.Length && Ascii.EqualsIgnoreCase(word[..query.Length], query)
+            : Ascii.EqualsIgnoreCase(word, query);
+    }
 
     /// <summary>Lower case without accents, as the index's tokenizer (unicode61, remove_diacritics 2) stores a word.</summary>
     private static string Fold(string word)
