@@ -64,6 +64,23 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     }
 
     [Fact]
+    public async Task AWordInsideALongerWordDoesNotCountAsTheWord()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var twice = await _client.CreateAsync("/api/v1/statements", Statement($"{word} ceasefire, {word}.", "hakan-fidan", "turkey"));
+        var insideAfter = await _client.CreateAsync("/api/v1/statements", Statement($"{word} ceasefire, a{word}", "hakan-fidan", "turkey"));
+        var insideBefore = await _client.CreateAsync("/api/v1/statements", Statement($"{word} ceasefire, {word}a", "hakan-fidan", "turkey"));
+
+        // Same lengths: only counting the word where it stands alone puts the record holding it twice first.
+        var page = await _client.GetJsonAsync($"/api/v1/search?q={word}+cease");
+
+        Assert.Equal(twice.Text("id"), page.Ids()[0]);
+        var scores = page.Items().ToDictionary(h => h.Text("id")!, h => h.GetProperty("score").GetDouble());
+        Assert.True(scores[twice.Text("id")!] > scores[insideAfter.Text("id")!], string.Join(", ", scores));
+        Assert.True(scores[twice.Text("id")!] > scores[insideBefore.Text("id")!], string.Join(", ", scores));
+    }
+
+    [Fact]
     public async Task AccentsInARecordNeitherRaiseNorLowerItsRank()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
