@@ -68,6 +68,7 @@ app.UseAuthorization();
 app.UseIdempotency();
 app.UseTalksReadCache();
 app.UseReadResponses();
+app.UseWriteAnswerTags();
 
 ephemeral?.Announce(app);
 app.MapTalksHealth();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,7 +9,9 @@ namespace Talks.Api.Infrastructure;
 
 /// <summary>
 /// Any list as CSV (<c>Accept: text/csv</c> or <c>format=csv</c>) with the same filters and sort: the whole list,
-/// page after page, streamed as each page is read, ready for a spreadsheet.
+/// page after page, ready for a spreadsheet. The pages are written to a buffer that moves to a temporary file past a
+/// few tens of kilobytes, so a long list never sits in memory, and the answer can carry the ETag of its bytes
+/// (If-None-Match → 304) and a Content-Length like every other read.
 /// </summary>
 internal static class CsvLists
 {
@@ -27,6 +30,8 @@ internal static class CsvLists
         var cursor = query.TryGetValue("cursor", out var given) ? given.ToString() : null;
         query["limit"] = PageSize.ToString(CultureInfo.InvariantCulture);
 
+        await using var output = new FileBufferingWriteStream();
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         string[]? columns = null;
         for (var page = 0; page < MaxPages; page++)
         {
@@ -39,11 +44,8 @@ internal static class CsvLists
             var (status, headers, body) = await RunPageAsync(http, next);
             if (status != StatusCodes.Status200OK)
             {
-                if (page == 0)
-                {
-                    await PassThroughAsync(http, status, headers, body);
-                }
-
+                // Nothing has been sent yet: a page that fails fails the whole answer, never a CSV cut short.
+                await PassThroughAsync(http, status, headers, body);
                 return;
             }
 
@@ -51,30 +53,49 @@ internal static class CsvLists
             var items = document.RootElement.GetProperty("items");
             if (page == 0)
             {
-                http.Response.StatusCode = StatusCodes.Status200OK;
-                http.Response.ContentType = "text/csv; charset=utf-8";
-                var name = http.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
                 columns = items.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first
                     ? first.EnumerateObject().Select(p => p.Name).ToArray()
                     : [];
-                await WriteLineAsync(http, columns.Select(Cell));
+                await WriteLineAsync(output, digest, columns.Select(Cell), http.RequestAborted);
             }
 
             foreach (var item in items.EnumerateArray())
             {
-                await WriteLineAsync(http, columns!.Select(c => item.TryGetProperty(c, out var value) ? Cell(value) : ""));
+                await WriteLineAsync(output, digest, columns!.Select(c => item.TryGetProperty(c, out var value) ? Cell(value) : ""), http.RequestAborted);
             }
 
-            await http.Response.Body.FlushAsync(http.RequestAborted);
             var nextCursor = document.RootElement.GetProperty("nextCursor");
             if (nextCursor.ValueKind != JsonValueKind.String || items.GetArrayLength() == 0)
             {
-                return;
+                break;
             }
 
             cursor = nextCursor.GetString();
         }
+
+        await AnswerAsync(http, output, EntityTags.WithDigest("", digest.GetHashAndReset()));
+    }
+
+    private static async Task AnswerAsync(HttpContext http, FileBufferingWriteStream csv, string etag)
+    {
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Auth:RequireKeyForReads", false)
+            ? "private, no-cache"
+            : "no-cache";
+        response.Headers.Vary = "Accept, Origin";
+        if (EntityTags.NoneMatchHits(http.Request.Headers.IfNoneMatch, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = "text/csv; charset=utf-8";
+        var name = http.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
+        response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
+        response.ContentLength = csv.Length;
+        await csv.DrainBufferAsync(response.Body, http.RequestAborted);
     }
 
     /// <summary>Runs the list endpoint for one page into a private response, so the real one can stream CSV meanwhile.</summary>
@@ -112,8 +133,12 @@ internal static class CsvLists
         await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 
-    private static Task WriteLineAsync(HttpContext http, IEnumerable<string> cells) =>
-        http.Response.WriteAsync(string.Join(',', cells) + "\r\n", Encoding.UTF8, http.RequestAborted);
+    private static async Task WriteLineAsync(Stream output, IncrementalHash digest, IEnumerable<string> cells, CancellationToken ct)
+    {
+        var line = Encoding.UTF8.GetBytes(string.Join(',', cells) + "\r\n");
+        digest.AppendData(line);
+        await output.WriteAsync(line, ct);
+    }
 
     private static string Cell(JsonElement value) => value.ValueKind switch
     {

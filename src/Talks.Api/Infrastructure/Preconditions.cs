@@ -25,7 +25,7 @@ public static class Preconditions
                 detail: "Send the ETag you read in an If-Match header, so your change cannot overwrite one you have not seen.");
         }
 
-        // A read's ETag is "version-digest" (see ReadResponses); a write's is "version". Either names the version.
+        // Answers carry "version-digest" (see EntityTags); a 412 hands out the bare "version". Either names the version.
         var current = ETagFor(currentVersion);
         var readPrefix = current.TrimEnd('"') + "-";
         var matches = ifMatch

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Talks.Api.Infrastructure;
 
@@ -93,11 +91,11 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
             body = selected!;
         }
 
-        var etag = TagFor(http.Response.Headers.ETag.ToString(), body);
+        var etag = EntityTags.For(http.Response.Headers.ETag.ToString(), body);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = cacheControl;
         http.Response.Headers.Vary = "Accept, Origin";
-        if (Matches(http.Request.Headers.IfNoneMatch, etag))
+        if (EntityTags.NoneMatchHits(http.Request.Headers.IfNoneMatch, etag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             http.Response.Headers.ContentType = default;
@@ -108,21 +106,6 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
         http.Response.ContentLength = body.Length;
         await original.WriteAsync(body, http.RequestAborted);
     }
-
-    /// <summary>
-    /// "version-digest" where the record has a version, so If-Match can still compare versions while the digest
-    /// covers what the answer embeds from other records (a round's positions, a talk's round count); a digest alone
-    /// for lists.
-    /// </summary>
-    private static string TagFor(string versionTag, byte[] body)
-    {
-        var digest = WebEncoders.Base64UrlEncode(SHA256.HashData(body))[..22];
-        return versionTag.Length > 2 ? $"{versionTag.TrimEnd('"')}-{digest}\"" : $"\"{digest}\"";
-    }
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
-        ifNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Any(tag => tag == "*" || tag == etag || tag == "W/" + etag);
 }
 
 /// <summary><c>fields=id,title</c>: answers with just those properties (id always), for lists and single records.</summary>
