@@ -60,6 +60,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
 app.UseRouting();
+app.UseRereadableBodies();
 app.UseTextWithoutNul();
 app.UseCors();
 app.UseAuthentication();

@@ -16,6 +16,7 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
     {
         var problem = exception switch
         {
+            BadHttpRequestException { InnerException: JsonException json } bad => await DescribeBodyAsync(httpContext, bad, json, cancellationToken),
             BadHttpRequestException bad => Describe(bad),
             DbUpdateConcurrencyException => new ProblemDetails
             {
@@ -41,14 +42,24 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
+    /// <summary>Every fault of a body the deserializer refused at its first, not just that first one.</summary>
+    private static async Task<ProblemDetails> DescribeBodyAsync(HttpContext http, BadHttpRequestException bad, JsonException json, CancellationToken ct)
+    {
+        var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var faults = await BodyFaultFinder.FindAsync(http, endpoint, ct);
+        var errors = faults is { Errors.Count: > 0 } ? faults.Errors : JsonErrors.Describe(json);
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = bad.StatusCode,
+            Title = "One or more validation errors occurred.",
+            Detail = faults?.Detail,
+        };
+    }
+
     private static ProblemDetails Describe(BadHttpRequestException bad)
     {
         var errors = new Dictionary<string, string[]>();
-        if (bad.InnerException is JsonException json)
-        {
-            errors = JsonErrors.Describe(json);
-        }
-        else if (BindFailure().Match(bad.Message) is { Success: true } bind)
+        if (BindFailure().Match(bad.Message) is { Success: true } bind)
         {
             var name = bind.Groups["name"].Value;
             errors[char.ToLowerInvariant(name[0]) + name[1..]] = [$"'{bind.Groups["value"].Value}' is not a valid {Friendly(bind.Groups["type"].Value)}."];

@@ -58,6 +58,13 @@ public static partial class JsonErrors
         return ("body", $"Malformed JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}.");
     }
 
+    /// <summary>What is wrong with one value that was well-formed JSON but would not convert.</summary>
+    public static string Message(JsonException json)
+    {
+        var (field, message) = DescribeOne(json, "value");
+        return field == "body" ? "The value has the wrong type." : message;
+    }
+
     /// <summary>"$.positions[2].partyId" → "positions[2].partyId"; the root is "body".</summary>
     private static string FieldFromPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');

@@ -11,15 +11,16 @@ public static class MergePatch
 
     /// <summary>
     /// Applies <paramref name="patch"/> to <paramref name="current"/> and validates the result exactly as a PUT of it
-    /// would be. Returns the merged request, or the errors naming each field at fault.
+    /// would be. Returns the merged request, or the errors naming each field at fault, all of them at once (with a
+    /// detail saying what could not be checked when some fields would not even read).
     /// </summary>
-    public static async Task<(T? Merged, Dictionary<string, string[]>? Errors)> ApplyAsync<T>(
+    public static async Task<(T? Merged, Dictionary<string, string[]>? Errors, string? Detail)> ApplyAsync<T>(
         T current, JsonElement patch, JsonSerializerOptions options, IValidator<T> validator, CancellationToken cancellationToken)
         where T : class
     {
         if (patch.ValueKind != JsonValueKind.Object)
         {
-            return (null, new() { ["body"] = ["A merge patch must be a JSON object."] });
+            return (null, new() { ["body"] = ["A merge patch must be a JSON object."] }, null);
         }
 
         var target = JsonSerializer.SerializeToNode(current, options);
@@ -31,15 +32,16 @@ public static class MergePatch
         }
         catch (JsonException e)
         {
-            return (null, JsonErrors.Describe(e));
+            var faults = await BodyFaultFinder.FindAsync(JsonSerializer.SerializeToElement(merged), typeof(T), options, validator, cancellationToken);
+            return faults.Errors.Count > 0 ? (null, faults.Errors, faults.Detail) : (null, JsonErrors.Describe(e), null);
         }
 
         if (result is null)
         {
-            return (null, new() { ["body"] = ["A merge patch must be a JSON object."] });
+            return (null, new() { ["body"] = ["A merge patch must be a JSON object."] }, null);
         }
 
-        return (result, await validator.ErrorsAsync(result, cancellationToken));
+        return (result, await validator.ErrorsAsync(result, cancellationToken), null);
     }
 
     private static JsonNode? Merge(JsonNode? target, JsonNode? patch)

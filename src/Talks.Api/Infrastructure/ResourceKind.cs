@@ -148,8 +148,8 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
             return failed;
         }
 
-        var (merged, errors) = await MergePatch.ApplyAsync(ToRequest(entity), patch, json, validator, ct);
-        return errors is not null ? TypedResults.ValidationProblem(errors) : await UpdateAsync(db, entity, merged!, http, ct);
+        var (merged, errors, detail) = await MergePatch.ApplyAsync(ToRequest(entity), patch, json, validator, ct);
+        return errors is not null ? TypedResults.ValidationProblem(errors, detail) : await UpdateAsync(db, entity, merged!, http, ct);
     }
 
     private async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(

@@ -16,7 +16,7 @@ public static class Validation
     }
 
     /// <summary>Error keys follow the JSON the client sent: "Positions[2].PartyId" → "positions[2].partyId".</summary>
-    private static Dictionary<string, string[]> ToErrors(ValidationResult result) =>
+    internal static Dictionary<string, string[]> ToErrors(ValidationResult result) =>
         result.Errors
             .GroupBy(e => JsonPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
