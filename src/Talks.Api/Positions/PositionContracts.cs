@@ -49,6 +49,10 @@ public sealed record PositionQuery(int? Limit, string? Cursor, string? Sort, str
 
 internal static class PositionResource
 {
+    /// <summary>How a list of events or results names a position: "Russia: demand on territory".</summary>
+    public static string Title(string partyName, PositionKind kind, string topic) =>
+        $"{partyName}: {EnumText<PositionKind>.Name(kind)} on {topic}";
+
     public static readonly ResourceKind<Position, PositionRequest, PositionResponse> Kind = new()
     {
         Singular = "position",

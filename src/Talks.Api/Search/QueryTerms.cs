@@ -143,10 +143,27 @@ public sealed class QueryTerms
     }
 
     /// <summary>
-    /// Up to <see cref="SnippetWords"/> words of the text around the most of the query's words, as HTML: the text
-    /// escaped, each match in <c>&lt;mark&gt;</c>, "…" where the text goes on.
+    /// The snippet of a matching record: cut from its body, or from its title when only the title holds the words (a
+    /// round found by its venue shows the venue, not a blank or unrelated body).
     /// </summary>
-    public string SnippetHtml(string text)
+    public string SnippetHtml(string title, string body)
+    {
+        var ofBody = SnippetHtml(body, out var inBody);
+        if (inBody)
+        {
+            return ofBody;
+        }
+
+        var ofTitle = SnippetHtml(title, out var inTitle);
+        return inTitle || ofBody.Length == 0 ? ofTitle : ofBody;
+    }
+
+    /// <summary>
+    /// Up to <see cref="SnippetWords"/> words of the text around the most of the query's words, as HTML: the text
+    /// escaped, each match in <c>&lt;mark&gt;</c>, "…" where the text goes on; <paramref name="found"/> says whether
+    /// any word matched.
+    /// </summary>
+    private string SnippetHtml(string text, out bool found)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
         var words = new List<(int Start, int Length)>();
@@ -168,12 +185,14 @@ public sealed class QueryTerms
 
             var from = Math.Clamp(m - LeadingWords, 0, Math.Max(0, words.Count - SnippetWords));
             var window = matched.Skip(from).Take(SnippetWords).Where(i => i is not null).ToList();
-            var found = (Distinct: window.Distinct().Count(), All: window.Count);
-            if (found.CompareTo(best) > 0)
+            var here = (Distinct: window.Distinct().Count(), All: window.Count);
+            if (here.CompareTo(best) > 0)
             {
-                (best, first) = (found, from);
+                (best, first) = (here, from);
             }
         }
+
+        found = best.All > 0;
 
         var last = Math.Min(words.Count, first + SnippetWords) - 1;
         if (last < first)
@@ -242,7 +261,10 @@ public sealed class QueryTerms
             : Ascii.EqualsIgnoreCase(word, query);
     }
 
-    /// <summary>Lower case without accents, as the index's tokenizer (unicode61, remove_diacritics 2) stores a word.</summary>
+    /// <summary>
+    /// Lower case without accents, as the index's tokenizer (unicode61, remove_diacritics 2) stores a word, and the
+    /// Turkish dotless ı read as i, as PostgreSQL's unaccent reads it: "Çırağan" is "ciragan".
+    /// </summary>
     private static string Fold(string word)
     {
         var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
@@ -251,12 +273,44 @@ public sealed class QueryTerms
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                folded.Append(c);
+                folded.Append(c == DotlessI ? 'i' : c);
             }
         }
 
         return folded.ToString();
     }
+
+    private const char DotlessI = 'ı';
+
+    /// <summary>How many of a word's i's are also looked up as ı: 2⁴ spellings at most, and few words hold more.</summary>
+    private const int DotlessSpellingsOf = 4;
+
+    /// <summary>
+    /// The spellings SQLite's index may hold for query word <paramref name="i"/>: its tokenizer keeps the Turkish ı (it
+    /// has no accent to remove), so "ciragan" is also looked up as "cıragan" — every i of the word (the first few)
+    /// either way.
+    /// </summary>
+    public IEnumerable<string> IndexSpellings(int i)
+    {
+        var word = _words[i];
+        var dotted = Enumerable.Range(0, word.Length).Where(at => word[at] == 'i').Take(DotlessSpellingsOf).ToArray();
+        for (var mask = 0; mask < 1 << dotted.Length; mask++)
+        {
+            var spelling = word.ToCharArray();
+            for (var bit = 0; bit < dotted.Length; bit++)
+            {
+                if ((mask & (1 << bit)) != 0)
+                {
+                    spelling[dotted[bit]] = DotlessI;
+                }
+            }
+
+            yield return new string(spelling);
+        }
+    }
+
+    /// <summary>How many words the query has.</summary>
+    public int Count => _words.Length;
 
     /// <summary>
     /// The next run of letters and digits (with their accents) from <paramref name="at"/> on, as the index splits text

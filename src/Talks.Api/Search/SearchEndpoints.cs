@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Infrastructure;
+using Talks.Api.Positions;
 using Talks.Data;
 
 namespace Talks.Api.Search;
@@ -74,7 +75,7 @@ public static partial class SearchEndpoints
                     SELECT d.RowId, d.Title, d.Body
                     FROM SearchText
                     JOIN SearchDocs AS d ON d.RowId = SearchText.rowid
-                    WHERE SearchText MATCH {Fts5Query(words)}
+                    WHERE SearchText MATCH {Fts5Query(terms)}
                       AND ({typeName} IS NULL OR d.Type = {typeName})
                       AND ({query.TalkId} IS NULL OR d.TalkId = {query.TalkId})
                     ORDER BY SearchText.rowid DESC
@@ -90,8 +91,16 @@ public static partial class SearchEndpoints
                 ORDER BY r.Score DESC, r.RowId DESC
                 """)).ToListAsync(ct);
 
+        // A position is indexed under its topic, and shown as who took it: "Russia: demand on territory".
+        var positionIds = rows.Where(r => r.Type == "position").Select(r => r.RecordId).ToList();
+        var positionTitles = positionIds.Count == 0 ? [] : await db.Positions.AsNoTracking()
+            .Where(p => positionIds.Contains(p.Id))
+            .Select(p => new { p.Id, Party = p.Party!.Name, p.Kind, p.Topic })
+            .ToDictionaryAsync(p => p.Id, p => PositionResource.Title(p.Party, p.Kind, p.Topic), ct);
+
         var hits = rows.Select(r => new SearchHit(
-            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId, r.Title, terms.SnippetHtml(r.Body), r.Score,
+            Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId,
+            r.Type == "position" ? positionTitles.GetValueOrDefault(r.RecordId, r.Title) : r.Title, terms.SnippetHtml(r.Title, r.Body), r.Score,
             $"/api/v1/{r.Type}s/{r.RecordId}")).ToList();
         var end = offset + Math.Min(hits.Count, take);
         return TypedResults.Ok(hits.ToPage(take, http, _ => Paging.Encode(end.ToString(CultureInfo.InvariantCulture))));
@@ -112,11 +121,15 @@ public static partial class SearchEndpoints
         return words.Count == 0 ? null : words;
     }
 
-    /// <summary>Every word must match; the last also as a prefix, for search-as-you-type.</summary>
-    private static string Fts5Query(List<string> words) =>
-        string.Join(' ', words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+    /// <summary>
+    /// Every word must match, in any of the spellings the index may hold it in; the last also as a prefix, for
+    /// search-as-you-type.
+    /// </summary>
+    private static string Fts5Query(QueryTerms terms) =>
+        string.Join(" AND ", Enumerable.Range(0, terms.Count).Select(i =>
+            "(" + string.Join(" OR ", terms.IndexSpellings(i).Select(w => i == terms.Count - 1 ? $"\"{w}\"*" : $"\"{w}\"")) + ")"));
 
-    /// <inheritdoc cref="Fts5Query"/>
+    /// <summary>Every word must match; the last also as a prefix. PostgreSQL's unaccent reads ı as i itself.</summary>
     private static string PostgresQuery(List<string> words) =>
         string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"'{w}':*" : $"'{w}'"));
 

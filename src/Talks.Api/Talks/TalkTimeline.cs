@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Infrastructure;
+using Talks.Api.Positions;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -59,9 +60,9 @@ internal static class TalkTimeline
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.TalkId == talkId)
             .Select(r => new { r.Id, r.Date, r.Sequence, r.City, r.Venue, r.Summary, r.CreatedAt }).ToListAsync(ct);
         var positions = await db.Positions.AsNoTracking().Where(p => p.Round!.TalkId == talkId)
-            .Select(p => new { p.Id, p.RoundId, p.Round!.Date, p.PartyId, p.Kind, p.Topic, p.Summary, p.CreatedAt }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.RoundId, p.Round!.Date, Party = p.Party!.Name, p.Kind, p.Topic, p.Summary, p.CreatedAt }).ToListAsync(ct);
         var statements = await db.Statements.AsNoTracking().Where(s => s.Round!.TalkId == talkId)
-            .Select(s => new { s.Id, s.RoundId, Date = s.SaidOn ?? s.Round!.Date, Speaker = s.SpeakerPersonId ?? s.SpeakerPartyId, s.Quote, s.CreatedAt })
+            .Select(s => new { s.Id, s.RoundId, Date = s.SaidOn ?? s.Round!.Date, Speaker = s.SpeakerPerson!.Name ?? s.SpeakerParty!.Name ?? s.SpeakerBody, s.Quote, s.CreatedAt })
             .ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Round!.TalkId == talkId)
             .Select(a => new { a.Id, a.RoundId, Date = a.AgreedOn ?? a.Round!.Date, a.Title, a.Status, a.CreatedAt }).ToListAsync(ct);
@@ -71,9 +72,9 @@ internal static class TalkTimeline
         var ordered = rounds.Select(r => (r.CreatedAt, Entry: new TimelineEntry(r.Date, TimelineEventType.Round, r.Id, r.Id,
                 $"Round {r.Sequence}: {r.City}{(r.Venue is null ? "" : ", " + r.Venue)}", r.Summary, $"/api/v1/rounds/{r.Id}")))
             .Concat(positions.Select(p => (p.CreatedAt, Entry: new TimelineEntry(p.Date, TimelineEventType.Position, p.Id, p.RoundId,
-                $"{p.PartyId}: {EnumText<PositionKind>.Name(p.Kind)} on {p.Topic}", p.Summary, $"/api/v1/positions/{p.Id}"))))
+                PositionResource.Title(p.Party, p.Kind, p.Topic), p.Summary, $"/api/v1/positions/{p.Id}"))))
             .Concat(statements.Select(s => (s.CreatedAt, Entry: new TimelineEntry(s.Date, TimelineEventType.Statement, s.Id, s.RoundId,
-                $"{s.Speaker}: “{s.Quote}”", null, $"/api/v1/statements/{s.Id}"))))
+                StatementTitle(s.Speaker, s.Quote), s.Quote, $"/api/v1/statements/{s.Id}"))))
             .Concat(agreements.Select(a => (a.CreatedAt, Entry: new TimelineEntry(a.Date, TimelineEventType.Agreement, a.Id, a.RoundId,
                 a.Title, EnumText<AgreementStatus>.Name(a.Status), $"/api/v1/agreements/{a.Id}"))))
             .Concat(events.Select(e => (e.CreatedAt, Entry: new TimelineEntry(e.OccurredOn, TimelineEventType.AgreementEvent, e.Id, e.RoundId,
@@ -87,6 +88,21 @@ internal static class TalkTimeline
         var keys = ordered.ToDictionary(x => x.Entry, x => x.Key);
         var entries = ordered.Select(x => x.Entry).ToList();
         return TypedResults.Ok(entries.ToPage(take, http, e => keys[e].Encode()));
+    }
+
+    /// <summary>Longest quote a title shows whole; a longer one is cut at a word and ends in "…" (the detail holds it whole).</summary>
+    private const int TitleQuoteCharacters = 80;
+
+    /// <summary>"Hakan Fidan: “There are two paths…”"; a statement with no speaker recorded is its quote alone.</summary>
+    private static string StatementTitle(string? speaker, string quote)
+    {
+        if (quote.Length > TitleQuoteCharacters)
+        {
+            var cut = quote.LastIndexOf(' ', TitleQuoteCharacters);
+            quote = quote[..(cut > 0 ? cut : TitleQuoteCharacters)].TrimEnd(',', ';', ':', '.', ' ') + "…";
+        }
+
+        return speaker is null ? $"“{quote}”" : $"{speaker}: “{quote}”";
     }
 
     private sealed record TimelineKey(DateOnly Date, TimelineEventType Type, long CreatedTicks, string Id) : IComparable<TimelineKey>

@@ -29,6 +29,49 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         Assert.Contains("istanbul-2025-05-16", page.Ids());
     }
 
+    [Theory]
+    [InlineData("ciragan")]
+    [InlineData("CIRAGAN")]
+    [InlineData("çırağan")]
+    [InlineData("Çıra")]
+    public async Task TurkishLettersAreFoldedSoAPlaceIsFoundHoweverItIsTyped(string typed)
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var turkish = await _client.CreateAsync("/api/v1/statements", Statement($"Met at Çırağan Palace {word}.", "hakan-fidan", "turkey"));
+        var plain = await _client.CreateAsync("/api/v1/statements", Statement($"Met at Ciragan Palace {word}.", "hakan-fidan", "turkey"));
+
+        var page = await _client.GetJsonAsync($"/api/v1/search?q={word}+{Uri.EscapeDataString(typed)}");
+
+        Assert.Equal(new[] { plain.Text("id"), turkish.Text("id") }.Order(StringComparer.Ordinal), page.Ids().Order(StringComparer.Ordinal));
+        var snippet = Assert.Single(page.Items(), h => h.Text("id") == turkish.Text("id")).Text("snippet");
+        Assert.Contains("<mark>&#199;", snippet);
+    }
+
+    [Fact]
+    public async Task ARoundFoundOnlyByItsVenueShowsItsVenueInTheSnippet()
+    {
+        var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Venue talks")))).Text("id");
+        var venue = "Zq" + Guid.NewGuid().ToString("N")[..10];
+        var round = Round(Unique("Geneva"), "2025-02-01");
+        round["venue"] = $"{venue} Palace";
+        round["summary"] = "The delegations met for two hours and agreed to meet again.";
+        var created = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", round);
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={venue}&type=round")).Items());
+
+        Assert.Equal(created.Text("id"), hit.Text("id"));
+        Assert.Contains($"<mark>{venue}</mark> Palace", hit.Text("snippet"));
+    }
+
+    [Fact]
+    public async Task APositionIsTitledByThePartyThatTookItNotByIds()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/search?q=unacceptable&type=position");
+
+        var hit = Assert.Single(page.Items(), h => h.Text("id") == "ukraine-rejects-withdrawal-demand");
+        Assert.Equal("Ukraine: rejection on territory", hit.Text("title"));
+    }
+
     [Fact]
     public async Task TheLastWordMatchesAsAPrefixForSearchAsYouType()
     {

@@ -25,6 +25,18 @@ public sealed class TimelineTests(TalksApiFactory factory) : IClassFixture<Talks
     }
 
     [Fact]
+    public async Task TheTimelineNamesWhoSpokeAndWhoTookAPositionRatherThanGivingTheirIds()
+    {
+        var entries = (await _client.GetJsonAsync("/api/v1/talks/russia-ukraine-direct-talks/timeline?limit=200")).Items();
+
+        var position = Assert.Single(entries, e => e.Text("id") == "ukraine-rejects-withdrawal-demand");
+        Assert.Equal("Ukraine: rejection on territory", position.Text("title"));
+        var statement = Assert.Single(entries, e => e.Text("id") == "fidan-two-paths");
+        Assert.Equal("Hakan Fidan: “There are two paths: a pathway towards peace, or a route leading to further…”", statement.Text("title"));
+        Assert.Equal("There are two paths: a pathway towards peace, or a route leading to further chaos and destruction.", statement.Text("detail"));
+    }
+
+    [Fact]
     public async Task AnImplementationEventJoinsTheTimelineOnItsOwnDate()
     {
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Timeline talks")))).Text("id");
