@@ -79,6 +79,7 @@ public static class ChangeCapture
         AddChildren<RoundParticipant>(tracker, records, "rounds", "participants", p => p.RoundId);
         AddChildren<RoundDelegate>(tracker, records, "rounds", "delegates", d => d.RoundId);
         AddChildren<Obligation>(tracker, records, "agreements", "obligations", o => o.AgreementId);
+        AddChildren<PersonOffice>(tracker, records, "people", "offices", o => o.PersonId);
 
         return records.Values
             .Where(r => r.Record.Kind != ChangeKind.Updated || r.Fields.Count > 0)
@@ -131,7 +132,7 @@ public static class ChangeCapture
         foreach (var property in entry.Properties)
         {
             // The parent's id is the record the change is filed under; repeating it in each row says nothing.
-            if (property.Metadata.Name is nameof(RoundParticipant.RoundId) or nameof(Obligation.AgreementId))
+            if (property.Metadata.Name is nameof(RoundParticipant.RoundId) or nameof(Obligation.AgreementId) or nameof(PersonOffice.PersonId))
             {
                 continue;
             }

@@ -18,6 +18,7 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonOffice> PersonOffices => Set<PersonOffice>();
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<RoundParticipant> RoundParticipants => Set<RoundParticipant>();

@@ -23,8 +23,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Person",
                 typeof(Person),
                 baseEntityType,
-                propertyCount: 9,
-                navigationCount: 1,
+                propertyCount: 8,
+                navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -63,15 +63,6 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 4000);
             notes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var office = runtimeEntityType.AddProperty(
-                "Office",
-                typeof(string),
-                propertyInfo: typeof(Person).GetProperty("Office", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Person).GetField("<Office>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 200);
-            office.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var partyId = runtimeEntityType.AddProperty(
                 "PartyId",

@@ -22,8 +22,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.RoundDelegate",
                 typeof(RoundDelegate),
                 baseEntityType,
-                propertyCount: 5,
-                navigationCount: 2,
+                propertyCount: 6,
+                navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -54,6 +54,15 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 4000);
             notes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var office = runtimeEntityType.AddProperty(
+                "Office",
+                typeof(string),
+                propertyInfo: typeof(RoundDelegate).GetProperty("Office", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RoundDelegate).GetField("<Office>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            office.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var partyId = runtimeEntityType.AddProperty(
                 "PartyId",
@@ -129,6 +138,13 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
+
+            var round = declaringEntityType.AddNavigation("Round",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Round),
+                propertyInfo: typeof(RoundDelegate).GetProperty("Round", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RoundDelegate).GetField("<Round>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var delegates = principalEntityType.AddNavigation("Delegates",
                 runtimeForeignKey,

@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a727706b-ddb1-4cae-b3de-b6412f979b1d"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("7d4b8668-7a46-41f2-aa46-db3d691321ad"), entityTypeCount: 17)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
             var obligation = ObligationEntityType.Create(this);
             var party = PartyEntityType.Create(this);
             var person = PersonEntityType.Create(this);
+            var personOffice = PersonOfficeEntityType.Create(this);
             var position = PositionEntityType.Create(this);
             var round = RoundEntityType.Create(this);
             var roundDelegate = RoundDelegateEntityType.Create(this);
@@ -41,6 +42,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
             ObligationEntityType.CreateForeignKey2(obligation, party);
             ObligationEntityType.CreateForeignKey3(obligation, party);
             PersonEntityType.CreateForeignKey1(person, party);
+            PersonOfficeEntityType.CreateForeignKey1(personOffice, party);
+            PersonOfficeEntityType.CreateForeignKey2(personOffice, person);
             PositionEntityType.CreateForeignKey1(position, position);
             PositionEntityType.CreateForeignKey2(position, party);
             PositionEntityType.CreateForeignKey3(position, round);
@@ -63,6 +66,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
             ObligationEntityType.CreateAnnotations(obligation);
             PartyEntityType.CreateAnnotations(party);
             PersonEntityType.CreateAnnotations(person);
+            PersonOfficeEntityType.CreateAnnotations(personOffice);
             PositionEntityType.CreateAnnotations(position);
             RoundEntityType.CreateAnnotations(round);
             RoundDelegateEntityType.CreateAnnotations(roundDelegate);

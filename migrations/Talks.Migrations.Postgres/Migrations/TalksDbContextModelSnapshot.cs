@@ -384,10 +384,6 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<string>("Office")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<string>("PartyId")
                         .HasColumnType("character varying(100)");
 
@@ -407,6 +403,37 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.HasIndex("PartyId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PartyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("PersonId", "Ordinal");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("PersonOffices");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Position", b =>
@@ -592,6 +619,10 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("PartyId")
                         .IsRequired()
@@ -862,6 +893,22 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Party", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Talks.Data.Entities.Person", null)
+                        .WithMany("Offices")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Party");
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Position", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Position", "Answers")
@@ -977,6 +1024,11 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Obligations");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.Person", b =>
+                {
+                    b.Navigation("Offices");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Round", b =>

@@ -22,8 +22,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Person",
                 typeof(Person),
                 baseEntityType,
-                propertyCount: 9,
-                navigationCount: 1,
+                propertyCount: 8,
+                navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -58,14 +58,6 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Person).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
-
-            var office = runtimeEntityType.AddProperty(
-                "Office",
-                typeof(string),
-                propertyInfo: typeof(Person).GetProperty("Office", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Person).GetField("<Office>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 200);
 
             var partyId = runtimeEntityType.AddProperty(
                 "PartyId",

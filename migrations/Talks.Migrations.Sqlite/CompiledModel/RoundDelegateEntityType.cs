@@ -21,8 +21,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.RoundDelegate",
                 typeof(RoundDelegate),
                 baseEntityType,
-                propertyCount: 5,
-                navigationCount: 2,
+                propertyCount: 6,
+                navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -50,6 +50,14 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(RoundDelegate).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+
+            var office = runtimeEntityType.AddProperty(
+                "Office",
+                typeof(string),
+                propertyInfo: typeof(RoundDelegate).GetProperty("Office", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RoundDelegate).GetField("<Office>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var partyId = runtimeEntityType.AddProperty(
                 "PartyId",
@@ -123,6 +131,13 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
+
+            var round = declaringEntityType.AddNavigation("Round",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Round),
+                propertyInfo: typeof(RoundDelegate).GetProperty("Round", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RoundDelegate).GetField("<Round>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var delegates = principalEntityType.AddNavigation("Delegates",
                 runtimeForeignKey,

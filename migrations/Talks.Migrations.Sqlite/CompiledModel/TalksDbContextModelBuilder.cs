@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff2e4f77-c27c-4ffe-a9e8-a94d93c7939e"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("845490a6-c057-492e-b61d-226879624ee7"), entityTypeCount: 17)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             var obligation = ObligationEntityType.Create(this);
             var party = PartyEntityType.Create(this);
             var person = PersonEntityType.Create(this);
+            var personOffice = PersonOfficeEntityType.Create(this);
             var position = PositionEntityType.Create(this);
             var round = RoundEntityType.Create(this);
             var roundDelegate = RoundDelegateEntityType.Create(this);
@@ -40,6 +41,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             ObligationEntityType.CreateForeignKey2(obligation, party);
             ObligationEntityType.CreateForeignKey3(obligation, party);
             PersonEntityType.CreateForeignKey1(person, party);
+            PersonOfficeEntityType.CreateForeignKey1(personOffice, party);
+            PersonOfficeEntityType.CreateForeignKey2(personOffice, person);
             PositionEntityType.CreateForeignKey1(position, position);
             PositionEntityType.CreateForeignKey2(position, party);
             PositionEntityType.CreateForeignKey3(position, round);
@@ -62,6 +65,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             ObligationEntityType.CreateAnnotations(obligation);
             PartyEntityType.CreateAnnotations(party);
             PersonEntityType.CreateAnnotations(person);
+            PersonOfficeEntityType.CreateAnnotations(personOffice);
             PositionEntityType.CreateAnnotations(position);
             RoundEntityType.CreateAnnotations(round);
             RoundDelegateEntityType.CreateAnnotations(roundDelegate);

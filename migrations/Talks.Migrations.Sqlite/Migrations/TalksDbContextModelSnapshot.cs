@@ -376,10 +376,6 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Office")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("PartyId")
                         .HasColumnType("TEXT");
 
@@ -399,6 +395,37 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.HasIndex("PartyId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Ordinal");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("PersonOffices");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Position", b =>
@@ -583,6 +610,10 @@ namespace Talks.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PartyId")
@@ -854,6 +885,22 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Party", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Talks.Data.Entities.Person", null)
+                        .WithMany("Offices")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Party");
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Position", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Position", "Answers")
@@ -969,6 +1016,11 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Obligations");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.Person", b =>
+                {
+                    b.Navigation("Offices");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Round", b =>

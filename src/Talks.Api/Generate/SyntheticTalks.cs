@@ -30,7 +30,7 @@ internal sealed class SyntheticTalks : IDisposable
     private readonly Random random;
     private readonly SqliteConnection connection;
     private readonly List<BulkTable> tables = [];
-    private readonly BulkTable parties, people, talks, rounds, participants, delegates, positions, statements, agreements, obligations;
+    private readonly BulkTable parties, people, offices, talks, rounds, participants, delegates, positions, statements, agreements, obligations;
     private long tick;
 
     public SyntheticTalks(SqliteConnection connection, GenerateOptions options)
@@ -40,7 +40,8 @@ internal sealed class SyntheticTalks : IDisposable
         random = new Random(options.Seed);
         string[] stamp = ["Version", "CreatedAt", "UpdatedAt", "SourceIds"];
         parties = Table("Parties", ["Id", "Name", "Kind", "CountryCode", "Notes", .. stamp]);
-        people = Table("People", ["Id", "Name", "Office", "PartyId", "Notes", .. stamp]);
+        people = Table("People", ["Id", "Name", "PartyId", "Notes", .. stamp]);
+        offices = Table("PersonOffices", ["PersonId", "Ordinal", "Title", "PartyId", "From", "To"]);
         talks = Table("Talks", ["Id", "Title", "Summary", .. stamp]);
         rounds = Table("Rounds", ["Id", "TalkId", "Sequence", "Date", "StartsAtUtc", "StartsAtOffsetMinutes", "DurationMinutes", "DurationBound",
             "City", "CountryCode", "Venue", "VenueDescription", "Summary", "Outcome", "Atmosphere", .. stamp]);
@@ -63,7 +64,8 @@ internal sealed class SyntheticTalks : IDisposable
             parties.Insert([PartyId(p), $"Generated State {p:D2}", nameof(PartyKind.State), $"X{(char)('A' + p - 1)}", null, .. Stamp()]);
             for (var n = 1; n <= PeoplePerParty; n++)
             {
-                people.Insert([PersonId(p, n), $"Delegate {p:D2}-{n}", Offices[n - 1], PartyId(p), null, .. Stamp()]);
+                people.Insert([PersonId(p, n), $"Delegate {p:D2}-{n}", PartyId(p), null, .. Stamp()]);
+                offices.Insert([PersonId(p, n), 1, Offices[n - 1], null, null, null]);
             }
         }
     });

@@ -14,7 +14,7 @@ public static class References
     public static async Task<Dictionary<string, List<string>>> ToPartyAsync(TalksDbContext db, string id, CancellationToken ct)
     {
         var found = new Dictionary<string, List<string>>();
-        await AddAsync(found, "people", db.People.Where(p => p.PartyId == id).Select(p => p.Id), ct);
+        await AddAsync(found, "people", db.People.Where(p => p.PartyId == id || p.Offices.Any(o => o.PartyId == id)).Select(p => p.Id), ct);
         await AddAsync(found, "rounds", db.RoundParticipants.Where(p => p.PartyId == id).Select(p => p.RoundId)
             .Union(db.RoundDelegates.Where(d => d.PartyId == id).Select(d => d.RoundId)), ct);
         await AddAsync(found, "positions", db.Positions.Where(p => p.PartyId == id).Select(p => p.Id), ct);

@@ -71,6 +71,10 @@ public sealed record DelegateDto
     public required string PersonId { get; init; }
     public required string PartyId { get; init; }
     public required DelegateRole Role { get; init; }
+
+    /// <summary>The office the delegate sat in, when the record of the round states one; else the office held on the round's date is shown.</summary>
+    public string? Office { get; init; }
+
     public string? Notes { get; init; }
 }
 
@@ -127,6 +131,7 @@ public sealed record TalkRef(string Id, string Title);
 
 public sealed record ParticipantDetail(string PartyId, string PartyName, ParticipantRole Role, string? Notes);
 
+/// <summary>A delegate as a round shows them: with the office they held on the round's date.</summary>
 public sealed record DelegateDetail(string PersonId, string PersonName, string? Office, string PartyId, DelegateRole Role, string? Notes);
 
 /// <summary>

@@ -30,7 +30,7 @@ internal static class RoundResource
         r.Atmosphere,
         r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role).Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
         r.Delegates.OrderBy(d => d.PartyId).ThenBy(d => d.Role).ThenBy(d => d.PersonId)
-            .Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Notes = d.Notes }).ToList(),
+            .Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
         r.SourceIds,
         r.Version,
         r.CreatedAt,
@@ -59,7 +59,12 @@ internal static class RoundResource
             r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role)
                 .Select(p => new ParticipantDetail(p.PartyId, p.Party!.Name, p.Role, p.Notes)).ToList(),
             r.Delegates.OrderBy(d => d.PartyId).ThenBy(d => d.Role).ThenBy(d => d.PersonId)
-                .Select(d => new DelegateDetail(d.PersonId, d.Person!.Name, d.Person.Office, d.PartyId, d.Role, d.Notes)).ToList(),
+                // The office stated for this round, else the one held on its date (the latest begun, if two were).
+                .Select(d => new DelegateDetail(d.PersonId, d.Person!.Name,
+                    d.Office ?? d.Person.Offices
+                        .Where(o => (o.From == null || o.From <= d.Round!.Date) && (o.To == null || o.To >= d.Round!.Date))
+                        .OrderByDescending(o => o.From).ThenByDescending(o => o.Ordinal).Select(o => o.Title).FirstOrDefault(),
+                    d.PartyId, d.Role, d.Notes)).ToList(),
             r.Positions.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).AsQueryable().Select(PositionResource.Kind.Projection).ToList(),
             r.Statements.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).AsQueryable().Select(StatementResource.Kind.Projection).ToList(),
             r.Agreements.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).AsQueryable().Select(AgreementResource.Kind.Projection).ToList(),
@@ -88,7 +93,7 @@ internal static class RoundResource
             Outcome = r.Outcome,
             Atmosphere = r.Atmosphere,
             Participants = r.Participants.Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
-            Delegates = r.Delegates.Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Notes = d.Notes }).ToList(),
+            Delegates = r.Delegates.Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
             SourceIds = r.SourceIds,
         },
         Apply = Apply,
@@ -134,12 +139,13 @@ internal static class RoundResource
             p => (p.PartyId, p.Role),
             (from, to) => to.Notes = from.Notes);
         round.Delegates.Sync(
-            r.Delegates.Select(d => new RoundDelegate { RoundId = round.Id, PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Notes = d.Notes }).ToList(),
+            r.Delegates.Select(d => new RoundDelegate { RoundId = round.Id, PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
             d => d.PersonId,
             (from, to) =>
             {
                 to.PartyId = from.PartyId;
                 to.Role = from.Role;
+                to.Office = from.Office;
                 to.Notes = from.Notes;
             });
     }

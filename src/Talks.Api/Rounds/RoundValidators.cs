@@ -47,6 +47,7 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
             member.RuleFor(d => d.PersonId).NotEmpty().Exists(db.People, "person");
             member.RuleFor(d => d.PartyId).NotEmpty();
             member.RuleFor(d => d.Role).IsInEnum();
+            member.RuleFor(d => d.Office).MaximumLength(Rules.NameLength);
             member.RuleFor(d => d.Notes).MaximumLength(Rules.TextLength);
         }).When(r => r.Delegates is not null);
         RuleForEach(r => r.Delegates)

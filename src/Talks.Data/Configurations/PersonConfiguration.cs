@@ -10,11 +10,11 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ConfigureCited();
         builder.Property(p => p.Name).HasMaxLength(ConfigurationExtensions.NameLength);
-        builder.Property(p => p.Office).HasMaxLength(ConfigurationExtensions.NameLength);
         builder.Property(p => p.Notes).HasMaxLength(ConfigurationExtensions.TextLength);
 
         // Serves GET /people?partyId= and the reference check when a party is deleted.
         builder.HasOne(p => p.Party).WithMany().HasForeignKey(p => p.PartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.PartyId);
+        builder.HasMany(p => p.Offices).WithOne().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

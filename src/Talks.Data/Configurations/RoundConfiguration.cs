@@ -32,6 +32,6 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.HasIndex(r => new { r.CreatedAt, r.Id });
 
         builder.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(r => r.Delegates).WithOne().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Delegates).WithOne(d => d.Round).HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }

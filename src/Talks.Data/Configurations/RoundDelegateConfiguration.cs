@@ -13,6 +13,7 @@ internal sealed class RoundDelegateConfiguration : IEntityTypeConfiguration<Roun
         builder.Property(d => d.PersonId).HasMaxLength(ConfigurationExtensions.IdLength);
         builder.Property(d => d.PartyId).HasMaxLength(ConfigurationExtensions.IdLength);
         builder.Property(d => d.Notes).HasMaxLength(ConfigurationExtensions.TextLength);
+        builder.Property(d => d.Office).HasMaxLength(ConfigurationExtensions.NameLength);
 
         // Both serve the reference checks when a person or a party is deleted.
         builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);

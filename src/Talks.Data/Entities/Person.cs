@@ -4,8 +4,8 @@ public sealed class Person : CitedEntity
 {
     public string Name { get; set; } = "";
 
-    /// <summary>The office held at the time of the talks the record was made for.</summary>
-    public string? Office { get; set; }
+    /// <summary>The offices held, oldest first; the current one has no end.</summary>
+    public List<PersonOffice> Offices { get; set; } = [];
 
     public string? PartyId { get; set; }
     public Party? Party { get; set; }

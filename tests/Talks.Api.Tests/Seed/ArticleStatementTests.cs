@@ -70,7 +70,9 @@ public sealed class ArticleStatementTests(TalksApiFactory factory) : IClassFixtu
         var person = await _client.GetJsonAsync($"/api/v1/people/{id}");
 
         Assert.Equal(name, person.Text("name"));
-        Assert.Equal(office, person.Text("office"));
+        var heldThen = person.GetProperty("offices").EnumerateArray()
+            .Where(o => string.CompareOrdinal(o.Text("from") ?? "", "2025-05-16") <= 0 && string.CompareOrdinal(o.Text("to") ?? "9999", "2025-05-16") >= 0);
+        Assert.Equal(office, Assert.Single(heldThen).Text("title"));
         Assert.Equal(party, person.Text("partyId"));
     }
 
