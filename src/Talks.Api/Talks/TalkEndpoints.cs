@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
+using Talks.Api.Positions;
 using Talks.Api.Rounds;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -29,6 +30,11 @@ public static class TalkEndpoints
         group.MapGet("/{id}", Get).Embeds(Rounds).WithName("GetTalk").WithSummary("Get a talk.").ProducesProblem(404);
         group.MapGet("/{id}/timeline", Timeline).WithName("GetTalkTimeline")
             .WithSummary("Every dated event of a talk in order: rounds, positions, statements, agreements and their implementation events.")
+            .RejectsUnknownQuery().ProducesProblem(404);
+        group.MapGet("/{id}/positions/matrix", PositionsMatrix).WithName("GetTalkPositionsMatrix")
+            .WithSummary("Where each party stands on each topic: its latest position and the ones before it, oldest first.")
+            .WithDescription("One cell per party and topic that has a position. asOf=yyyy-MM-dd shows the matrix as it stood on that day; "
+                + "topic= narrows it to one topic; format=csv gives one row per cell.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetTalkHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
@@ -72,6 +78,10 @@ public static class TalkEndpoints
     private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
         string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.HistoryAsync(db, id, query, http, ct);
+
+    private static Task<Results<Ok<Page<PositionMatrixCell>>, ValidationProblem, ProblemHttpResult>> PositionsMatrix(
+        string id, [AsParameters] PositionMatrixQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        PositionMatrix.ReadAsync(db, id, query, http, ct);
 
     private static Task<Results<Ok<Page<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> Timeline(
         string id, [AsParameters] TimelineQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
