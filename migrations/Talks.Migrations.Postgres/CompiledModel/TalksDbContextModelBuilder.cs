@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7d4b8668-7a46-41f2-aa46-db3d691321ad"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("1196ab8b-0fae-4a64-b16e-d5f75ffa38cb"), entityTypeCount: 17)
         {
         }
 

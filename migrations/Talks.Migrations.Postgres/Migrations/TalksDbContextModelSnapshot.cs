@@ -567,6 +567,11 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -967,7 +972,7 @@ namespace Talks.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Talks.Data.Entities.Round", null)
+                    b.HasOne("Talks.Data.Entities.Round", "Round")
                         .WithMany("Delegates")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -976,6 +981,8 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Party");
 
                     b.Navigation("Person");
+
+                    b.Navigation("Round");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.RoundParticipant", b =>

@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Round",
                 typeof(Round),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 navigationCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -126,6 +126,15 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Round).GetField("<StartsAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+
+            var status = runtimeEntityType.AddProperty(
+                "Status",
+                typeof(RoundStatus),
+                propertyInfo: typeof(Round).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            status.SetSentinelFromProviderValue("Scheduled");
 
             var summary = runtimeEntityType.AddProperty(
                 "Summary",

@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("845490a6-c057-492e-b61d-226879624ee7"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("f3fe60d2-0c55-4989-9489-b78b42901e1c"), entityTypeCount: 17)
         {
         }
 

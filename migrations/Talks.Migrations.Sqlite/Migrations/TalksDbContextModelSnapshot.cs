@@ -559,6 +559,11 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("StartsAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -959,7 +964,7 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Talks.Data.Entities.Round", null)
+                    b.HasOne("Talks.Data.Entities.Round", "Round")
                         .WithMany("Delegates")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -968,6 +973,8 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("Party");
 
                     b.Navigation("Person");
+
+                    b.Navigation("Round");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.RoundParticipant", b =>

@@ -43,7 +43,7 @@ internal sealed class SyntheticTalks : IDisposable
         people = Table("People", ["Id", "Name", "PartyId", "Notes", .. stamp]);
         offices = Table("PersonOffices", ["PersonId", "Ordinal", "Title", "PartyId", "From", "To"]);
         talks = Table("Talks", ["Id", "Title", "Summary", .. stamp]);
-        rounds = Table("Rounds", ["Id", "TalkId", "Sequence", "Date", "StartsAtUtc", "StartsAtOffsetMinutes", "DurationMinutes", "DurationBound",
+        rounds = Table("Rounds", ["Id", "TalkId", "Sequence", "Status", "Date", "StartsAtUtc", "StartsAtOffsetMinutes", "DurationMinutes", "DurationBound",
             "City", "CountryCode", "Venue", "VenueDescription", "Summary", "Outcome", "Atmosphere", .. stamp]);
         participants = Table("RoundParticipants", ["RoundId", "PartyId", "Role", "Notes"]);
         delegates = Table("RoundDelegates", ["RoundId", "PersonId", "PartyId", "Role", "Notes"]);
@@ -93,7 +93,7 @@ internal sealed class SyntheticTalks : IDisposable
         var date = new DateOnly(2000, 1, 1).AddDays(t % 3650 + r * 40);
         var venue = Venues[random.Next(Venues.Length)];
         var startsAt = date.ToDateTime(new TimeOnly(random.Next(7, 12), 0), DateTimeKind.Utc);
-        rounds.Insert([roundId, talkId, r, Date(date), Time(startsAt), 180, random.Next(60, 300), nameof(DurationBound.Approximately),
+        rounds.Insert([roundId, talkId, r, nameof(RoundStatus.Held), Date(date), Time(startsAt), 180, random.Next(60, 300), nameof(DurationBound.Approximately),
             venue.City, venue.Country, venue.Venue, $"A conference hall in {venue.City}.",
             $"Round {r} of talk {t:D4} between {PartyName(a)} and {PartyName(b)}.", r % 4 == 0 ? "No agreement beyond meeting again." : null,
             Moods[random.Next(Moods.Length)], .. Stamp()]);

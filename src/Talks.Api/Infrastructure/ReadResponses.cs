@@ -63,13 +63,15 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
         }
 
         var body = buffer.ToArray();
-        if (http.Response.StatusCode != StatusCodes.Status200OK || http.Response.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
+        if (http.Response.StatusCode != StatusCodes.Status200OK)
         {
             await original.WriteAsync(body, http.RequestAborted);
             return;
         }
 
-        if (http.Request.Query.TryGetValue("fields", out var fields))
+        // Every format gets its ETag (an iCalendar feed as much as JSON); fields= selects from JSON only.
+        var json = http.Response.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true;
+        if (json && http.Request.Query.TryGetValue("fields", out var fields))
         {
             var (selected, error) = FieldSelection.Apply(body, fields.ToString());
             if (error is not null)

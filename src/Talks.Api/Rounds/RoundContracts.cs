@@ -19,7 +19,10 @@ public record RoundRequest : ICitedRequest
     public string? Id { get; init; }
     public int? Sequence { get; init; }
 
-    /// <summary>The local date at the venue.</summary>
+    /// <summary>Whether the round has been held (the default), or is scheduled, postponed or cancelled. A round dated after today cannot have been held.</summary>
+    public RoundStatus Status { get; init; } = RoundStatus.Held;
+
+    /// <summary>The local date at the venue; the planned one for a round not yet held.</summary>
     public required DateOnly Date { get; init; }
 
     /// <summary>The start, with the venue's UTC offset, when the time of day is known.</summary>
@@ -83,6 +86,7 @@ public sealed record RoundResponse(
     string Id,
     string TalkId,
     int Sequence,
+    RoundStatus Status,
     DateOnly Date,
     DateTimeOffset? StartsAt,
     int? DurationMinutes,
@@ -106,6 +110,7 @@ public sealed record RoundDetailResponse(
     string Id,
     TalkRef Talk,
     int Sequence,
+    RoundStatus Status,
     DateOnly Date,
     DateTimeOffset? StartsAt,
     int? DurationMinutes,
@@ -135,12 +140,12 @@ public sealed record ParticipantDetail(string PartyId, string PartyName, Partici
 public sealed record DelegateDetail(string PersonId, string PersonName, string? Office, string PartyId, DelegateRole Role, string? Notes);
 
 /// <summary>
-/// Filters for GET /api/v1/rounds: by talk, by a party taking part, and by date (<c>from</c>/<c>to</c>, inclusive,
-/// yyyy-MM-dd). Rounds come in date order.
+/// Filters for GET /api/v1/rounds: by talk, by a party taking part, by date (<c>from</c>/<c>to</c>, inclusive,
+/// yyyy-MM-dd) and by status (<c>status=scheduled&amp;from=</c>today lists what is coming). Rounds come in date order.
 /// </summary>
-public sealed record RoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? TalkId, string? PartyId, DateOnly? From, DateOnly? To)
+public sealed record RoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? TalkId, string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
     : IListQuery;
 
 /// <summary>GET /api/v1/talks/{talkId}/rounds takes the same filters but the talk.</summary>
-public sealed record TalkRoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? PartyId, DateOnly? From, DateOnly? To)
+public sealed record TalkRoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
     : IListQuery;

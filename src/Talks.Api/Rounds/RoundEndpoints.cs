@@ -54,6 +54,14 @@ public static class RoundEndpoints
         group.MapDelete("/{id}", Delete).WithName("DeleteRound")
             .WithSummary("Delete a round no position, statement or agreement belongs to (If-Match required).").WritesExisting().ProducesProblem(409);
 
+        app.MapGet("/rounds.ics", AllCalendar).WithTags("Rounds").WithName("GetRoundsCalendar")
+            .WithSummary("Every talk's rounds as an iCalendar feed (RFC 5545) to subscribe to: scheduled, held, postponed and cancelled.")
+            .WithDescription($"From a year before today unless from= says otherwise; at most {RoundCalendar.MaxEvents} rounds, the latest.")
+            .Produces<string>(StatusCodes.Status200OK, RoundCalendar.MediaType);
+        app.MapGet("/talks/{talkId}/rounds.ics", TalkCalendar).WithTags("Rounds").WithName("GetTalkRoundsCalendar")
+            .WithSummary("A talk's rounds as an iCalendar feed (RFC 5545) to subscribe to: scheduled, held, postponed and cancelled.")
+            .Produces<string>(StatusCodes.Status200OK, RoundCalendar.MediaType).ProducesProblem(404);
+
         var talkRounds = app.MapGroup("/talks/{talkId}/rounds").WithTags("Rounds");
         talkRounds.MapGet("/", ListForTalk).Embeds(Embedded).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
             .RejectsUnknownQuery().ProducesProblem(404);
@@ -63,9 +71,17 @@ public static class RoundEndpoints
         return app;
     }
 
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> AllCalendar(
+        [AsParameters] RoundCalendarQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        RoundCalendar.ForAllAsync(db, query, http, ct);
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> TalkCalendar(
+        string talkId, [AsParameters] RoundCalendarQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        RoundCalendar.ForTalkAsync(db, talkId, query, http, ct);
+
     private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> List(
         [AsParameters] RoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        await PageAsync(db, query, query.TalkId, query.PartyId, query.From, query.To, http, ct);
+        await PageAsync(db, query, query.TalkId, query.PartyId, query.From, query.To, query.Status, http, ct);
 
     private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> ListForTalk(
         string talkId, [AsParameters] TalkRoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
@@ -75,7 +91,7 @@ public static class RoundEndpoints
             return Problems.NotFound("talk", talkId);
         }
 
-        return (await PageAsync(db, query, talkId, query.PartyId, query.From, query.To, http, ct)).Result switch
+        return (await PageAsync(db, query, talkId, query.PartyId, query.From, query.To, query.Status, http, ct)).Result switch
         {
             Ok<Page<RoundResponse>> page => page,
             ValidationProblem problem => problem,
@@ -84,9 +100,10 @@ public static class RoundEndpoints
     }
 
     private static Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> PageAsync(
-        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, HttpContext http, CancellationToken ct)
+        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, string? status, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var statusWanted = EnumText<RoundStatus>.Parse(status, "status", errors);
         if (from > to)
         {
             errors["from"] = ["from must not be after to."];
@@ -101,6 +118,11 @@ public static class RoundEndpoints
         if (partyId is not null)
         {
             rounds = rounds.Where(r => r.Participants.Any(p => p.PartyId == partyId));
+        }
+
+        if (statusWanted is not null)
+        {
+            rounds = rounds.Where(r => r.Status == statusWanted);
         }
 
         if (from is not null)

@@ -17,6 +17,7 @@ internal static class RoundResource
         r.Id,
         r.TalkId,
         r.Sequence,
+        r.Status,
         r.Date,
         RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
         r.DurationMinutes,
@@ -45,6 +46,7 @@ internal static class RoundResource
             r.Id,
             new TalkRef(r.Talk!.Id, r.Talk.Title),
             r.Sequence,
+            r.Status,
             r.Date,
             RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
             r.DurationMinutes,
@@ -81,6 +83,7 @@ internal static class RoundResource
         {
             Id = r.Id,
             Sequence = r.Sequence,
+            Status = r.Status,
             Date = r.Date,
             StartsAt = RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
             DurationMinutes = r.DurationMinutes,
@@ -121,6 +124,7 @@ internal static class RoundResource
     private static void Apply(RoundRequest r, Round round)
     {
         round.Sequence = r.Sequence ?? round.Sequence;
+        round.Status = r.Status;
         round.Date = r.Date;
         round.StartsAtUtc = r.StartsAt?.UtcDateTime;
         round.StartsAtOffsetMinutes = r.StartsAt is { } startsAt ? (int)startsAt.Offset.TotalMinutes : null;

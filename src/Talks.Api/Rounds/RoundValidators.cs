@@ -1,6 +1,7 @@
 using FluentValidation;
 using Talks.Api.Infrastructure;
 using Talks.Data;
+using Talks.Data.Entities;
 
 namespace Talks.Api.Rounds;
 
@@ -15,6 +16,9 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
         // Rounds may be recorded ahead when they are scheduled, but not years ahead.
         RuleFor(r => r.Date).Must(d => d >= DateRules.Earliest && d <= DateOnly.FromDateTime(DateTime.UtcNow).AddYears(2))
             .WithMessage("date must be between 1800-01-01 and two years from today.");
+        RuleFor(r => r.Status).IsInEnum()
+            .Must((r, status) => status != RoundStatus.Held || r.Date <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+            .WithMessage("A round dated after today has not been held yet: give status scheduled.");
         RuleFor(r => r.StartsAt)
             .Must((r, startsAt) => startsAt is null || DateOnly.FromDateTime(startsAt.Value.DateTime) == r.Date)
             .WithMessage("startsAt must fall on the round's date, in the venue's offset.");

@@ -7,7 +7,10 @@ public sealed class Round : CitedEntity
 
     public int Sequence { get; set; }
 
-    /// <summary>The local date at the venue; always known, and what lists filter and sort on.</summary>
+    /// <summary>Whether the round has taken place, or is announced, put off or called off.</summary>
+    public RoundStatus Status { get; set; } = RoundStatus.Held;
+
+    /// <summary>The local date at the venue (planned, for a round not yet held); always known, and what lists filter and sort on.</summary>
     public DateOnly Date { get; set; }
 
     /// <summary>The start instant in UTC, when the time of day is known. Kept as UTC so every provider can sort it.</summary>
@@ -33,6 +36,18 @@ public sealed class Round : CitedEntity
     public List<Position> Positions { get; set; } = [];
     public List<Statement> Statements { get; set; } = [];
     public List<Agreement> Agreements { get; set; } = [];
+}
+
+/// <summary>
+/// Where a round stands: announced for a date (<see cref="Scheduled"/>), taken place (<see cref="Held"/>), put off to
+/// a date not yet known or a new one (<see cref="Postponed"/>), or called off (<see cref="Cancelled"/>).
+/// </summary>
+public enum RoundStatus
+{
+    Scheduled,
+    Held,
+    Postponed,
+    Cancelled,
 }
 
 /// <summary>How a round's duration was reported: "under two hours" is <see cref="LessThan"/> 120 minutes.</summary>
