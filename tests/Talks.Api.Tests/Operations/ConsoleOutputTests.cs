@@ -59,7 +59,10 @@ public sealed class ConsoleOutputTests : IDisposable
         Assert.Matches("^talks_[A-Za-z0-9_-]+$", Assert.Single(Lines(created.Output)));
         Assert.StartsWith("console-desk\tadmin\ttalks_", Assert.Single(Lines(listed.Output)));
         Assert.Equal("Revoked 'console-desk'.", Assert.Single(Lines(revoked.Output)));
-        Assert.Equal(["Created admin key 'console-desk'. This is the only time it is shown; store it now."], Lines(created.Errors));
+        // Warnings and errors still reach stderr (on PostgreSQL, EF Core logs its failed look for the migrations
+        // table of a new database as an error); routine Information lines do not.
+        Assert.DoesNotContain(Lines(created.Errors), l => l.StartsWith("info:", StringComparison.Ordinal));
+        Assert.Contains("Created admin key 'console-desk'. This is the only time it is shown; store it now.", Lines(created.Errors));
         Assert.Empty(Lines(listed.Errors));
         Assert.Empty(Lines(revoked.Errors));
         Assert.Equal(new[] { 0, 0, 0 }, new[] { created.Code, listed.Code, revoked.Code });
