@@ -20,7 +20,7 @@ var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs).ReadSettingsBesideTheApp();
 ephemeral?.Configure(builder, hostArgs);
 var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args);
-builder.AddTalksLogging(isCommand);
+builder.AddTalksLogging(isCommand, announcesOnStandardOutput: ephemeral is not null);
 builder.AddTalksTelemetry();
 builder.AddTalksShutdown();
 builder.AddTalksJson();

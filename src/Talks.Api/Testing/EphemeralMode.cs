@@ -10,7 +10,7 @@ namespace Talks.Api.Testing;
 /// <summary>
 /// <c>--ephemeral</c>: for other teams' end-to-end suites. A throwaway database in a temp folder (migrated and
 /// seeded like any other), a port given with <c>--urls</c> or else chosen free, the URL and a fresh admin key
-/// printed on stdout, and the database deleted on exit.
+/// printed on stdout (its logs go to stderr, so these two lines are all of stdout), and the database deleted on exit.
 /// </summary>
 public sealed class EphemeralMode
 {

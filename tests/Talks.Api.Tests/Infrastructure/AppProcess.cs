@@ -31,7 +31,7 @@ public sealed class AppProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; }
 
     public int Id => _process.Id;
 
@@ -50,6 +50,35 @@ public sealed class AppProcess : IAsyncDisposable
         using var patience = new CancellationTokenSource(Patience);
         await process.WaitForExitAsync(patience.Token);
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>
+    /// Starts <c>--ephemeral</c> (a throwaway database of its own, a port of its choosing) and returns once it has
+    /// announced its URL and admin key on standard output.
+    /// </summary>
+    public static async Task<(AppProcess App, string Key)> StartEphemeralAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var process = new Process { StartInfo = StartInfo(null, environment, "--ephemeral", "--urls", "http://127.0.0.1:0") };
+        var app = new AppProcess(process, new Uri("http://127.0.0.1"));
+        process.OutputDataReceived += (_, e) => app.Received(e.Data, app._output);
+        process.ErrorDataReceived += (_, e) => app.Received(e.Data, app._errors);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            const string listening = "Talks (ephemeral) listening on ";
+            const string admin = "Admin key: ";
+            var address = await app.WaitForOutputAsync(l => l.StartsWith(listening, StringComparison.Ordinal));
+            var key = await app.WaitForOutputAsync(l => l.StartsWith(admin, StringComparison.Ordinal));
+            app.BaseAddress = new Uri(address[listening.Length..].Split(' ')[0]);
+            return (app, key[admin.Length..]);
+        }
+        catch (TimeoutException)
+        {
+            await app.DisposeAsync();
+            throw new TimeoutException($"The ephemeral app announced no URL and key:\n{string.Join('\n', app.ErrorLines.Concat(app.OutputLines))}");
+        }
     }
 
     /// <summary>Starts the server on a free loopback port and returns once it answers <c>/health/ready</c>.</summary>
@@ -184,7 +213,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(TestDatabase database, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    private static ProcessStartInfo StartInfo(TestDatabase? database, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -208,8 +237,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = database.Provider;
-        start.Environment["ConnectionStrings__Talks"] = database.ConnectionString;
+        if (database is not null)
+        {
+            start.Environment["Database__Provider"] = database.Provider;
+            start.Environment["ConnectionStrings__Talks"] = database.ConnectionString;
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
