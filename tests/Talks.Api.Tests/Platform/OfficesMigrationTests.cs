@@ -25,7 +25,8 @@ public sealed class OfficesMigrationTests
             var migrations = before.Database.GetMigrations().ToList();
             var previous = migrations[migrations.FindIndex(m => m.EndsWith("_" + OfficesMigration, StringComparison.Ordinal)) - 1];
             await before.GetService<IMigrator>().MigrateAsync(previous);
-            var sources = TestDatabase.OnPostgres ? "ARRAY['article-istanbul-talks-2025']" : "'[\"article-istanbul-talks-2025\"]'";
+            // The source list as each provider stores it: a text array on PostgreSQL, JSON text on SQLite.
+            object sources = TestDatabase.OnPostgres ? new[] { "article-istanbul-talks-2025" } : "[\"article-istanbul-talks-2025\"]";
             await before.Database.ExecuteSqlAsync($"""
                 INSERT INTO "Parties" ("Id", "Name", "Kind", "CountryCode", "Notes", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
                 VALUES ('old-party', 'Old Party', 'State', 'UA', NULL, {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
