@@ -25,16 +25,16 @@ internal sealed class KeyRequirementDocs : IOperationFilter
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
         operation.Description = $"Needs a key with the {string.Join(", ", policies.Distinct())} policy. {operation.Description}".Trim();
         operation.Responses ??= [];
-        operation.Responses.TryAdd("401", Problem("No key, or an unknown or revoked one.", context));
-        operation.Responses.TryAdd("403", Problem("The key's role does not allow this.", context));
+        operation.Responses.TryAdd("401", Problem("NoValidKey", "No key, or an unknown or revoked one.", context));
+        operation.Responses.TryAdd("403", Problem("KeyNotAllowed", "The key's role does not allow this.", context));
     }
 
-    private static OpenApiResponse Problem(string description, OperationFilterContext context) => new()
+    private static OpenApiResponse Problem(string name, string description, OperationFilterContext context) => SharedResponseParts.Named(name, new()
     {
         Description = description,
         Content = new Dictionary<string, IOpenApiMediaType>
         {
             ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
         },
-    };
+    });
 }

@@ -36,7 +36,9 @@ public static class OpenApiSetup
                 Description = "An admin API key, the only kind the /admin operations accept.",
             });
             options.SchemaFilter<ResponsesCarryEveryField>();
+            options.SchemaFilter<SerializerShapeDocs>();
             options.DocumentFilter<OwaspDocs>();
+            options.DocumentFilter<SharedResponseParts>();
             options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
         });
         return builder;
