@@ -23,6 +23,7 @@ public static class OpenApiSetup
             options.OperationFilter<KeyRequirementDocs>();
             options.OperationFilter<ReadResponseDocs>();
             options.OperationFilter<PreconditionDocs>();
+            options.OperationFilter<WriteAnswerTagDocs>();
             options.AddSecurityDefinition(KeyRequirementDocs.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -94,7 +94,7 @@ internal sealed class ReadResponseDocs : IOperationFilter
         }
     }
 
-    private static OpenApiHeader ETagHeader() => new()
+    internal static OpenApiHeader ETagHeader() => new()
     {
         Description = "Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record.",
         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxHeaderLength },

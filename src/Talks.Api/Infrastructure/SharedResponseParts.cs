@@ -11,8 +11,8 @@ namespace Talks.Api.Infrastructure;
 /// Says once what many operations share. Every answer carries the same rate-limit and CORS headers and most errors
 /// are the same problem; written out in each of 160 answers they made a 950 KB document and 11,000 lines of generated
 /// types. Runs last: each header that is the same wherever it appears becomes <c>components.headers</c>, and each
-/// error or bodiless answer (3xx and up) given by more than one operation becomes <c>components.responses</c>,
-/// referred to by <c>$ref</c>.
+/// answer, parameter and request body that more than one operation gives or takes alike becomes
+/// <c>components.responses</c>, <c>parameters</c> or <c>requestBodies</c>, referred to by <c>$ref</c>.
 /// </summary>
 internal sealed partial class SharedResponseParts : IDocumentFilter
 {
@@ -37,6 +37,31 @@ internal sealed partial class SharedResponseParts : IDocumentFilter
         ShareHeaders(document, answers.Select(a => a.Value).OfType<OpenApiResponse>().ToList());
         ShareResponses(document);
         ShareParameters(document);
+        ShareRequestBodies(document);
+    }
+
+    /// <summary>A body that a create and a replace both take (a <c>PartyRequest</c>) is declared once, under its schema's name.</summary>
+    private static void ShareRequestBodies(OpenApiDocument document)
+    {
+        var uses = document.Paths.Values
+            .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
+            .Where(operation => operation.RequestBody is OpenApiRequestBody { Content.Count: 1 })
+            .ToList();
+        var taken = new HashSet<string>(document.Components?.RequestBodies?.Keys ?? [], StringComparer.Ordinal);
+        foreach (var group in uses.GroupBy(operation => Json(operation.RequestBody!)).Where(g => g.Count() > 1))
+        {
+            var body = group.First().RequestBody!;
+            if (body.Content!.Values.First().Schema is not OpenApiSchemaReference { Reference.Id: { } name } || !taken.Add(name))
+            {
+                continue;
+            }
+
+            document.AddComponent(name, body);
+            foreach (var operation in group)
+            {
+                operation.RequestBody = new OpenApiRequestBodyReference(name, document);
+            }
+        }
     }
 
     /// <summary>
@@ -101,13 +126,13 @@ internal sealed partial class SharedResponseParts : IDocumentFilter
         var candidates = document.Paths.Values
             .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
             .SelectMany(operation => (operation.Responses ?? []).Select(answer => (operation, answer.Key, answer.Value)))
-            .Where(a => a.Value is OpenApiResponse && int.TryParse(a.Key, CultureInfo.InvariantCulture, out var status) && status >= 300)
+            .Where(a => a.Value is OpenApiResponse && int.TryParse(a.Key, CultureInfo.InvariantCulture, out _))
             .ToList();
         foreach (var group in candidates.GroupBy(a => (a.Key, Json: Json(a.Value))).Where(g => g.Count() > 1))
         {
             var response = (OpenApiResponse)group.First().Value;
             var given = group.Select(a => Names.TryGetValue((OpenApiResponse)a.Value, out var n) ? n : null).FirstOrDefault(n => n is not null)
-                ?? ReasonName(group.Key.Key);
+                ?? (group.Key.Key.StartsWith('2') ? BodyName(response) : null) ?? ReasonName(group.Key.Key);
             var name = given;
             for (var n = 2; !taken.Add(name); n++)
             {
@@ -121,6 +146,10 @@ internal sealed partial class SharedResponseParts : IDocumentFilter
             }
         }
     }
+
+    /// <summary>A success that carries a record is named for it: GET, PUT and PATCH of a party answer "PartyResponse".</summary>
+    private static string? BodyName(OpenApiResponse response) =>
+        response.Content is { Count: > 0 } content && content.Values.First().Schema is OpenApiSchemaReference { Reference.Id: { } id } ? id : null;
 
     private static string ReasonName(string status) =>
         ReasonPhrases.GetReasonPhrase(int.Parse(status, CultureInfo.InvariantCulture)).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
