@@ -24,6 +24,7 @@ public static class OpenApiSetup
             options.OperationFilter<ReadResponseDocs>();
             options.OperationFilter<PreconditionDocs>();
             options.OperationFilter<WriteAnswerTagDocs>();
+            options.OperationFilter<EmbedDocs>();
             options.AddSecurityDefinition(KeyRequirementDocs.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -12,8 +12,9 @@ namespace Talks.Api.Infrastructure;
 /// <item>A request property is required exactly when the serializer rejects a body without it (a C# <c>required</c>
 /// member). A non-nullable list with a default, like a whole round's <c>positions</c>, may be left out.</item>
 /// <item>A nullable enum allows null. Swashbuckle refers to the enum's named schema, and OpenAPI 3.0 cannot add null
-/// beside a <c>$ref</c> (<c>nullable</c> counts only next to <c>type</c>), so such a property gets the enum inline,
-/// with <c>nullable</c> and null among its values.</item>
+/// beside a <c>$ref</c> (<c>nullable</c> counts only next to <c>type</c>), so such a property gets the enum inline
+/// with <c>nullable</c>. Null is not listed among the values: validators that read <c>nullable</c> add it (Prism
+/// does), and Prism silently stops validating a response whose schema then lists null twice.</item>
 /// </list>
 /// </summary>
 internal sealed class SerializerShapeDocs(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : ISchemaFilter
@@ -69,7 +70,7 @@ internal sealed class SerializerShapeDocs(IOptions<Microsoft.AspNetCore.Http.Jso
         return new OpenApiSchema
         {
             Type = JsonSchemaType.String | JsonSchemaType.Null,
-            Enum = [.. values.Where(v => v is not null).Select(v => v!.DeepClone()), null!],
+            Enum = [.. values.Where(v => v is not null).Select(v => v!.DeepClone())],
             Description = documented.Description ?? target.Description,
         };
     }
