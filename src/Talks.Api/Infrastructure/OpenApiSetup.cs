@@ -29,7 +29,7 @@ public static class OpenApiSetup
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need analyst, deletes and keys need admin.",
+                Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need the analyst role (or admin); an operation that needs admin says so.",
             });
             options.AddSecurityDefinition(KeyRequirementDocs.AdminSchemeName, new OpenApiSecurityScheme
             {

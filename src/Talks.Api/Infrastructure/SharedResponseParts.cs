@@ -40,18 +40,23 @@ internal sealed partial class SharedResponseParts : IDocumentFilter
         ShareRequestBodies(document);
     }
 
-    /// <summary>A body that a create and a replace both take (a <c>PartyRequest</c>) is declared once, under its schema's name.</summary>
+    /// <summary>
+    /// A body that a create and a replace both take (a <c>PartyRequest</c>) is declared once, under its schema's name;
+    /// one without a named schema, like every merge patch, under its first media type's ("MergePatch").
+    /// </summary>
     private static void ShareRequestBodies(OpenApiDocument document)
     {
         var uses = document.Paths.Values
             .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
-            .Where(operation => operation.RequestBody is OpenApiRequestBody { Content.Count: 1 })
+            .Where(operation => operation.RequestBody is OpenApiRequestBody { Content.Count: > 0 })
             .ToList();
         var taken = new HashSet<string>(document.Components?.RequestBodies?.Keys ?? [], StringComparer.Ordinal);
         foreach (var group in uses.GroupBy(operation => Json(operation.RequestBody!)).Where(g => g.Count() > 1))
         {
             var body = group.First().RequestBody!;
-            if (body.Content!.Values.First().Schema is not OpenApiSchemaReference { Reference.Id: { } name } || !taken.Add(name))
+            var (mediaType, media) = body.Content!.First();
+            var name = media.Schema is OpenApiSchemaReference { Reference.Id: { } id } ? id : MediaTypeName(mediaType);
+            if (!taken.Add(name))
             {
                 continue;
             }
@@ -150,6 +155,10 @@ internal sealed partial class SharedResponseParts : IDocumentFilter
     /// <summary>A success that carries a record is named for it: GET, PUT and PATCH of a party answer "PartyResponse".</summary>
     private static string? BodyName(OpenApiResponse response) =>
         response.Content is { Count: > 0 } content && content.Values.First().Schema is OpenApiSchemaReference { Reference.Id: { } id } ? id : null;
+
+    /// <summary>"application/merge-patch+json" → "MergePatch".</summary>
+    private static string MediaTypeName(string mediaType) =>
+        string.Concat(mediaType.Split('/').Last().Split('+')[0].Split('-', '.').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
 
     private static string ReasonName(string status) =>
         ReasonPhrases.GetReasonPhrase(int.Parse(status, CultureInfo.InvariantCulture)).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);

@@ -34,10 +34,7 @@ export interface paths {
          */
         get: operations["ListAgreements"];
         put?: never;
-        /**
-         * Create an agreement.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create an agreement. */
         post: operations["CreateAgreement"];
         delete?: never;
         options?: never;
@@ -57,10 +54,7 @@ export interface paths {
          * @description include= embeds: round, parties.
          */
         get: operations["GetAgreement"];
-        /**
-         * Replace an agreement (If-Match required; status moves only along the lifecycle).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace an agreement (If-Match required; status moves only along the lifecycle). */
         put: operations["ReplaceAgreement"];
         post?: never;
         /**
@@ -70,10 +64,7 @@ export interface paths {
         delete: operations["DeleteAgreement"];
         options?: never;
         head?: never;
-        /**
-         * Change some of an agreement's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of an agreement's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchAgreement"];
         trace?: never;
     };
@@ -104,10 +95,7 @@ export interface paths {
         /** List an agreement's implementation events in date order. */
         get: operations["ListAgreementEvents"];
         put?: never;
-        /**
-         * Record an implementation event; with statusAfter it moves the agreement along its lifecycle.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Record an implementation event; with statusAfter it moves the agreement along its lifecycle. */
         post: operations["AddAgreementEvent"];
         delete?: never;
         options?: never;
@@ -226,10 +214,7 @@ export interface paths {
         /** List parties, optionally by kind. */
         get: operations["ListParties"];
         put?: never;
-        /**
-         * Create a party.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a party. */
         post: operations["CreateParty"];
         delete?: never;
         options?: never;
@@ -246,10 +231,7 @@ export interface paths {
         };
         /** Get a party. */
         get: operations["GetParty"];
-        /**
-         * Replace a party (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a party (If-Match required). */
         put: operations["ReplaceParty"];
         post?: never;
         /**
@@ -259,10 +241,7 @@ export interface paths {
         delete: operations["DeleteParty"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a party's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a party's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchParty"];
         trace?: never;
     };
@@ -293,10 +272,7 @@ export interface paths {
         /** List people, optionally by party. */
         get: operations["ListPeople"];
         put?: never;
-        /**
-         * Create a person.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a person. */
         post: operations["CreatePerson"];
         delete?: never;
         options?: never;
@@ -313,10 +289,7 @@ export interface paths {
         };
         /** Get a person. */
         get: operations["GetPerson"];
-        /**
-         * Replace a person (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a person (If-Match required). */
         put: operations["ReplacePerson"];
         post?: never;
         /**
@@ -326,10 +299,7 @@ export interface paths {
         delete: operations["DeletePerson"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a person's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a person's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchPerson"];
         trace?: never;
     };
@@ -360,10 +330,7 @@ export interface paths {
         /** List positions by round, party, topic or kind. */
         get: operations["ListPositions"];
         put?: never;
-        /**
-         * Create a position.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a position. */
         post: operations["CreatePosition"];
         delete?: never;
         options?: never;
@@ -380,10 +347,7 @@ export interface paths {
         };
         /** Get a position. */
         get: operations["GetPosition"];
-        /**
-         * Replace a position (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a position (If-Match required). */
         put: operations["ReplacePosition"];
         post?: never;
         /**
@@ -393,10 +357,7 @@ export interface paths {
         delete: operations["DeletePosition"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a position's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a position's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchPosition"];
         trace?: never;
     };
@@ -446,10 +407,7 @@ export interface paths {
         };
         /** Get a whole round: participants, delegations, positions, statements and agreements. */
         get: operations["GetRound"];
-        /**
-         * Replace a round with its participants and delegations (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a round with its participants and delegations (If-Match required). */
         put: operations["ReplaceRound"];
         post?: never;
         /**
@@ -459,10 +417,7 @@ export interface paths {
         delete: operations["DeleteRound"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a round's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a round's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchRound"];
         trace?: never;
     };
@@ -496,10 +451,7 @@ export interface paths {
          */
         get: operations["ListTalkRounds"];
         put?: never;
-        /**
-         * Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction. */
         post: operations["CreateRound"];
         delete?: never;
         options?: never;
@@ -537,10 +489,7 @@ export interface paths {
         /** List sources, optionally by kind. */
         get: operations["ListSources"];
         put?: never;
-        /**
-         * Create a source.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a source. */
         post: operations["CreateSource"];
         delete?: never;
         options?: never;
@@ -557,10 +506,7 @@ export interface paths {
         };
         /** Get a source. */
         get: operations["GetSource"];
-        /**
-         * Replace a source (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a source (If-Match required). */
         put: operations["ReplaceSource"];
         post?: never;
         /**
@@ -570,10 +516,7 @@ export interface paths {
         delete: operations["DeleteSource"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a source's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a source's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchSource"];
         trace?: never;
     };
@@ -604,10 +547,7 @@ export interface paths {
         /** List statements by speaker (person or party) or round. */
         get: operations["ListStatements"];
         put?: never;
-        /**
-         * Create a statement.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a statement. */
         post: operations["CreateStatement"];
         delete?: never;
         options?: never;
@@ -624,10 +564,7 @@ export interface paths {
         };
         /** Get a statement. */
         get: operations["GetStatement"];
-        /**
-         * Replace a statement (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a statement (If-Match required). */
         put: operations["ReplaceStatement"];
         post?: never;
         /**
@@ -637,10 +574,7 @@ export interface paths {
         delete: operations["DeleteStatement"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a statement's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a statement's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchStatement"];
         trace?: never;
     };
@@ -674,10 +608,7 @@ export interface paths {
          */
         get: operations["ListTalks"];
         put?: never;
-        /**
-         * Create a talk.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a talk. */
         post: operations["CreateTalk"];
         delete?: never;
         options?: never;
@@ -697,10 +628,7 @@ export interface paths {
          * @description include= embeds: rounds.
          */
         get: operations["GetTalk"];
-        /**
-         * Replace a talk (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a talk (If-Match required). */
         put: operations["ReplaceTalk"];
         post?: never;
         /**
@@ -710,10 +638,7 @@ export interface paths {
         delete: operations["DeleteTalk"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a talk's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a talk's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchTalk"];
         trace?: never;
     };
@@ -1757,6 +1682,12 @@ export interface components {
                 "application/json": components["schemas"]["AgreementRequest"];
             };
         };
+        MergePatch: {
+            content: {
+                "application/merge-patch+json": unknown;
+                "application/json": unknown;
+            };
+        };
         PartyRequest: {
             content: {
                 "application/json": components["schemas"]["PartyRequest"];
@@ -2021,12 +1952,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["AgreementResponse"];
             400: components["responses"]["BadRequest"];
@@ -2521,12 +2447,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["PartyResponse"];
             400: components["responses"]["BadRequest"];
@@ -2740,12 +2661,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["PersonResponse"];
             400: components["responses"]["BadRequest"];
@@ -2962,12 +2878,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["PositionResponse"];
             400: components["responses"]["BadRequest"];
@@ -3139,12 +3050,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["RoundDetailResponse"];
             400: components["responses"]["BadRequest"];
@@ -3486,12 +3392,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["SourceResponse"];
             400: components["responses"]["BadRequest"];
@@ -3707,12 +3608,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["StatementResponse"];
             400: components["responses"]["BadRequest"];
@@ -3929,12 +3825,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
             200: components["responses"]["TalkResponse"];
             400: components["responses"]["BadRequest"];
