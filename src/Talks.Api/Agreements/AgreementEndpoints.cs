@@ -20,11 +20,11 @@ public static class AgreementEndpoints
     /// <summary><c>include=</c> for agreements: the round it was reached at, and the parties its obligations name.</summary>
     private static readonly Include[] Embedded =
     [
-        new("round", a => Includes.Key(a, "roundId"),
+        new("round", typeof(RoundResponse), a => Includes.Key(a, "roundId"),
             async (db, keys, ct) => (await db.Rounds.AsNoTracking().Where(r => keys.Contains(r.Id)).Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct))
                 .ToLookup(r => r.Id, r => (object)r),
             Single: true),
-        new("parties", PartiesOf,
+        new("parties", typeof(PartyResponse), PartiesOf,
             async (db, keys, ct) => (await db.Parties.AsNoTracking().Where(p => keys.Contains(p.Id)).Select(PartyResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(p => p.Id, p => (object)p)),
     ];

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using Talks.Api.Infrastructure;
 
 namespace Talks.Api.Idempotency;
 
@@ -41,13 +42,16 @@ internal sealed class IdempotencyDocs(IOptions<IdempotencyOptions> options) : IO
             }
         }
 
-        Describe(operation, context, "400", "the Idempotency-Key header is empty, too long or not printable ASCII.");
-        Describe(operation, context, "409", "a request with the same Idempotency-Key is still running; retry after Retry-After seconds.");
-        Describe(operation, context, "422", "the Idempotency-Key was already used with a different request.");
+        Describe(operation, context, "400", "IdempotencyKey", "the Idempotency-Key header is empty, too long or not printable ASCII.");
+        Describe(operation, context, "409", "IdempotencyKeyInUse", "a request with the same Idempotency-Key is still running; retry after Retry-After seconds.");
+        Describe(operation, context, "422", "IdempotencyKeyReused", "the Idempotency-Key was already used with a different request.");
     }
 
-    /// <summary>Adds the answer, or adds its idempotency meaning to one the endpoint already gives for its own reasons.</summary>
-    private static void Describe(OpenApiOperation operation, OperationFilterContext context, string status, string when)
+    /// <summary>
+    /// Adds the answer, or adds its idempotency meaning to one the endpoint already gives for its own reasons; either
+    /// way it is named, so operations that give the same answer share one component.
+    /// </summary>
+    private static void Describe(OpenApiOperation operation, OperationFilterContext context, string status, string name, string when)
     {
         var sentence = char.ToUpperInvariant(when[0]) + when[1..];
         if (operation.Responses!.TryGetValue(status, out var existing))
@@ -55,12 +59,14 @@ internal sealed class IdempotencyDocs(IOptions<IdempotencyOptions> options) : IO
             if (existing is OpenApiResponse response && response.Description?.Contains(IdempotencyMiddleware.KeyHeader, StringComparison.Ordinal) != true)
             {
                 response.Description = string.IsNullOrWhiteSpace(response.Description) ? sentence : $"{response.Description.TrimEnd('.')}. Also when {when}";
+                var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
+                SharedResponseParts.Named(reason.Replace(" ", "", StringComparison.Ordinal) + "Or" + name, response);
             }
 
             return;
         }
 
-        operation.Responses[status] = new OpenApiResponse
+        operation.Responses[status] = SharedResponseParts.Named(name, new OpenApiResponse
         {
             Description = sentence,
             Content = new Dictionary<string, IOpenApiMediaType>
@@ -70,6 +76,6 @@ internal sealed class IdempotencyDocs(IOptions<IdempotencyOptions> options) : IO
                     Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository),
                 },
             },
-        };
+        });
     }
 }

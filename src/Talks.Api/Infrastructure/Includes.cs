@@ -8,11 +8,13 @@ using Talks.Data;
 namespace Talks.Api.Infrastructure;
 
 /// <summary>
-/// One related collection a response can embed with <c>include=</c>: which ids of each item it follows, and how to
-/// load every related record for a whole page in one query.
+/// One related collection a response can embed with <c>include=</c>: the record it embeds (<paramref name="Shape"/>,
+/// for the OpenAPI document), which ids of each item it follows, and how to load every related record for a whole
+/// page in one query.
 /// </summary>
 public sealed record Include(
     string Name,
+    Type Shape,
     Func<JsonObject, IEnumerable<string>> KeysOf,
     Func<TalksDbContext, IReadOnlyCollection<string>, CancellationToken, Task<ILookup<string, object>>> Load,
     bool Single = false);
@@ -26,7 +28,7 @@ public static class Includes
     /// for the whole page; unknown names get a 400 listing the allowed ones.
     /// </summary>
     public static RouteHandlerBuilder Embeds(this RouteHandlerBuilder builder, params Include[] includes) =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new Embedded(includes)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (!http.Request.Query.TryGetValue("include", out var requested))
@@ -74,3 +76,6 @@ public static class Includes
     public static IEnumerable<string> Key(JsonObject item, string property) =>
         item[property]?.GetValue<string>() is { } key ? [key] : [];
 }
+
+/// <summary>What an endpoint can embed, kept on it so <see cref="EmbedDocs"/> can describe the embedded properties.</summary>
+public sealed record Embedded(IReadOnlyList<Include> Includes);

@@ -23,11 +23,13 @@ public static class OpenApiSetup
             options.OperationFilter<KeyRequirementDocs>();
             options.OperationFilter<ReadResponseDocs>();
             options.OperationFilter<PreconditionDocs>();
+            options.OperationFilter<WriteAnswerTagDocs>();
+            options.OperationFilter<EmbedDocs>();
             options.AddSecurityDefinition(KeyRequirementDocs.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need analyst, deletes and keys need admin.",
+                Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need the analyst role (or admin); an operation that needs admin says so.",
             });
             options.AddSecurityDefinition(KeyRequirementDocs.AdminSchemeName, new OpenApiSecurityScheme
             {
@@ -36,7 +38,9 @@ public static class OpenApiSetup
                 Description = "An admin API key, the only kind the /admin operations accept.",
             });
             options.SchemaFilter<ResponsesCarryEveryField>();
+            options.SchemaFilter<SerializerShapeDocs>();
             options.DocumentFilter<OwaspDocs>();
+            options.DocumentFilter<SharedResponseParts>();
             options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
         });
         return builder;

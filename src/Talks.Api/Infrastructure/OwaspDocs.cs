@@ -45,8 +45,8 @@ internal sealed class OwaspDocs : IDocumentFilter
                 }
 
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("429", ProblemResponse("Too many requests from this key or address; wait for Retry-After seconds.", problem, retryAfter: true));
-                operation.Responses.TryAdd("500", ProblemResponse("An unexpected failure; the traceId identifies it in the server's log.", problem, retryAfter: false));
+                operation.Responses.TryAdd("429", ProblemResponse("TooManyRequests", "Too many requests from this key or address; wait for Retry-After seconds.", problem, retryAfter: true));
+                operation.Responses.TryAdd("500", ProblemResponse("ServerError", "An unexpected failure; the traceId identifies it in the server's log.", problem, retryAfter: false));
                 foreach (var (status, response) in operation.Responses)
                 {
                     if (response is not OpenApiResponse concrete)
@@ -129,7 +129,7 @@ internal sealed class OwaspDocs : IDocumentFilter
         }
     }
 
-    private static OpenApiResponse ProblemResponse(string description, IOpenApiSchema problem, bool retryAfter)
+    private static OpenApiResponse ProblemResponse(string name, string description, IOpenApiSchema problem, bool retryAfter)
     {
         var response = new OpenApiResponse
         {
@@ -142,7 +142,7 @@ internal sealed class OwaspDocs : IDocumentFilter
             response.Headers["Retry-After"] = IntegerHeader("Seconds to wait before trying again.");
         }
 
-        return response;
+        return SharedResponseParts.Named(name, response);
     }
 
     private static void AddRateLimitHeaders(OpenApiResponse response)

@@ -80,7 +80,7 @@ internal sealed class ReadResponseDocs : IOperationFilter
         });
         if (!operation.Responses.ContainsKey("400"))
         {
-            operation.Responses["400"] = new OpenApiResponse
+            operation.Responses["400"] = SharedResponseParts.Named("UnknownFields", new OpenApiResponse
             {
                 Description = "fields names a property the answer does not have, or too many.",
                 Content = new Dictionary<string, IOpenApiMediaType>
@@ -90,11 +90,11 @@ internal sealed class ReadResponseDocs : IOperationFilter
                         Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails), context.SchemaRepository),
                     },
                 },
-            };
+            });
         }
     }
 
-    private static OpenApiHeader ETagHeader() => new()
+    internal static OpenApiHeader ETagHeader() => new()
     {
         Description = "Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record.",
         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxHeaderLength },

@@ -21,19 +21,19 @@ public static class RoundEndpoints
     /// <summary><c>include=</c> for round lists: the talk, and what happened at each round.</summary>
     private static readonly Include[] Embedded =
     [
-        new("talk", r => Includes.Key(r, "talkId"),
+        new("talk", typeof(TalkRef), r => Includes.Key(r, "talkId"),
             async (db, keys, ct) => (await db.Talks.AsNoTracking().Where(t => keys.Contains(t.Id)).Select(t => new TalkRef(t.Id, t.Title)).ToListAsync(ct))
                 .ToLookup(t => t.Id, t => (object)t),
             Single: true),
-        new("positions", r => Includes.Key(r, "id"),
+        new("positions", typeof(PositionResponse), r => Includes.Key(r, "id"),
             async (db, keys, ct) => (await db.Positions.AsNoTracking().Where(p => keys.Contains(p.RoundId))
                 .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(PositionResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(p => p.RoundId, p => (object)p)),
-        new("statements", r => Includes.Key(r, "id"),
+        new("statements", typeof(StatementResponse), r => Includes.Key(r, "id"),
             async (db, keys, ct) => (await db.Statements.AsNoTracking().Where(s => s.RoundId != null && keys.Contains(s.RoundId))
                 .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(StatementResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(s => s.RoundId!, s => (object)s)),
-        new("agreements", r => Includes.Key(r, "id"),
+        new("agreements", typeof(AgreementResponse), r => Includes.Key(r, "id"),
             async (db, keys, ct) => (await db.Agreements.AsNoTracking().Where(a => keys.Contains(a.RoundId))
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(AgreementResource.Kind.Projection).AsSplitQuery().ToListAsync(ct))
                 .ToLookup(a => a.RoundId, a => (object)a)),

@@ -18,7 +18,7 @@ public static class TalkEndpoints
     private static ResourceKind<Talk, TalkRequest, TalkResponse> Resource => TalkResource.Kind;
 
     /// <summary><c>include=rounds</c>: each talk with its rounds in date order.</summary>
-    private static readonly Include Rounds = new("rounds", t => Includes.Key(t, "id"),
+    private static readonly Include Rounds = new("rounds", typeof(RoundResponse), t => Includes.Key(t, "id"),
         async (db, keys, ct) => (await db.Rounds.AsNoTracking().Where(r => keys.Contains(r.TalkId))
             .OrderBy(r => r.Date).ThenBy(r => r.Id).Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct))
             .ToLookup(r => r.TalkId, r => (object)r));

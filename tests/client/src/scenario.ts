@@ -21,6 +21,10 @@ const { baseUrl, key } = readCommandLine(
 );
 
 const reader = createTalksClient({ baseUrl });
+// Behind a validating proxy (tests/prism/run), TALKS_DIRECT_URL is the API itself: fields= answers and the change
+// stream go there, since OpenAPI cannot tie a response schema to a query parameter and the proxy buffers streams.
+const directUrl = process.env.TALKS_DIRECT_URL?.replace(/\/+$/, "") ?? baseUrl;
+const direct = createTalksClient({ baseUrl: directUrl });
 const analyst = createTalksClient({ baseUrl, key });
 
 function expect(condition: unknown, message: string): asserts condition {
@@ -226,7 +230,7 @@ async function resumeTheChangeStream(): Promise<void> {
   expect(creation, `the history of '${postedPositionId}' has no creation`);
 
   const lastEventId = String(creation.seq - 1);
-  const events = await readChangeStream(baseUrl, lastEventId, (seen) => seen.length >= 1);
+  const events = await readChangeStream(directUrl, lastEventId, (seen) => seen.length >= 1);
   const first = events[0];
   expect(first, `GET /api/v1/changes/stream with Last-Event-ID: ${lastEventId} sent no event within 10 s`);
   expect(first.event === "change", `the stream's event is named ${JSON.stringify(first.event)}, expected "change"`);
@@ -242,7 +246,7 @@ await check("lists talks and finds the Russia–Ukraine direct talks", () => lis
 await check(`opens round ${ROUND} in full: venue and the 1,000-for-1,000 obligations`, () => openRound(reader));
 await check("follows the cursor through /api/v1/positions?limit=2 to the end, no repeats", () => pageThroughPositions(reader));
 await check("searches for 'prisoners' and finds the agreement", () => searchForTheAgreement(reader));
-await check(`trims round ${ROUND} to two fields with fields=`, () => trimARound(reader));
+await check(`trims round ${ROUND} to two fields with fields=`, () => trimARound(direct));
 await check("revalidates a round and a list with If-None-Match and gets 304", () => revalidate(reader));
 await check("posts a position with the key and reads it back, in the round too", postAPosition);
 await check("resumes the change stream from Last-Event-ID and gets that position's creation first", resumeTheChangeStream);

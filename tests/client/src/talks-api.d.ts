@@ -34,10 +34,7 @@ export interface paths {
          */
         get: operations["ListAgreements"];
         put?: never;
-        /**
-         * Create an agreement.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create an agreement. */
         post: operations["CreateAgreement"];
         delete?: never;
         options?: never;
@@ -57,10 +54,7 @@ export interface paths {
          * @description include= embeds: round, parties.
          */
         get: operations["GetAgreement"];
-        /**
-         * Replace an agreement (If-Match required; status moves only along the lifecycle).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace an agreement (If-Match required; status moves only along the lifecycle). */
         put: operations["ReplaceAgreement"];
         post?: never;
         /**
@@ -70,10 +64,7 @@ export interface paths {
         delete: operations["DeleteAgreement"];
         options?: never;
         head?: never;
-        /**
-         * Change some of an agreement's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of an agreement's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchAgreement"];
         trace?: never;
     };
@@ -104,10 +95,7 @@ export interface paths {
         /** List an agreement's implementation events in date order. */
         get: operations["ListAgreementEvents"];
         put?: never;
-        /**
-         * Record an implementation event; with statusAfter it moves the agreement along its lifecycle.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Record an implementation event; with statusAfter it moves the agreement along its lifecycle. */
         post: operations["AddAgreementEvent"];
         delete?: never;
         options?: never;
@@ -226,10 +214,7 @@ export interface paths {
         /** List parties, optionally by kind. */
         get: operations["ListParties"];
         put?: never;
-        /**
-         * Create a party.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a party. */
         post: operations["CreateParty"];
         delete?: never;
         options?: never;
@@ -246,10 +231,7 @@ export interface paths {
         };
         /** Get a party. */
         get: operations["GetParty"];
-        /**
-         * Replace a party (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a party (If-Match required). */
         put: operations["ReplaceParty"];
         post?: never;
         /**
@@ -259,10 +241,7 @@ export interface paths {
         delete: operations["DeleteParty"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a party's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a party's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchParty"];
         trace?: never;
     };
@@ -293,10 +272,7 @@ export interface paths {
         /** List people, optionally by party. */
         get: operations["ListPeople"];
         put?: never;
-        /**
-         * Create a person.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a person. */
         post: operations["CreatePerson"];
         delete?: never;
         options?: never;
@@ -313,10 +289,7 @@ export interface paths {
         };
         /** Get a person. */
         get: operations["GetPerson"];
-        /**
-         * Replace a person (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a person (If-Match required). */
         put: operations["ReplacePerson"];
         post?: never;
         /**
@@ -326,10 +299,7 @@ export interface paths {
         delete: operations["DeletePerson"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a person's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a person's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchPerson"];
         trace?: never;
     };
@@ -360,10 +330,7 @@ export interface paths {
         /** List positions by round, party, topic or kind. */
         get: operations["ListPositions"];
         put?: never;
-        /**
-         * Create a position.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a position. */
         post: operations["CreatePosition"];
         delete?: never;
         options?: never;
@@ -380,10 +347,7 @@ export interface paths {
         };
         /** Get a position. */
         get: operations["GetPosition"];
-        /**
-         * Replace a position (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a position (If-Match required). */
         put: operations["ReplacePosition"];
         post?: never;
         /**
@@ -393,10 +357,7 @@ export interface paths {
         delete: operations["DeletePosition"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a position's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a position's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchPosition"];
         trace?: never;
     };
@@ -446,10 +407,7 @@ export interface paths {
         };
         /** Get a whole round: participants, delegations, positions, statements and agreements. */
         get: operations["GetRound"];
-        /**
-         * Replace a round with its participants and delegations (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a round with its participants and delegations (If-Match required). */
         put: operations["ReplaceRound"];
         post?: never;
         /**
@@ -459,10 +417,7 @@ export interface paths {
         delete: operations["DeleteRound"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a round's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a round's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchRound"];
         trace?: never;
     };
@@ -475,6 +430,43 @@ export interface paths {
         };
         /** List every change to this record, newest first: who, when, each field before and after. */
         get: operations["GetRoundHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every talk's rounds as an iCalendar feed (RFC 5545) to subscribe to: scheduled, held, postponed and cancelled.
+         * @description From a year before today unless from= says otherwise; at most 2000 rounds, the latest.
+         */
+        get: operations["GetRoundsCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talks/{talkId}/rounds.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A talk's rounds as an iCalendar feed (RFC 5545) to subscribe to: scheduled, held, postponed and cancelled. */
+        get: operations["GetTalkRoundsCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -496,10 +488,7 @@ export interface paths {
          */
         get: operations["ListTalkRounds"];
         put?: never;
-        /**
-         * Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction. */
         post: operations["CreateRound"];
         delete?: never;
         options?: never;
@@ -514,7 +503,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet. */
+        /**
+         * Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet.
+         * @description Ranks the 1,000 most recently recorded matches: a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it.
+         */
         get: operations["Search"];
         put?: never;
         post?: never;
@@ -534,10 +526,7 @@ export interface paths {
         /** List sources, optionally by kind. */
         get: operations["ListSources"];
         put?: never;
-        /**
-         * Create a source.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a source. */
         post: operations["CreateSource"];
         delete?: never;
         options?: never;
@@ -554,10 +543,7 @@ export interface paths {
         };
         /** Get a source. */
         get: operations["GetSource"];
-        /**
-         * Replace a source (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a source (If-Match required). */
         put: operations["ReplaceSource"];
         post?: never;
         /**
@@ -567,10 +553,7 @@ export interface paths {
         delete: operations["DeleteSource"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a source's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a source's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchSource"];
         trace?: never;
     };
@@ -601,10 +584,7 @@ export interface paths {
         /** List statements by speaker (person or party) or round. */
         get: operations["ListStatements"];
         put?: never;
-        /**
-         * Create a statement.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a statement. */
         post: operations["CreateStatement"];
         delete?: never;
         options?: never;
@@ -621,10 +601,7 @@ export interface paths {
         };
         /** Get a statement. */
         get: operations["GetStatement"];
-        /**
-         * Replace a statement (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a statement (If-Match required). */
         put: operations["ReplaceStatement"];
         post?: never;
         /**
@@ -634,10 +611,7 @@ export interface paths {
         delete: operations["DeleteStatement"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a statement's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a statement's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchStatement"];
         trace?: never;
     };
@@ -671,10 +645,7 @@ export interface paths {
          */
         get: operations["ListTalks"];
         put?: never;
-        /**
-         * Create a talk.
-         * @description Needs a key with the analyst policy.
-         */
+        /** Create a talk. */
         post: operations["CreateTalk"];
         delete?: never;
         options?: never;
@@ -694,10 +665,7 @@ export interface paths {
          * @description include= embeds: rounds.
          */
         get: operations["GetTalk"];
-        /**
-         * Replace a talk (If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Replace a talk (If-Match required). */
         put: operations["ReplaceTalk"];
         post?: never;
         /**
@@ -707,10 +675,7 @@ export interface paths {
         delete: operations["DeleteTalk"];
         options?: never;
         head?: never;
-        /**
-         * Change some of a talk's fields (JSON merge patch, If-Match required).
-         * @description Needs a key with the analyst policy.
-         */
+        /** Change some of a talk's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchTalk"];
         trace?: never;
     };
@@ -723,6 +688,26 @@ export interface paths {
         };
         /** Every dated event of a talk in order: rounds, positions, statements, agreements and their implementation events. */
         get: operations["GetTalkTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talks/{id}/positions/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where each party stands on each topic: its latest position and the ones before it, oldest first.
+         * @description One cell per party and topic that has a position. asOf=yyyy-MM-dd shows the matrix as it stood on that day; topic= narrows it to one topic; format=csv gives one row per cell.
+         */
+        get: operations["GetTalkPositionsMatrix"];
         put?: never;
         post?: never;
         delete?: never;
@@ -780,7 +765,8 @@ export interface components {
             /** Format: int32 */
             quantity?: number | null;
             unit?: string | null;
-            statusAfter?: components["schemas"]["AgreementStatus"];
+            /** @enum {string|null} */
+            statusAfter?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
             sourceIds: string[];
         };
         AgreementEventResponse: {
@@ -792,7 +778,8 @@ export interface components {
             /** Format: int32 */
             quantity: number | null;
             unit: string | null;
-            statusAfter: components["schemas"]["AgreementStatus"];
+            /** @enum {string|null} */
+            statusAfter: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
             sourceIds: string[];
             /** Format: int64 */
             version: number;
@@ -837,6 +824,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description With include=round. */
+            round?: components["schemas"]["RoundResponse"];
+            /** @description With include=parties. */
+            parties?: components["schemas"]["PartyResponse"][];
         };
         /** @enum {string} */
         AgreementStatus: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed";
@@ -887,6 +878,7 @@ export interface components {
             personId: string;
             partyId: string;
             role: components["schemas"]["DelegateRole"];
+            office?: string | null;
             notes?: string | null;
         };
         /** @enum {string} */
@@ -929,13 +921,15 @@ export interface components {
             id?: string | null;
             /** Format: int32 */
             sequence?: number | null;
+            status?: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
             /** Format: date-time */
             startsAt?: string | null;
             /** Format: int32 */
             durationMinutes?: number | null;
-            durationBound?: components["schemas"]["DurationBound"];
+            /** @enum {string|null} */
+            durationBound?: "exact" | "approximately" | "less-than" | "more-than" | null;
             city: string;
             countryCode?: string | null;
             venue?: string | null;
@@ -946,12 +940,12 @@ export interface components {
             participants: components["schemas"]["ParticipantDto"][];
             delegates: components["schemas"]["DelegateDto"][];
             sourceIds: string[];
-            sources: components["schemas"]["SourceRequest"][];
-            parties: components["schemas"]["PartyRequest"][];
-            people: components["schemas"]["PersonRequest"][];
-            positions: components["schemas"]["PositionRequest"][];
-            statements: components["schemas"]["StatementRequest"][];
-            agreements: components["schemas"]["AgreementRequest"][];
+            sources?: components["schemas"]["SourceRequest"][];
+            parties?: components["schemas"]["PartyRequest"][];
+            people?: components["schemas"]["PersonRequest"][];
+            positions?: components["schemas"]["PositionRequest"][];
+            statements?: components["schemas"]["StatementRequest"][];
+            agreements?: components["schemas"]["AgreementRequest"][];
         };
         ObligationDto: {
             partyId: string;
@@ -960,6 +954,14 @@ export interface components {
             quantity?: number | null;
             unit?: string | null;
             beneficiaryPartyId?: string | null;
+        };
+        OfficeDto: {
+            title: string;
+            partyId?: string | null;
+            /** Format: date */
+            from?: string | null;
+            /** Format: date */
+            to?: string | null;
         };
         PageOfAgreementEventResponse: {
             items: components["schemas"]["AgreementEventResponse"][];
@@ -979,6 +981,10 @@ export interface components {
         };
         PageOfPersonResponse: {
             items: components["schemas"]["PersonResponse"][];
+            nextCursor: string | null;
+        };
+        PageOfPositionMatrixCell: {
+            items: components["schemas"]["PositionMatrixCell"][];
             nextCursor: string | null;
         };
         PageOfPositionResponse: {
@@ -1050,6 +1056,9 @@ export interface components {
             id?: string | null;
             name: string;
             office?: string | null;
+            /** Format: date */
+            officeSince?: string | null;
+            offices?: components["schemas"]["OfficeDto"][] | null;
             partyId?: string | null;
             notes?: string | null;
             sourceIds: string[];
@@ -1058,6 +1067,9 @@ export interface components {
             id: string;
             name: string;
             office: string | null;
+            /** Format: date */
+            officeSince: string | null;
+            offices: components["schemas"]["OfficeDto"][];
             partyId: string | null;
             notes: string | null;
             sourceIds: string[];
@@ -1070,6 +1082,30 @@ export interface components {
         };
         /** @enum {string} */
         PositionKind: "demand" | "offer" | "proposal" | "acceptance" | "rejection" | "acknowledgement" | "assertion" | "warning";
+        PositionMatrixCell: {
+            partyId: string;
+            partyName: string;
+            topic: string;
+            positionId: string;
+            kind: components["schemas"]["PositionKind"];
+            summary: string;
+            roundId: string;
+            /** Format: date */
+            date: string;
+            answersId?: string | null;
+            answeredBy: string[];
+            earlier: components["schemas"]["PositionMatrixStep"][];
+        };
+        PositionMatrixStep: {
+            positionId: string;
+            kind: components["schemas"]["PositionKind"];
+            summary: string;
+            roundId: string;
+            /** Format: date */
+            date: string;
+            answersId?: string | null;
+            answeredBy: string[];
+        };
         PositionRequest: {
             id?: string | null;
             roundId?: string | null;
@@ -1121,13 +1157,15 @@ export interface components {
             talk: components["schemas"]["TalkRef"];
             /** Format: int32 */
             sequence: number;
+            status: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
             /** Format: date-time */
             startsAt: string | null;
             /** Format: int32 */
             durationMinutes: number | null;
-            durationBound: components["schemas"]["DurationBound"];
+            /** @enum {string|null} */
+            durationBound: "exact" | "approximately" | "less-than" | "more-than" | null;
             city: string;
             countryCode: string | null;
             venue: string | null;
@@ -1152,13 +1190,15 @@ export interface components {
             id?: string | null;
             /** Format: int32 */
             sequence?: number | null;
+            status?: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
             /** Format: date-time */
             startsAt?: string | null;
             /** Format: int32 */
             durationMinutes?: number | null;
-            durationBound?: components["schemas"]["DurationBound"];
+            /** @enum {string|null} */
+            durationBound?: "exact" | "approximately" | "less-than" | "more-than" | null;
             city: string;
             countryCode?: string | null;
             venue?: string | null;
@@ -1175,13 +1215,15 @@ export interface components {
             talkId: string;
             /** Format: int32 */
             sequence: number;
+            status: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
             /** Format: date-time */
             startsAt: string | null;
             /** Format: int32 */
             durationMinutes: number | null;
-            durationBound: components["schemas"]["DurationBound"];
+            /** @enum {string|null} */
+            durationBound: "exact" | "approximately" | "less-than" | "more-than" | null;
             city: string;
             countryCode: string | null;
             venue: string | null;
@@ -1198,7 +1240,17 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description With include=talk. */
+            talk?: components["schemas"]["TalkRef"];
+            /** @description With include=positions. */
+            positions?: components["schemas"]["PositionResponse"][];
+            /** @description With include=statements. */
+            statements?: components["schemas"]["StatementResponse"][];
+            /** @description With include=agreements. */
+            agreements?: components["schemas"]["AgreementResponse"][];
         };
+        /** @enum {string} */
+        RoundStatus: "scheduled" | "held" | "postponed" | "cancelled";
         SearchHit: {
             type: components["schemas"]["SearchType"];
             id: string;
@@ -1299,6 +1351,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description With include=rounds. */
+            rounds?: components["schemas"]["RoundResponse"][];
         };
         TimelineEntry: {
             /** Format: date */
@@ -1313,10 +1367,498 @@ export interface components {
         /** @enum {string} */
         TimelineEventType: "round" | "position" | "statement" | "agreement" | "agreement-event";
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
+    responses: {
+        /** @description Unauthorized */
+        Unauthorized: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Forbidden */
+        Forbidden: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description The Idempotency-Key header is empty, too long or not printable ASCII. */
+        IdempotencyKey: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+        IdempotencyKeyInUse: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description The Idempotency-Key was already used with a different request. */
+        IdempotencyKeyReused: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Too many requests from this key or address; wait for Retry-After seconds. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description An unexpected failure; the traceId identifies it in the server's log. */
+        ServerError: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Bad Request */
+        BadRequest: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+            };
+        };
+        /** @description Not Modified: If-None-Match names the current ETag; no body. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
+        BadRequestOrIdempotencyKey: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+            };
+        };
+        /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+        ConflictOrIdempotencyKeyInUse: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description No key, or an unknown or revoked one. */
+        NoValidKey: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description The key's role does not allow this. */
+        KeyNotAllowed: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description OK */
+        AgreementResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AgreementResponse"];
+            };
+        };
+        /** @description Not Found */
+        NotFound: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description fields names a property the answer does not have, or too many. */
+        UnknownFields: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+            };
+        };
+        /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
+        PreconditionFailed: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Precondition Required: If-Match is missing. */
+        PreconditionRequired: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Conflict */
+        Conflict: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description No Content */
+        NoContent: {
+            headers: {
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description OK */
+        PageOfChangeResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                Link: components["headers"]["Link"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfChangeResponse"];
+                "text/csv": string;
+            };
+        };
+        /** @description OK */
+        PartyResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PartyResponse"];
+            };
+        };
+        /** @description OK */
+        PersonResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PersonResponse"];
+            };
+        };
+        /** @description OK */
+        PositionResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PositionResponse"];
+            };
+        };
+        /** @description OK */
+        PageOfRoundResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                Link: components["headers"]["Link"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfRoundResponse"];
+                "text/csv": string;
+            };
+        };
+        /** @description OK */
+        RoundDetailResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RoundDetailResponse"];
+            };
+        };
+        /** @description OK */
+        OK: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "text/calendar": string;
+            };
+        };
+        /** @description OK */
+        SourceResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SourceResponse"];
+            };
+        };
+        /** @description OK */
+        StatementResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StatementResponse"];
+            };
+        };
+        /** @description OK */
+        TalkResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TalkResponse"];
+            };
+        };
+    };
+    parameters: {
+        id: string;
+        /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+        "If-None-Match": string;
+        /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+        "If-Match": string;
+        /** @description Items per page, 1 to 200; 50 when omitted. */
+        limit: number;
+        /** @description The nextCursor of the previous page, as given; opaque. */
+        cursor: string;
+        /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+        fields: string;
+        /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+        format: "csv";
+        /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+        "Idempotency-Key": string;
+        /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+        fields2: string;
+        q: string;
+        sort: string;
+        ids: string;
+        partyId: string;
+        include: string;
+        from: string;
+        roundId: string;
+        talkId: string;
+        collection: string;
+        topic: string;
+        talkId2: string;
+        to: string;
+        status: "scheduled" | "held" | "postponed" | "cancelled";
+    };
+    requestBodies: {
+        AgreementRequest: {
+            content: {
+                "application/json": components["schemas"]["AgreementRequest"];
+            };
+        };
+        MergePatch: {
+            content: {
+                "application/merge-patch+json": unknown;
+                "application/json": unknown;
+            };
+        };
+        PartyRequest: {
+            content: {
+                "application/json": components["schemas"]["PartyRequest"];
+            };
+        };
+        PersonRequest: {
+            content: {
+                "application/json": components["schemas"]["PersonRequest"];
+            };
+        };
+        PositionRequest: {
+            content: {
+                "application/json": components["schemas"]["PositionRequest"];
+            };
+        };
+        SourceRequest: {
+            content: {
+                "application/json": components["schemas"]["SourceRequest"];
+            };
+        };
+        StatementRequest: {
+            content: {
+                "application/json": components["schemas"]["StatementRequest"];
+            };
+        };
+        TalkRequest: {
+            content: {
+                "application/json": components["schemas"]["TalkRequest"];
+            };
+        };
+    };
+    headers: {
+        /** @description Requests allowed per window for this key (or, without a key, this address). */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current window. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the window starts afresh. */
+        "RateLimit-Reset": number;
+        /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
+        "Access-Control-Allow-Origin": string;
+        /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": string;
+        /** @description Seconds to wait before trying again. */
+        "Retry-After": number;
+        /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
+        ETag: string;
+        /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
+        Link: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1326,7 +1868,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -1336,162 +1878,49 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BackupResponse"];
                 };
             };
-            /** @description The Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["IdempotencyKey"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListAgreements: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
-                include?: string;
-                roundId?: string;
-                partyId?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                include?: components["parameters"]["include"];
+                roundId?: components["parameters"]["roundId"];
+                partyId?: components["parameters"]["partyId"];
                 status?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed";
                 type?: "prisoner-exchange" | "ceasefire" | "humanitarian" | "political" | "territorial" | "economic" | "procedural" | "other";
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -1501,18 +1930,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1520,64 +1943,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreateAgreement: {
@@ -1585,264 +1954,62 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AgreementRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["AgreementRequest"];
         responses: {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetAgreement: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
+                /** @description Embed related records: comma-separated, of round, parties. */
+                include?: string;
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["AgreementResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplaceAgreement: {
@@ -1850,185 +2017,25 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AgreementRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["AgreementRequest"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["AgreementResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeleteAgreement: {
@@ -2036,145 +2043,23 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchAgreement: {
@@ -2182,328 +2067,76 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["AgreementResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetAgreementHistory: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListAgreementEvents: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -2512,18 +2145,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2531,81 +2158,11 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     AddAgreementEvent: {
@@ -2613,10 +2170,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -2629,168 +2186,40 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementEventResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetAgreementEvent: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
                 eventId: string;
             };
             cookie?: never;
@@ -2800,208 +2229,58 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementEventResponse"];
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListChanges: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                collection?: string;
+                cursor?: components["parameters"]["cursor"];
+                collection?: components["parameters"]["collection"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     StreamChanges: {
         parameters: {
             query?: {
                 since?: string;
-                collection?: string;
+                collection?: components["parameters"]["collection"];
             };
             header?: never;
             path?: never;
@@ -3012,76 +2291,28 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListKeys: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -3091,114 +2322,23 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["KeyResponse"][];
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreateKey: {
@@ -3206,7 +2346,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -3220,137 +2360,24 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedKeyResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     RevokeKey: {
@@ -3364,123 +2391,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListParties: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
                 kind?: "state" | "international-organisation" | "non-state-actor";
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -3490,18 +2427,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3509,64 +2440,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreateParty: {
@@ -3574,264 +2451,60 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PartyRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["PartyRequest"];
         responses: {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PartyResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetParty: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PartyResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PartyResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplaceParty: {
@@ -3839,168 +2512,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PartyRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["PartyRequest"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PartyResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PartyResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeleteParty: {
@@ -4008,162 +2537,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchParty: {
@@ -4171,312 +2562,76 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PartyResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PartyResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetPartyHistory: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListPeople: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
-                partyId?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                partyId?: components["parameters"]["partyId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -4486,18 +2641,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4505,64 +2654,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreatePerson: {
@@ -4570,264 +2665,60 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PersonRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["PersonRequest"];
         responses: {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetPerson: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PersonResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplacePerson: {
@@ -4835,168 +2726,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PersonRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["PersonRequest"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PersonResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeletePerson: {
@@ -5004,162 +2751,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchPerson: {
@@ -5167,315 +2776,79 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PersonResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetPersonHistory: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListPositions: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
-                roundId?: string;
-                partyId?: string;
-                topic?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                roundId?: components["parameters"]["roundId"];
+                partyId?: components["parameters"]["partyId"];
+                topic?: components["parameters"]["topic"];
                 kind?: "demand" | "offer" | "proposal" | "acceptance" | "rejection" | "acknowledgement" | "assertion" | "warning";
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5485,18 +2858,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5504,64 +2871,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreatePosition: {
@@ -5569,264 +2882,60 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PositionRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["PositionRequest"];
         responses: {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PositionResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetPosition: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PositionResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PositionResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplacePosition: {
@@ -5834,168 +2943,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PositionRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["PositionRequest"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PositionResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PositionResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeletePosition: {
@@ -6003,162 +2968,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchPosition: {
@@ -6166,515 +2993,117 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PositionResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PositionResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetPositionHistory: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListRounds: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
-                include?: string;
-                talkId?: string;
-                partyId?: string;
-                from?: string;
-                to?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                include?: components["parameters"]["include"];
+                talkId?: components["parameters"]["talkId2"];
+                partyId?: components["parameters"]["partyId"];
+                from?: components["parameters"]["from"];
+                to?: components["parameters"]["to"];
+                status?: components["parameters"]["status"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfRoundResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfRoundResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetRound: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundDetailResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["RoundDetailResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplaceRound: {
@@ -6682,10 +3111,10 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6695,172 +3124,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundDetailResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["RoundDetailResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeleteRound: {
@@ -6868,162 +3141,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchRound: {
@@ -7031,437 +3166,144 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoundDetailResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["RoundDetailResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetRoundHistory: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetRoundsCalendar: {
+        parameters: {
+            query?: {
+                from?: components["parameters"]["from"];
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields2"];
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OK"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetTalkRoundsCalendar: {
+        parameters: {
+            query?: {
+                from?: components["parameters"]["from"];
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields2"];
             };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
+            path: {
+                talkId: components["parameters"]["talkId"];
             };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OK"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListTalkRounds: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
-                include?: string;
-                partyId?: string;
-                from?: string;
-                to?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                include?: components["parameters"]["include"];
+                partyId?: components["parameters"]["partyId"];
+                from?: components["parameters"]["from"];
+                to?: components["parameters"]["to"];
+                status?: components["parameters"]["status"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                talkId: string;
+                talkId: components["parameters"]["talkId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfRoundResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfRoundResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreateRound: {
@@ -7469,10 +3311,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                talkId: string;
+                talkId: components["parameters"]["talkId"];
             };
             cookie?: never;
         };
@@ -7485,174 +3327,46 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoundDetailResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     Search: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                q?: string;
+                cursor?: components["parameters"]["cursor"];
+                q?: components["parameters"]["q"];
                 type?: "round" | "position" | "statement" | "agreement";
-                talkId?: string;
+                talkId?: components["parameters"]["talkId2"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7662,18 +3376,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7681,85 +3389,31 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListSources: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
                 kind?: "article" | "official-statement" | "report" | "public-record" | "other";
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7769,18 +3423,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7788,64 +3436,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreateSource: {
@@ -7853,264 +3447,60 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SourceRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["SourceRequest"];
         responses: {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SourceResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetSource: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourceResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["SourceResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplaceSource: {
@@ -8118,168 +3508,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SourceRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["SourceRequest"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourceResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["SourceResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeleteSource: {
@@ -8287,162 +3533,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchSource: {
@@ -8450,314 +3558,78 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourceResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["SourceResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetSourceHistory: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListStatements: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
                 speakerPersonId?: string;
                 speakerPartyId?: string;
-                roundId?: string;
+                roundId?: components["parameters"]["roundId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -8767,18 +3639,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8786,64 +3652,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreateStatement: {
@@ -8851,264 +3663,60 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StatementRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["StatementRequest"];
         responses: {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatementResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetStatement: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatementResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["StatementResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplaceStatement: {
@@ -9116,168 +3724,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StatementRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["StatementRequest"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatementResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["StatementResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeleteStatement: {
@@ -9285,162 +3749,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchStatement: {
@@ -9448,313 +3774,77 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatementResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["StatementResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetStatementHistory: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListTalks: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
-                sort?: string;
-                q?: string;
-                ids?: string;
-                include?: string;
-                partyId?: string;
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                include?: components["parameters"]["include"];
+                partyId?: components["parameters"]["partyId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -9764,18 +3854,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9783,64 +3867,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     CreateTalk: {
@@ -9848,264 +3878,62 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TalkRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["TalkRequest"];
         responses: {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TalkResponse"];
                 };
             };
-            /** @description Bad Request. Also when the Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetTalk: {
         parameters: {
             query?: {
                 /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields2"];
+                /** @description Embed related records: comma-separated, of rounds. */
+                include?: string;
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TalkResponse"];
-                };
-            };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description fields names a property the answer does not have, or too many. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["TalkResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ReplaceTalk: {
@@ -10113,168 +3941,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TalkRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["TalkRequest"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TalkResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["TalkResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     DeleteTalk: {
@@ -10282,162 +3966,24 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     PatchTalk: {
@@ -10445,189 +3991,44 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
-                "If-Match": string;
+                "If-Match": components["parameters"]["If-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/merge-patch+json": unknown;
-                "application/json": unknown;
-            };
-        };
+        requestBody: components["requestBodies"]["MergePatch"];
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TalkResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
-            412: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required: If-Match is missing. */
-            428: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            200: components["responses"]["TalkResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     GetTalkTimeline: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10636,18 +4037,12 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10655,101 +4050,33 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
-    GetTalkHistory: {
+    GetTalkPositionsMatrix: {
         parameters: {
             query?: {
                 /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: number;
+                limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
+                asOf?: string;
+                topic?: components["parameters"]["topic"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: string;
+                fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: "csv";
+                format?: components["parameters"]["format"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10758,100 +4085,55 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
-                    Link?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfChangeResponse"];
+                    "application/json": components["schemas"]["PageOfPositionMatrixCell"];
                     "text/csv": string;
                 };
             };
-            /** @description Not Modified: If-None-Match names the current ETag; no body. */
-            304: {
-                headers: {
-                    /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
-                    ETag?: string;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetTalkHistory: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
+            path: {
+                id: components["parameters"]["id"];
             };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ResetToSeed: {
@@ -10859,7 +4141,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -10869,137 +4151,24 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotent-Replayed"?: string;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResetResponse"];
                 };
             };
-            /** @description The Idempotency-Key header is empty, too long or not printable ASCII. */
-            400: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No key, or an unknown or revoked one. */
-            401: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The key's role does not allow this. */
-            403: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
-            409: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The Idempotency-Key was already used with a different request. */
-            422: {
-                headers: {
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this key or address; wait for Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window for this key (or, without a key, this address). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window starts afresh. */
-                    "RateLimit-Reset"?: number;
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description An unexpected failure; the traceId identifies it in the server's log. */
-            500: {
-                headers: {
-                    /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
-                    "Access-Control-Allow-Origin"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["IdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
 }

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Talks.Api.Tests.Infrastructure;
+
+namespace Talks.Api.Tests.Platform;
+
+/// <summary>
+/// What every answer shares (rate-limit and CORS headers, the problem answers) is declared once under components and
+/// referred to; written out in each answer it made a 950 KB document and 11,000 lines of generated client types.
+/// </summary>
+public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>
+{
+    private const int MaxDocumentBytes = 250_000;
+    private static readonly string[] SharedHeaders = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin", "ETag"];
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task SharedHeadersAndProblemAnswersAreComponentsReferredToNotWrittenOut()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+        var components = document.GetProperty("components");
+
+        foreach (var header in SharedHeaders)
+        {
+            Assert.True(components.GetProperty("headers").TryGetProperty(header, out _), $"components.headers has no {header}.");
+        }
+
+        foreach (var answer in new[] { "TooManyRequests", "ServerError", "NotFound", "NotModified", "PreconditionFailed" })
+        {
+            Assert.True(components.GetProperty("responses").TryGetProperty(answer, out _), $"components.responses has no {answer}.");
+        }
+
+        var answers = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(op => op.Value.TryGetProperty("responses", out _))
+                .SelectMany(op => op.Value.GetProperty("responses").EnumerateObject().Select(r => (Name: $"{op.Name} {path.Name} {r.Name}", r.Name, Answer: r.Value))))
+            .ToList();
+        Assert.NotEmpty(answers);
+        foreach (var (name, status, answer) in answers)
+        {
+            if (status is "429" or "500" or "304")
+            {
+                Assert.True(answer.TryGetProperty("$ref", out _), $"{name} is written out instead of referring to a shared answer.");
+            }
+
+            if (answer.TryGetProperty("headers", out var headers))
+            {
+                foreach (var header in headers.EnumerateObject().Where(h => SharedHeaders.Contains(h.Name)))
+                {
+                    Assert.True(header.Value.TryGetProperty("$ref", out _), $"{name} writes out the {header.Name} header.");
+                }
+            }
+        }
+
+        var inlined = OpenApiReading.WithSharedPartsInlined(document);
+        var tooMany = inlined.GetProperty("paths").GetProperty("/api/v1/parties").GetProperty("get").GetProperty("responses").GetProperty("429");
+        Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.Equal(JsonValueKind.Object, tooMany.GetProperty("content").GetProperty("application/problem+json").ValueKind);
+    }
+
+    [Fact]
+    public async Task TheDocumentStaysUnder250KB()
+    {
+        var bytes = await _client.GetByteArrayAsync("/swagger/v1/swagger.json");
+
+        Assert.True(bytes.Length < MaxDocumentBytes, $"The OpenAPI document is {bytes.Length:N0} bytes; keep it under {MaxDocumentBytes:N0} by sharing what operations repeat.");
+    }
+}
