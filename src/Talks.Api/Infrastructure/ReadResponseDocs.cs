@@ -21,7 +21,19 @@ internal sealed class ReadResponseDocs : IOperationFilter
         }
 
         var list = ReadResponses.IsList(metadata);
+        // fields= selects from JSON; an answer in another format only (an iCalendar feed) ignores it.
+        var json = description.SupportedResponseTypes.Where(r => r.StatusCode == StatusCodes.Status200OK)
+            .SelectMany(r => r.ApiResponseFormats).Any(f => f.MediaType.Contains("json", StringComparison.OrdinalIgnoreCase));
         operation.Parameters ??= [];
+        if (json)
+        {
+            AddFields(operation, list);
+        }
+
+        AddRest(operation, context, list, json);
+    }
+
+    private static void AddFields(OpenApiOperation operation, bool list) =>
         AddParameter(operation, new OpenApiParameter
         {
             Name = "fields",
@@ -30,6 +42,9 @@ internal sealed class ReadResponseDocs : IOperationFilter
                 ": comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 2000 },
         });
+
+    private static void AddRest(OpenApiOperation operation, OperationFilterContext context, bool list, bool json)
+    {
         if (list)
         {
             AddParameter(operation, new OpenApiParameter
@@ -78,7 +93,7 @@ internal sealed class ReadResponseDocs : IOperationFilter
             Description = "Not Modified: If-None-Match names the current ETag; no body.",
             Headers = new Dictionary<string, IOpenApiHeader> { ["ETag"] = ETagHeader() },
         });
-        if (!operation.Responses.ContainsKey("400"))
+        if (json && !operation.Responses.ContainsKey("400"))
         {
             operation.Responses["400"] = SharedResponseParts.Named("UnknownFields", new OpenApiResponse
             {

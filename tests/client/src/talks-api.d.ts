@@ -1782,9 +1782,9 @@ export interface components {
         format: "csv";
         /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
         "Idempotency-Key": string;
+        q: string;
         /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
         fields2: string;
-        q: string;
         sort: string;
         ids: string;
         partyId: string;
@@ -3222,8 +3222,6 @@ export interface operations {
         parameters: {
             query?: {
                 from?: components["parameters"]["from"];
-                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
@@ -3236,7 +3234,6 @@ export interface operations {
         responses: {
             200: components["responses"]["OK"];
             304: components["responses"]["NotModified"];
-            400: components["responses"]["UnknownFields"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -3245,8 +3242,6 @@ export interface operations {
         parameters: {
             query?: {
                 from?: components["parameters"]["from"];
-                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: components["parameters"]["fields2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
@@ -3261,7 +3256,6 @@ export interface operations {
         responses: {
             200: components["responses"]["OK"];
             304: components["responses"]["NotModified"];
-            400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
