@@ -81,8 +81,7 @@ public sealed class AgreementLifecycleMatrixTests(TalksApiFactory factory) : ICl
         else
         {
             var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
-            Assert.Contains(Name(from), problem.Text("detail"));
-            Assert.Contains(Name(to), problem.Text("detail"));
+            Assert.Equal(Explanation(from, to), problem.Text("detail"));
             await AssertUnmovedAsync(url, from);
         }
 
@@ -111,7 +110,7 @@ public sealed class AgreementLifecycleMatrixTests(TalksApiFactory factory) : ICl
         else
         {
             var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
-            Assert.Contains(Name(to), problem.Text("detail"));
+            Assert.Equal(Explanation(from, to), problem.Text("detail"));
             await AssertUnmovedAsync(url, from);
             Assert.False(await factory.InDatabaseAsync(db => db.AgreementEvents.AnyAsync(e => e.AgreementId == id)), "A refused event was recorded.");
         }
@@ -125,6 +124,15 @@ public sealed class AgreementLifecycleMatrixTests(TalksApiFactory factory) : ICl
     }
 
     private static string Name(AgreementStatus status) => EnumText<AgreementStatus>.Name(status);
+
+    /// <summary>A refusal tells the analyst where the agreement may go instead, or that it can go nowhere.</summary>
+    private static string Explanation(AgreementStatus from, AgreementStatus to)
+    {
+        var targets = Allowed.Where(m => m.From == from).Select(m => m.To).Order().Select(Name).ToList();
+        return targets.Count == 0
+            ? $"An agreement that is {Name(from)} cannot change status (asked for {Name(to)})."
+            : $"An agreement that is {Name(from)} can move to {string.Join(", ", targets)}, not {Name(to)}.";
+    }
 
     private async Task<string> CreateAsync(AgreementStatus status)
     {
