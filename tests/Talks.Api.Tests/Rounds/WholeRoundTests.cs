@@ -205,7 +205,8 @@ public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<Tal
 
         using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
 
-        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("istanbul-2025-05-16", problem.Text("detail"));
         Assert.False(await factory.InDatabaseAsync(db => db.Parties.AnyAsync(p => p.Id == part.PartyId)), "The new party was written.");
         Assert.False(await factory.InDatabaseAsync(db => db.Positions.AnyAsync(p => p.Id == part.ProposalId)), "A position was written.");
     }
