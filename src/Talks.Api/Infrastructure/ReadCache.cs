@@ -106,10 +106,19 @@ internal sealed class ReadCachePolicy(bool keyForReads) : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = VaryHeaders;
         var sequence = await http.RequestServices.GetRequiredService<ChangeWatermark>().ObserveAsync(cancellation);
-        context.CacheVaryByRules.VaryByValues["changes"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (keyForReads)
+        VaryBy(context.CacheVaryByRules, sequence, keyForReads ? http.User.Identity?.Name ?? "" : null);
+    }
+
+    /// <summary>
+    /// What, beside path, query and the varied headers, keeps kept answers apart: the change sequence the request saw
+    /// (so an answer made before a write can never be served after it) and, when reads need a key, the caller.
+    /// </summary>
+    internal static void VaryBy(CacheVaryByRules rules, long changeSequence, string? caller)
+    {
+        rules.VaryByValues["changes"] = changeSequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (caller is not null)
         {
-            context.CacheVaryByRules.VaryByValues["caller"] = http.User.Identity?.Name ?? "";
+            rules.VaryByValues["caller"] = caller;
         }
     }
 

@@ -156,6 +156,38 @@ public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task StatementsAndAgreementsKeepTheIdsSentAndThoseWithoutOneStepAroundThem()
+    {
+        var talk = await CreateTalkAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var body = Round(Unique("Tallinn"), "2025-07-09");
+        var kept = Statement($"Kept {tag}", "rustem-umerov", "ukraine");
+        kept["id"] = $"kept-statement-{tag}";
+        // Sent with the very id a statement without one would get from its speaker and words.
+        var named = Statement($"Agreed {tag}", "rustem-umerov", "ukraine");
+        named["id"] = $"rustem-umerov-agreed-{tag}";
+        body["statements"] = new JsonArray(kept, named, Statement($"Agreed {tag}", "rustem-umerov", "ukraine"));
+        var keptDeal = Agreement($"Kept deal {tag}", "unused");
+        keptDeal["id"] = $"kept-agreement-{tag}";
+        var namedDeal = Agreement($"Deal {tag}", "unused");
+        namedDeal["id"] = $"deal-{tag}";
+        var bareDeal = Agreement($"Deal {tag}", "unused");
+        foreach (var agreement in new[] { keptDeal, namedDeal, bareDeal })
+        {
+            agreement.Remove("roundId");
+        }
+
+        body["agreements"] = new JsonArray(keptDeal, namedDeal, bareDeal);
+
+        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", body);
+
+        Assert.Equal(
+            [$"kept-statement-{tag}", $"rustem-umerov-agreed-{tag}", $"rustem-umerov-agreed-{tag}-2"],
+            round.GetProperty("statements").Ids().Order());
+        Assert.Equal([$"deal-{tag}", $"deal-{tag}-2", $"kept-agreement-{tag}"], round.GetProperty("agreements").Ids().Order());
+    }
+
+    [Fact]
     public async Task APositionMayAnswerOneListedAfterIt()
     {
         var talk = await CreateTalkAsync();
@@ -205,7 +237,8 @@ public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<Tal
 
         using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
 
-        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("istanbul-2025-05-16", problem.Text("detail"));
         Assert.False(await factory.InDatabaseAsync(db => db.Parties.AnyAsync(p => p.Id == part.PartyId)), "The new party was written.");
         Assert.False(await factory.InDatabaseAsync(db => db.Positions.AnyAsync(p => p.Id == part.ProposalId)), "A position was written.");
     }

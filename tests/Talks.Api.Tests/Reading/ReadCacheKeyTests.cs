@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Talks.Api.Infrastructure;
+
+namespace Talks.Api.Tests.Reading;
+
+/// <summary>
+/// The read cache's key: without the change sequence in it, an answer made just before a write could be kept and
+/// served after the write for as long as the entry lives.
+/// </summary>
+public sealed class ReadCacheKeyTests
+{
+    [Fact]
+    public void TheKeyCarriesTheChangeSequenceTheRequestSaw()
+    {
+        var rules = new CacheVaryByRules();
+
+        ReadCachePolicy.VaryBy(rules, 41, caller: null);
+
+        Assert.Equal("41", rules.VaryByValues["changes"]);
+    }
+
+    [Fact]
+    public void RequestsOnEitherSideOfAWriteGetDifferentKeys()
+    {
+        var before = new CacheVaryByRules();
+        var after = new CacheVaryByRules();
+
+        ReadCachePolicy.VaryBy(before, 41, caller: null);
+        ReadCachePolicy.VaryBy(after, 42, caller: null);
+
+        Assert.NotEqual(before.VaryByValues.OrderBy(v => v.Key), after.VaryByValues.OrderBy(v => v.Key));
+    }
+
+    [Fact]
+    public void WhenReadsNeedAKeyTheCallerIsPartOfTheKeyAsWell()
+    {
+        var rules = new CacheVaryByRules();
+
+        ReadCachePolicy.VaryBy(rules, 7, caller: "reader-one");
+
+        Assert.Equal("7", rules.VaryByValues["changes"]);
+        Assert.Equal("reader-one", rules.VaryByValues["caller"]);
+    }
+
+    [Fact]
+    public void PublicReadsAreNotKeptPerCaller()
+    {
+        var rules = new CacheVaryByRules();
+
+        ReadCachePolicy.VaryBy(rules, 7, caller: null);
+
+        Assert.False(rules.VaryByValues.ContainsKey("caller"));
+    }
+}
