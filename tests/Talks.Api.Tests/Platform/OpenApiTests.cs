@@ -118,7 +118,7 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
     }
 
     [Fact]
-    public async Task EveryReadDocumentsFieldsETagAndRevalidation()
+    public async Task EveryReadDocumentsETagAndRevalidationAndEveryJsonReadFields()
     {
         var reads = (await OperationsAsync())
             .Where(o => o.Name.StartsWith("GET /api/v1/", StringComparison.Ordinal) && o.Name != "GET /api/v1/changes/stream").ToList();
@@ -126,9 +126,13 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
         Assert.NotEmpty(reads);
         foreach (var (name, operation) in reads)
         {
-            Assert.True(HasParameter(operation, "query", "fields"), $"{name} does not document fields=.");
-            Assert.True(HasParameter(operation, "header", "If-None-Match"), $"{name} does not document If-None-Match.");
             var responses = operation.GetProperty("responses");
+            // fields= selects from JSON: a read answering only another format (an iCalendar feed) must not offer it.
+            var answersJson = responses.GetProperty("200").TryGetProperty("content", out var content)
+                && content.EnumerateObject().Any(m => m.Name.Contains("json", StringComparison.Ordinal));
+            Assert.True(answersJson == HasParameter(operation, "query", "fields"),
+                $"{name} {(answersJson ? "does not document" : "answers no JSON but documents")} fields=.");
+            Assert.True(HasParameter(operation, "header", "If-None-Match"), $"{name} does not document If-None-Match.");
             Assert.True(responses.TryGetProperty("304", out _), $"{name} does not document 304.");
             Assert.True(responses.GetProperty("200").TryGetProperty("headers", out var headers) && headers.TryGetProperty("ETag", out _), $"{name} does not document its ETag.");
         }
