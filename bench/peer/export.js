@@ -35,9 +35,16 @@ const collections = [
     (r) => { r.kind = kebab(r.kind); r.createdAt = utc(r.createdAt); r.updatedAt = utc(r.updatedAt); }],
   ['parties', `SELECT Id AS id, Name AS name, Kind AS kind, CountryCode AS countryCode, Notes AS notes, ${stamp} FROM Parties ORDER BY Id`,
     (r) => { r.kind = kebab(r.kind); stamped(r); }],
-  ['people', `SELECT Id AS id, Name AS name, Office AS office, PartyId AS partyId, Notes AS notes, ${stamp} FROM People ORDER BY Id`, stamped],
+  ['people', `SELECT p.Id AS id, p.Name AS name,
+      (SELECT o.Title FROM PersonOffices o WHERE o.PersonId = p.Id AND o."To" IS NULL ORDER BY o.Ordinal DESC LIMIT 1) AS office,
+      (SELECT o."From" FROM PersonOffices o WHERE o.PersonId = p.Id AND o."To" IS NULL ORDER BY o.Ordinal DESC LIMIT 1) AS officeSince,
+      (SELECT json_group_array(json_object('title', o.Title, 'partyId', o.PartyId, 'from', o."From", 'to', o."To"))
+        FROM (SELECT * FROM PersonOffices WHERE PersonId = p.Id ORDER BY Ordinal) o) AS offices,
+      p.PartyId AS partyId, p.Notes AS notes, p.SourceIds AS sourceIds, p.Version AS version, p.CreatedAt AS createdAt, p.UpdatedAt AS updatedAt
+      FROM People p ORDER BY p.Id`,
+    (r) => { r.offices = JSON.parse(r.offices); stamped(r); }],
   ['talks', `SELECT Id AS id, Title AS title, Summary AS summary, ${stamp} FROM Talks ORDER BY Id`, stamped],
-  ['rounds', `SELECT Id AS id, TalkId AS talkId, Sequence AS sequence, Date AS date, StartsAtUtc AS startsAtUtc, StartsAtOffsetMinutes AS offset,
+  ['rounds', `SELECT Id AS id, TalkId AS talkId, Sequence AS sequence, Status AS status, Date AS date, StartsAtUtc AS startsAtUtc, StartsAtOffsetMinutes AS offset,
       DurationMinutes AS durationMinutes, DurationBound AS durationBound, City AS city, CountryCode AS countryCode, Venue AS venue,
       VenueDescription AS venueDescription, Summary AS summary, Outcome AS outcome, Atmosphere AS atmosphere, ${stamp} FROM Rounds ORDER BY Id`,
     (r) => {
@@ -45,12 +52,15 @@ const collections = [
       delete r.startsAtUtc;
       delete r.offset;
       r.durationBound = kebab(r.durationBound);
+      r.status = kebab(r.status);
       stamped(r);
     }],
   ['participants', `SELECT p.RoundId || ':' || p.PartyId || ':' || p.Role AS id, p.RoundId AS roundId, p.PartyId AS partyId, y.Name AS partyName,
       p.Role AS role, p.Notes AS notes FROM RoundParticipants p JOIN Parties y ON y.Id = p.PartyId ORDER BY p.RoundId, p.PartyId, p.Role`,
     (r) => { r.role = kebab(r.role); }],
-  ['delegates', `SELECT d.RoundId || ':' || d.PersonId AS id, d.RoundId AS roundId, d.PersonId AS personId, n.Name AS personName, n.Office AS office,
+  ['delegates', `SELECT d.RoundId || ':' || d.PersonId AS id, d.RoundId AS roundId, d.PersonId AS personId, n.Name AS personName,
+      coalesce(d.Office, (SELECT o.Title FROM PersonOffices o JOIN Rounds r ON r.Id = d.RoundId WHERE o.PersonId = d.PersonId
+        AND (o."From" IS NULL OR o."From" <= r.Date) AND (o."To" IS NULL OR o."To" >= r.Date) ORDER BY o."From" DESC, o.Ordinal DESC LIMIT 1)) AS office,
       d.PartyId AS partyId, d.Role AS role, d.Notes AS notes FROM RoundDelegates d JOIN People n ON n.Id = d.PersonId
       ORDER BY d.RoundId, d.PartyId, d.Role, d.PersonId`,
     (r) => { r.role = kebab(r.role); }],
