@@ -50,7 +50,7 @@ public sealed class QueryTerms
     /// <summary>The words as given, folded; what <see cref="Parse"/> reads back.</summary>
     public string Text => string.Join(' ', _words);
 
-    public static QueryTerms From(IEnumerable<string> words) => new(words.Select(Fold).ToArray());
+    public static QueryTerms From(IEnumerable<string> words) => new(words.Select(WordFolding.Fold).ToArray());
 
     /// <summary>Reads <see cref="Text"/>, which the words' own characters cannot break (each is letters and digits).</summary>
     public static QueryTerms Parse(ReadOnlySpan<byte> text) =>
@@ -244,7 +244,7 @@ public sealed class QueryTerms
     }
 
     /// <summary>An ASCII word is compared as it is, ignoring case; any other is folded first.</summary>
-    private static string? FoldedUnlessAscii(ReadOnlySpan<byte> word, bool ascii) => ascii ? null : Fold(Encoding.UTF8.GetString(word));
+    private static string? FoldedUnlessAscii(ReadOnlySpan<byte> word, bool ascii) => ascii ? null : WordFolding.Fold(Encoding.UTF8.GetString(word));
 
     /// <summary>Whether a word of the text is query word <paramref name="i"/> (the last also by prefix).</summary>
     private bool Matches(ReadOnlySpan<byte> word, string? folded, int i)
@@ -261,53 +261,8 @@ public sealed class QueryTerms
             : Ascii.EqualsIgnoreCase(word, query);
     }
 
-    /// <summary>
-    /// Lower case without accents, as the index's tokenizer (unicode61, remove_diacritics 2) stores a word, and the
-    /// Turkish dotless ı read as i, as PostgreSQL's unaccent reads it: "Çırağan" is "ciragan".
-    /// </summary>
-    private static string Fold(string word)
-    {
-        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(c == DotlessI ? 'i' : c);
-            }
-        }
-
-        return folded.ToString();
-    }
-
-    private const char DotlessI = 'ı';
-
-    /// <summary>How many of a word's i's are also looked up as ı: 2⁴ spellings at most, and few words hold more.</summary>
-    private const int DotlessSpellingsOf = 4;
-
-    /// <summary>
-    /// The spellings SQLite's index may hold for query word <paramref name="i"/>: its tokenizer keeps the Turkish ı (it
-    /// has no accent to remove), so "ciragan" is also looked up as "cıragan" — every i of the word (the first few)
-    /// either way.
-    /// </summary>
-    public IEnumerable<string> IndexSpellings(int i)
-    {
-        var word = _words[i];
-        var dotted = Enumerable.Range(0, word.Length).Where(at => word[at] == 'i').Take(DotlessSpellingsOf).ToArray();
-        for (var mask = 0; mask < 1 << dotted.Length; mask++)
-        {
-            var spelling = word.ToCharArray();
-            for (var bit = 0; bit < dotted.Length; bit++)
-            {
-                if ((mask & (1 << bit)) != 0)
-                {
-                    spelling[dotted[bit]] = DotlessI;
-                }
-            }
-
-            yield return new string(spelling);
-        }
-    }
+    /// <summary>The spellings SQLite's index may hold for query word <paramref name="i"/> (see <see cref="WordFolding.IndexSpellings"/>).</summary>
+    public IEnumerable<string> IndexSpellings(int i) => WordFolding.IndexSpellings(_words[i]);
 
     /// <summary>How many words the query has.</summary>
     public int Count => _words.Length;
