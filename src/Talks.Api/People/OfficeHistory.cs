@@ -24,10 +24,8 @@ internal static class OfficeHistory
     /// </summary>
     public static void Apply(PersonRequest request, Person person)
     {
-        var stored = Current(person.Offices)?.Title;
-        var history = (request.Offices ?? person.Offices.OrderBy(o => o.Ordinal).Select(ToDto).ToList()).ToList();
-        var current = history.LastOrDefault(o => o.To is null);
-        if (request.Office != stored && request.Office != current?.Title)
+        var (history, current, changing) = Plan(request, person);
+        if (changing)
         {
             var creating = person.Offices.Count == 0 && request.Offices is null;
             var since = request.OfficeSince ?? (creating ? null : Today);
@@ -66,13 +64,22 @@ internal static class OfficeHistory
     /// </summary>
     public static Task<ProblemHttpResult?> CheckAsync(TalksDbContext db, bool creating, Person stored, PersonRequest request, CancellationToken ct)
     {
-        var history = request.Offices ?? stored.Offices.OrderBy(o => o.Ordinal).Select(ToDto).ToList();
-        var current = history.LastOrDefault(o => o.To is null);
-        var changing = request.Office != Current(stored.Offices)?.Title && request.Office != current?.Title;
+        var (_, current, changing) = Plan(request, stored);
         var since = request.OfficeSince ?? Today;
         return Task.FromResult(changing && current?.From is { } began && since <= began
             ? Problems.Invalid("officeSince", $"officeSince must be after {began:yyyy-MM-dd}, the first day of the office it ends ('{current.Title}').")
             : null);
+    }
+
+    /// <summary>
+    /// The history the request leaves (its <c>offices</c>, else the stored one), the office open in it, and whether
+    /// <c>office</c> names a new current office: one neither held now nor already opened by <c>offices</c>.
+    /// </summary>
+    private static (List<OfficeDto> History, OfficeDto? Current, bool Changing) Plan(PersonRequest request, Person person)
+    {
+        var history = (request.Offices ?? person.Offices.OrderBy(o => o.Ordinal).Select(ToDto).ToList()).ToList();
+        var current = history.LastOrDefault(o => o.To is null);
+        return (history, current, request.Office != Current(person.Offices)?.Title && request.Office != current?.Title);
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
