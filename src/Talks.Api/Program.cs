@@ -84,6 +84,7 @@ records.MapStatementEndpoints();
 records.MapAgreementEndpoints();
 records.MapSourceEndpoints();
 records.MapSearchEndpoints();
+api.MapObligationEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
 api.MapResetEndpoints(app.Configuration);

@@ -23,7 +23,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.AgreementEvent",
                 typeof(AgreementEvent),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -44,6 +44,14 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(AgreementEvent).GetProperty("AgreementId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AgreementEvent).GetField("<AgreementId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             agreementId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var completes = runtimeEntityType.AddProperty(
+                "Completes",
+                typeof(List<int>),
+                propertyInfo: typeof(AgreementEvent).GetProperty("Completes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AgreementEvent).GetField("<Completes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var completesElementType = completes.SetElementType(typeof(int));
+            completes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

@@ -22,7 +22,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Obligation",
                 typeof(Obligation),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 10,
                 navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 2,
@@ -54,6 +54,31 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 100);
             beneficiaryPartyId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var condition = runtimeEntityType.AddProperty(
+                "Condition",
+                typeof(string),
+                propertyInfo: typeof(Obligation).GetProperty("Condition", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Obligation).GetField("<Condition>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 4000);
+            condition.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var deadline = runtimeEntityType.AddProperty(
+                "Deadline",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Obligation).GetProperty("Deadline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Obligation).GetField("<Deadline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            deadline.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var deadlineDays = runtimeEntityType.AddProperty(
+                "DeadlineDays",
+                typeof(int?),
+                propertyInfo: typeof(Obligation).GetProperty("DeadlineDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Obligation).GetField("<DeadlineDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            deadlineDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var description = runtimeEntityType.AddProperty(
                 "Description",

@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1196ab8b-0fae-4a64-b16e-d5f75ffa38cb"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("537b7b30-1ddb-4cd1-ac2c-53add298b381"), entityTypeCount: 17)
         {
         }
 

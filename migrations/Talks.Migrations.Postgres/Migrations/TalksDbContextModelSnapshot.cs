@@ -110,6 +110,10 @@ namespace Talks.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("character varying(100)");
 
+                    b.PrimitiveCollection<List<int>>("Completes")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -296,6 +300,16 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Property<string>("BeneficiaryPartyId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DeadlineDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Description")
                         .IsRequired()

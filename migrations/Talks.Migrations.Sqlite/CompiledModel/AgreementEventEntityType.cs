@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.AgreementEvent",
                 typeof(AgreementEvent),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -41,6 +41,13 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(AgreementEvent).GetProperty("AgreementId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AgreementEvent).GetField("<AgreementId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var completes = runtimeEntityType.AddProperty(
+                "Completes",
+                typeof(List<int>),
+                propertyInfo: typeof(AgreementEvent).GetProperty("Completes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AgreementEvent).GetField("<Completes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var completesElementType = completes.SetElementType(typeof(int));
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

@@ -21,7 +21,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Obligation",
                 typeof(Obligation),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 10,
                 navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 2,
@@ -50,6 +50,28 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Obligation).GetField("<BeneficiaryPartyId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 100);
+
+            var condition = runtimeEntityType.AddProperty(
+                "Condition",
+                typeof(string),
+                propertyInfo: typeof(Obligation).GetProperty("Condition", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Obligation).GetField("<Condition>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 4000);
+
+            var deadline = runtimeEntityType.AddProperty(
+                "Deadline",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Obligation).GetProperty("Deadline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Obligation).GetField("<Deadline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var deadlineDays = runtimeEntityType.AddProperty(
+                "DeadlineDays",
+                typeof(int?),
+                propertyInfo: typeof(Obligation).GetProperty("DeadlineDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Obligation).GetField("<DeadlineDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var description = runtimeEntityType.AddProperty(
                 "Description",

@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3fe60d2-0c55-4989-9489-b78b42901e1c"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("063e9561-2289-46e4-8221-8e40e26ebed6"), entityTypeCount: 17)
         {
         }
 

@@ -36,6 +36,15 @@ public sealed record ObligationDto
 
     /// <summary>The party the obligation is owed to, where there is one.</summary>
     public string? BeneficiaryPartyId { get; init; }
+
+    /// <summary>The date by which the obligation is due. Give this or <c>deadlineDays</c>, not both.</summary>
+    public DateOnly? Deadline { get; init; }
+
+    /// <summary>A period counted from the agreement's <c>agreedOn</c>, e.g. 135 for "within 135 days" (1 to 36,500).</summary>
+    public int? DeadlineDays { get; init; }
+
+    /// <summary>What the deadline waits on, in words, e.g. "once the lists are exchanged".</summary>
+    public string? Condition { get; init; }
 }
 
 public sealed record AgreementResponse(
@@ -48,14 +57,25 @@ public sealed record AgreementResponse(
     DateOnly? AgreedOn,
     DateOnly? ImplementationDate,
     string? ImplementationDateNote,
-    IReadOnlyList<ObligationDto> Obligations,
+    IReadOnlyList<ObligationResponse> Obligations,
     IReadOnlyList<AgreementEventResponse> Events,
     IReadOnlyList<string> SourceIds,
     long Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt) : IResource;
+    DateTime UpdatedAt) : IResource
+{
+    /// <summary>
+    /// The obligations with their due dates, worked out here from <c>agreedOn</c>: in SQL each obligation would have
+    /// to read its agreement's row from inside the split query, which needs a lateral join SQLite does not have.
+    /// </summary>
+    public IReadOnlyList<ObligationResponse> Obligations { get; init; } = [.. Obligations.Select(o => o with { DueOn = o.DueFrom(AgreedOn) })];
+}
 
-/// <summary>An implementation event. Set <c>statusAfter</c> when the event moves the agreement on (e.g. to implemented).</summary>
+/// <summary>
+/// An implementation event. Set <c>statusAfter</c> when the event moves the agreement on (e.g. to implemented), and
+/// <c>completes</c> to the numbers of the obligations it fulfils (1-based, in the agreement's order, as in each
+/// obligation's <c>number</c>). An implemented agreement completes all of its obligations without naming them.
+/// </summary>
 public sealed record AgreementEventRequest : ICitedRequest
 {
     public string? Id { get; init; }
@@ -64,6 +84,7 @@ public sealed record AgreementEventRequest : ICitedRequest
     public int? Quantity { get; init; }
     public string? Unit { get; init; }
     public AgreementStatus? StatusAfter { get; init; }
+    public IReadOnlyList<int>? Completes { get; init; }
     public required IReadOnlyList<string> SourceIds { get; init; }
 }
 
@@ -75,6 +96,7 @@ public sealed record AgreementEventResponse(
     int? Quantity,
     string? Unit,
     AgreementStatus? StatusAfter,
+    IReadOnlyList<int> Completes,
     IReadOnlyList<string> SourceIds,
     long Version,
     DateTime CreatedAt,

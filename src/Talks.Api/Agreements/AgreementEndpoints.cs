@@ -153,13 +153,25 @@ public static class AgreementEndpoints
         return TypedResults.Ok(found);
     }
 
-    private static async Task<Results<Created<AgreementEventResponse>, ProblemHttpResult>> AddEvent(
+    private static async Task<Results<Created<AgreementEventResponse>, ValidationProblem, ProblemHttpResult>> AddEvent(
         string id, AgreementEventRequest request, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null)
         {
             return Problems.NotFound(Resource.Singular, id);
+        }
+
+        var completes = request.Completes ?? [];
+        if (completes.Count > 0)
+        {
+            var obligations = await db.Obligations.CountAsync(o => o.AgreementId == id, ct);
+            var missing = completes.Select((number, i) => (number, i)).Where(c => c.number > obligations)
+                .ToDictionary(c => $"completes[{c.i}]", c => new[] { $"The agreement has no obligation {c.number}: it has {obligations}." });
+            if (missing.Count > 0)
+            {
+                return TypedResults.ValidationProblem(missing);
+            }
         }
 
         var eventId = request.Id ?? await Slug.NewIdAsync(db.AgreementEvents, $"{id} {request.OccurredOn:yyyy-MM-dd}", ct);
@@ -187,6 +199,7 @@ public static class AgreementEndpoints
             Quantity = request.Quantity,
             Unit = request.Unit,
             StatusAfter = request.StatusAfter,
+            Completes = [.. completes],
             SourceIds = [.. request.SourceIds],
         });
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace Talks.Api.Agreements;
 internal static class AgreementResource
 {
     public static readonly Expression<Func<AgreementEvent, AgreementEventResponse>> EventProjection = e => new AgreementEventResponse(
-        e.Id, e.AgreementId, e.OccurredOn, e.Description, e.Quantity, e.Unit, e.StatusAfter, e.SourceIds, e.Version, e.CreatedAt, e.UpdatedAt);
+        e.Id, e.AgreementId, e.OccurredOn, e.Description, e.Quantity, e.Unit, e.StatusAfter, e.Completes, e.SourceIds, e.Version, e.CreatedAt, e.UpdatedAt);
 
     public static readonly ResourceKind<Agreement, AgreementRequest, AgreementResponse> Kind = new()
     {
@@ -27,7 +27,9 @@ internal static class AgreementResource
             a.ImplementationDate,
             a.ImplementationDateNote,
             a.Obligations.OrderBy(o => o.Ordinal)
-                .Select(o => new ObligationDto { PartyId = o.PartyId, Description = o.Description, Quantity = o.Quantity, Unit = o.Unit, BeneficiaryPartyId = o.BeneficiaryPartyId }).ToList(),
+                .Select(o => new ObligationResponse(
+                    o.Ordinal, o.PartyId, o.Description, o.Quantity, o.Unit, o.BeneficiaryPartyId, o.Deadline, o.DeadlineDays, o.Condition))
+                .ToList(),
             a.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).AsQueryable().Select(EventProjection).ToList(),
             a.SourceIds,
             a.Version,
@@ -50,7 +52,17 @@ internal static class AgreementResource
             ImplementationDate = a.ImplementationDate,
             ImplementationDateNote = a.ImplementationDateNote,
             Obligations = a.Obligations.OrderBy(o => o.Ordinal)
-                .Select(o => new ObligationDto { PartyId = o.PartyId, Description = o.Description, Quantity = o.Quantity, Unit = o.Unit, BeneficiaryPartyId = o.BeneficiaryPartyId }).ToList(),
+                .Select(o => new ObligationDto
+                {
+                    PartyId = o.PartyId,
+                    Description = o.Description,
+                    Quantity = o.Quantity,
+                    Unit = o.Unit,
+                    BeneficiaryPartyId = o.BeneficiaryPartyId,
+                    Deadline = o.Deadline,
+                    DeadlineDays = o.DeadlineDays,
+                    Condition = o.Condition,
+                }).ToList(),
             SourceIds = a.SourceIds,
         },
         Apply = (r, a) =>
@@ -73,6 +85,9 @@ internal static class AgreementResource
                 Quantity = o.Quantity,
                 Unit = o.Unit,
                 BeneficiaryPartyId = o.BeneficiaryPartyId,
+                Deadline = o.Deadline,
+                DeadlineDays = o.DeadlineDays,
+                Condition = o.Condition,
             }).ToList();
             a.Obligations.Sync(desired, o => o.Ordinal, (from, to) =>
             {
@@ -81,15 +96,36 @@ internal static class AgreementResource
                 to.Quantity = from.Quantity;
                 to.Unit = from.Unit;
                 to.BeneficiaryPartyId = from.BeneficiaryPartyId;
+                to.Deadline = from.Deadline;
+                to.DeadlineDays = from.DeadlineDays;
+                to.Condition = from.Condition;
             });
         },
     };
 
-    /// <summary>An update may change the status only along the lifecycle; a new agreement may start anywhere.</summary>
-    private static Task<ProblemHttpResult?> CheckLifecycle(TalksDbContext db, bool creating, Agreement stored, AgreementRequest request, CancellationToken ct) =>
-        Task.FromResult(creating || AgreementLifecycle.CanMove(stored.Status, request.Status)
+    /// <summary>
+    /// An update may change the status only along the lifecycle; a new agreement may start anywhere. Nor may it drop
+    /// an obligation an event says it completed, since the event names it by number.
+    /// </summary>
+    private static Task<ProblemHttpResult?> CheckLifecycle(TalksDbContext db, bool creating, Agreement stored, AgreementRequest request, CancellationToken ct)
+    {
+        if (creating)
+        {
+            return Task.FromResult<ProblemHttpResult?>(null);
+        }
+
+        if (!AgreementLifecycle.CanMove(stored.Status, request.Status))
+        {
+            return Task.FromResult<ProblemHttpResult?>(
+                Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(stored.Status, request.Status)));
+        }
+
+        var dropped = stored.Events.SelectMany(e => e.Completes).Where(n => n > request.Obligations.Count).Distinct().Order().ToList();
+        return Task.FromResult(dropped.Count == 0
             ? null
-            : Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(stored.Status, request.Status)));
+            : Problems.Conflict("An event completed an obligation this change removes.",
+                $"Events complete obligation(s) {string.Join(", ", dropped)}; the agreement would keep {request.Obligations.Count}."));
+    }
 
     /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
     public static readonly ListSpec<Agreement, AgreementResponse> List = new()

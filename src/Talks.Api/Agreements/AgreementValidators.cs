@@ -6,6 +6,9 @@ namespace Talks.Api.Agreements;
 
 public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementRequest>
 {
+    /// <summary>A hundred years: keeps agreedOn plus the period inside the dates both databases hold.</summary>
+    public const int MaxDeadlineDays = 36_500;
+
     public AgreementRequestValidator(TalksDbContext db) : base(db)
     {
         RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
@@ -28,6 +31,10 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
             obligation.RuleFor(o => o.Unit).NotEmpty().When(o => o.Quantity is not null).WithMessage("Give the unit of the quantity, e.g. 'prisoners-of-war'.");
             obligation.RuleFor(o => o.Unit).KebabWord();
             obligation.RuleFor(o => o.BeneficiaryPartyId).Exists(db.Parties, "party");
+            obligation.RuleFor(o => o.Deadline).Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("deadline is out of range.");
+            obligation.RuleFor(o => o.DeadlineDays).Null().When(o => o.Deadline is not null).WithMessage("Give deadline or deadlineDays, not both.");
+            obligation.RuleFor(o => o.DeadlineDays).InclusiveBetween(1, MaxDeadlineDays).WithMessage($"deadlineDays must be between 1 and {MaxDeadlineDays}.");
+            obligation.RuleFor(o => o.Condition).MaximumLength(Rules.TextLength);
         }).When(r => r.Obligations is not null);
     }
 }
@@ -43,5 +50,8 @@ public sealed class AgreementEventRequestValidator : CitedRequestValidator<Agree
         RuleFor(r => r.Unit).NotEmpty().When(r => r.Quantity is not null).WithMessage("Give the unit of the quantity, e.g. 'prisoners-of-war'.");
         RuleFor(r => r.Unit).KebabWord();
         RuleFor(r => r.StatusAfter).IsInEnum();
+        RuleFor(r => r.Completes).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 obligations.")
+            .Must(c => c is null || c.Distinct().Count() == c.Count).WithMessage("Name each obligation once.");
+        RuleForEach(r => r.Completes).GreaterThanOrEqualTo(1).WithMessage("Obligations are numbered from 1.");
     }
 }

@@ -11,6 +11,7 @@ internal sealed class AgreementEventConfiguration : IEntityTypeConfiguration<Agr
         builder.ConfigureCited();
         builder.Property(e => e.Description).HasMaxLength(ConfigurationExtensions.TextLength);
         builder.Property(e => e.Unit).HasMaxLength(ConfigurationExtensions.NameLength);
+        builder.PrimitiveCollection(e => e.Completes).IsRequired();
 
         // Serves GET /agreements/{id}/events, in the order they happened.
         builder.HasIndex(e => new { e.AgreementId, e.OccurredOn });

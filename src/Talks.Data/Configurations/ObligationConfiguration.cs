@@ -14,6 +14,7 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         builder.Property(o => o.BeneficiaryPartyId).HasMaxLength(ConfigurationExtensions.IdLength);
         builder.Property(o => o.Description).HasMaxLength(ConfigurationExtensions.TextLength);
         builder.Property(o => o.Unit).HasMaxLength(ConfigurationExtensions.NameLength);
+        builder.Property(o => o.Condition).HasMaxLength(ConfigurationExtensions.TextLength);
 
         builder.HasOne(o => o.Party).WithMany().HasForeignKey(o => o.PartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.BeneficiaryParty).WithMany().HasForeignKey(o => o.BeneficiaryPartyId).OnDelete(DeleteBehavior.Restrict);

@@ -12,4 +12,7 @@ public sealed class AgreementEvent : CitedEntity
 
     /// <summary>The agreement's status after this event, when the event moved it.</summary>
     public AgreementStatus? StatusAfter { get; set; }
+
+    /// <summary>The numbers (1-based, in the agreement's order) of the obligations this event completes.</summary>
+    public List<int> Completes { get; set; } = [];
 }

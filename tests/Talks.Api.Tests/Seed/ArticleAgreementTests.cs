@@ -50,6 +50,21 @@ public sealed class ArticleAgreementTests(TalksApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheExchangeIsDueSoonOnAConfidentialDateSoNoDueDateCanBeWorkedOut()
+    {
+        var agreement = await _client.GetJsonAsync(Agreement);
+
+        foreach (var obligation in agreement.GetProperty("obligations").EnumerateArray())
+        {
+            Assert.Contains("confidential", obligation.Text("condition"));
+            Assert.True(obligation.IsNull("deadline") && obligation.IsNull("deadlineDays") && obligation.IsNull("dueOn"));
+        }
+
+        Assert.Equal(["ukraine", "russia"], agreement.GetProperty("obligations").EnumerateArray().Select(o => o.Text("partyId")));
+        Assert.Equal([1, 2], agreement.GetProperty("obligations").EnumerateArray().Select(o => o.GetProperty("number").GetInt32()));
+    }
+
+    [Fact]
     public async Task NoImplementationEventsAreRecordedYet()
     {
         var agreement = await _client.GetJsonAsync(Agreement);
