@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List open obligations by the date they fall due; overdue=true keeps those due before asOf (default today). */
+        get: operations["ListObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/changes": {
         parameters: {
             query?: never;
@@ -767,6 +784,7 @@ export interface components {
             unit?: string | null;
             /** @enum {string|null} */
             statusAfter?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
+            completes?: number[] | null;
             sourceIds: string[];
         };
         AgreementEventResponse: {
@@ -780,6 +798,7 @@ export interface components {
             unit: string | null;
             /** @enum {string|null} */
             statusAfter: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
+            completes: number[];
             sourceIds: string[];
             /** Format: int64 */
             version: number;
@@ -815,7 +834,6 @@ export interface components {
             /** Format: date */
             implementationDate: string | null;
             implementationDateNote: string | null;
-            obligations: components["schemas"]["ObligationDto"][];
             events: components["schemas"]["AgreementEventResponse"][];
             sourceIds: string[];
             /** Format: int64 */
@@ -824,6 +842,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            obligations: components["schemas"]["ObligationResponse"][];
             /** @description With include=round. */
             round?: components["schemas"]["RoundResponse"];
             /** @description With include=parties. */
@@ -954,6 +973,28 @@ export interface components {
             quantity?: number | null;
             unit?: string | null;
             beneficiaryPartyId?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            /** Format: int32 */
+            deadlineDays?: number | null;
+            condition?: string | null;
+        };
+        ObligationResponse: {
+            /** Format: int32 */
+            number: number;
+            partyId: string;
+            description: string;
+            /** Format: int32 */
+            quantity: number | null;
+            unit: string | null;
+            beneficiaryPartyId: string | null;
+            /** Format: date */
+            deadline: string | null;
+            /** Format: int32 */
+            deadlineDays: number | null;
+            condition: string | null;
+            /** Format: date */
+            dueOn: string | null;
         };
         OfficeDto: {
             title: string;
@@ -962,6 +1003,24 @@ export interface components {
             from?: string | null;
             /** Format: date */
             to?: string | null;
+        };
+        OpenObligationResponse: {
+            agreementId: string;
+            agreementTitle: string;
+            /** Format: int32 */
+            number: number;
+            partyId: string;
+            partyName: string;
+            description: string;
+            /** Format: date */
+            deadline: string | null;
+            /** Format: int32 */
+            deadlineDays: number | null;
+            condition: string | null;
+            /** Format: date */
+            dueOn: string;
+            /** Format: int32 */
+            daysOverdue: number;
         };
         PageOfAgreementEventResponse: {
             items: components["schemas"]["AgreementEventResponse"][];
@@ -973,6 +1032,10 @@ export interface components {
         };
         PageOfChangeResponse: {
             items: components["schemas"]["ChangeResponse"][];
+            nextCursor: string | null;
+        };
+        PageOfOpenObligationResponse: {
+            items: components["schemas"]["OpenObligationResponse"][];
             nextCursor: string | null;
         };
         PageOfPartyResponse: {
@@ -1792,9 +1855,9 @@ export interface components {
         from: string;
         roundId: string;
         talkId: string;
+        talkId2: string;
         collection: string;
         topic: string;
-        talkId2: string;
         to: string;
         status: "scheduled" | "held" | "postponed" | "cancelled";
     };
@@ -2243,6 +2306,53 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    ListObligations: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                overdue?: boolean;
+                asOf?: string;
+                talkId?: components["parameters"]["talkId"];
+                partyId?: components["parameters"]["partyId"];
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfOpenObligationResponse"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -3055,7 +3165,7 @@ export interface operations {
                 q?: components["parameters"]["q"];
                 ids?: components["parameters"]["ids"];
                 include?: components["parameters"]["include"];
-                talkId?: components["parameters"]["talkId2"];
+                talkId?: components["parameters"]["talkId"];
                 partyId?: components["parameters"]["partyId"];
                 from?: components["parameters"]["from"];
                 to?: components["parameters"]["to"];
@@ -3248,7 +3358,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                talkId: components["parameters"]["talkId"];
+                talkId: components["parameters"]["talkId2"];
             };
             cookie?: never;
         };
@@ -3286,7 +3396,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                talkId: components["parameters"]["talkId"];
+                talkId: components["parameters"]["talkId2"];
             };
             cookie?: never;
         };
@@ -3308,7 +3418,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                talkId: components["parameters"]["talkId"];
+                talkId: components["parameters"]["talkId2"];
             };
             cookie?: never;
         };
@@ -3352,7 +3462,7 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 q?: components["parameters"]["q"];
                 type?: "round" | "position" | "statement" | "agreement";
-                talkId?: components["parameters"]["talkId2"];
+                talkId?: components["parameters"]["talkId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
