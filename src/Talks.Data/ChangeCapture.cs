@@ -79,6 +79,7 @@ public static class ChangeCapture
         AddChildren<RoundParticipant>(tracker, records, "rounds", "participants", p => p.RoundId);
         AddChildren<RoundDelegate>(tracker, records, "rounds", "delegates", d => d.RoundId);
         AddChildren<Obligation>(tracker, records, "agreements", "obligations", o => o.AgreementId);
+        AddChildren<AgreementRenewal>(tracker, records, "agreements", "renewals", r => r.AgreementId);
         AddChildren<PersonOffice>(tracker, records, "people", "offices", o => o.PersonId);
 
         return records.Values

@@ -27,6 +27,7 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
+    public DbSet<AgreementRenewal> AgreementRenewals => Set<AgreementRenewal>();
     public DbSet<AgreementEvent> AgreementEvents => Set<AgreementEvent>();
     public DbSet<SeedMark> SeedMarks => Set<SeedMark>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

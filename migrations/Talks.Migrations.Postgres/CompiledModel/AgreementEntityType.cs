@@ -23,8 +23,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 13,
-                navigationCount: 3,
+                propertyCount: 14,
+                navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
                 keyCount: 1);
@@ -104,6 +104,14 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Agreement).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
             summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var termDays = runtimeEntityType.AddProperty(
+                "TermDays",
+                typeof(int?),
+                propertyInfo: typeof(Agreement).GetProperty("TermDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<TermDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            termDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var title = runtimeEntityType.AddProperty(
                 "Title",

@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("537b7b30-1ddb-4cd1-ac2c-53add298b381"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("5463dd92-8619-4428-a7b6-885238452edb"), entityTypeCount: 18)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
         {
             var agreement = AgreementEntityType.Create(this);
             var agreementEvent = AgreementEventEntityType.Create(this);
+            var agreementRenewal = AgreementRenewalEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var changeRecord = ChangeRecordEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
 
             AgreementEntityType.CreateForeignKey1(agreement, round);
             AgreementEventEntityType.CreateForeignKey1(agreementEvent, agreement);
+            AgreementRenewalEntityType.CreateForeignKey1(agreementRenewal, agreement);
             ObligationEntityType.CreateForeignKey1(obligation, agreement);
             ObligationEntityType.CreateForeignKey2(obligation, party);
             ObligationEntityType.CreateForeignKey3(obligation, party);
@@ -60,6 +62,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
 
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementEventEntityType.CreateAnnotations(agreementEvent);
+            AgreementRenewalEntityType.CreateAnnotations(agreementRenewal);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             ChangeRecordEntityType.CreateAnnotations(changeRecord);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);

@@ -60,6 +60,9 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("TermDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -152,6 +155,30 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.HasIndex("AgreementId", "OccurredOn");
 
                     b.ToTable("AgreementEvents");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.AgreementRenewal", b =>
+                {
+                    b.Property<string>("AgreementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("RenewedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("AgreementId", "Ordinal");
+
+                    b.ToTable("AgreementRenewals");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.ApiKey", b =>
@@ -878,6 +905,15 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Agreement");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.AgreementRenewal", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Agreement", null)
+                        .WithMany("Renewals")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Obligation", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Agreement", null)
@@ -1045,6 +1081,8 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Obligations");
+
+                    b.Navigation("Renewals");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>

@@ -22,8 +22,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 13,
-                navigationCount: 3,
+                propertyCount: 14,
+                navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
                 keyCount: 1);
@@ -94,6 +94,13 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Agreement).GetProperty("Summary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Agreement).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+
+            var termDays = runtimeEntityType.AddProperty(
+                "TermDays",
+                typeof(int?),
+                propertyInfo: typeof(Agreement).GetProperty("TermDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<TermDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var title = runtimeEntityType.AddProperty(
                 "Title",

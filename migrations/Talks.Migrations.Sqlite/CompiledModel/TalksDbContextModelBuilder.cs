@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("063e9561-2289-46e4-8221-8e40e26ebed6"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("41085245-187c-4352-8cc8-6b776553151f"), entityTypeCount: 18)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
         {
             var agreement = AgreementEntityType.Create(this);
             var agreementEvent = AgreementEventEntityType.Create(this);
+            var agreementRenewal = AgreementRenewalEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var changeRecord = ChangeRecordEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
 
             AgreementEntityType.CreateForeignKey1(agreement, round);
             AgreementEventEntityType.CreateForeignKey1(agreementEvent, agreement);
+            AgreementRenewalEntityType.CreateForeignKey1(agreementRenewal, agreement);
             ObligationEntityType.CreateForeignKey1(obligation, agreement);
             ObligationEntityType.CreateForeignKey2(obligation, party);
             ObligationEntityType.CreateForeignKey3(obligation, party);
@@ -59,6 +61,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
 
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementEventEntityType.CreateAnnotations(agreementEvent);
+            AgreementRenewalEntityType.CreateAnnotations(agreementRenewal);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             ChangeRecordEntityType.CreateAnnotations(changeRecord);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);

@@ -54,6 +54,9 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TermDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -146,6 +149,30 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.HasIndex("AgreementId", "OccurredOn");
 
                     b.ToTable("AgreementEvents");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.AgreementRenewal", b =>
+                {
+                    b.Property<string>("AgreementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RenewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId", "Ordinal");
+
+                    b.ToTable("AgreementRenewals");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.ApiKey", b =>
@@ -870,6 +897,15 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("Agreement");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.AgreementRenewal", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Agreement", null)
+                        .WithMany("Renewals")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Obligation", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Agreement", null)
@@ -1037,6 +1073,8 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Obligations");
+
+                    b.Navigation("Renewals");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>

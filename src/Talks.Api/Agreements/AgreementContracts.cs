@@ -22,8 +22,22 @@ public sealed record AgreementRequest : ICitedRequest
     /// <summary>Why the implementation date is not known, e.g. that it was kept confidential.</summary>
     public string? ImplementationDateNote { get; init; }
 
+    /// <summary>How many days the agreement runs from <c>agreedOn</c>, when it is made for a term (1 to 36,500).</summary>
+    public int? TermDays { get; init; }
+
+    /// <summary>Extensions of the term, in the order they were agreed; each adds its days to the term.</summary>
+    public IReadOnlyList<RenewalDto>? Renewals { get; init; }
+
     public required IReadOnlyList<ObligationDto> Obligations { get; init; }
     public required IReadOnlyList<string> SourceIds { get; init; }
+}
+
+/// <summary>One extension of an agreement's term: on <c>renewedOn</c> the parties added <c>days</c>.</summary>
+public sealed record RenewalDto
+{
+    public required DateOnly RenewedOn { get; init; }
+    public required int Days { get; init; }
+    public string? Note { get; init; }
 }
 
 /// <summary>One party's undertaking: "return 1,000 prisoners of war to Russia" is quantity 1000, unit "prisoners-of-war".</summary>
@@ -57,6 +71,8 @@ public sealed record AgreementResponse(
     DateOnly? AgreedOn,
     DateOnly? ImplementationDate,
     string? ImplementationDateNote,
+    int? TermDays,
+    IReadOnlyList<RenewalDto> Renewals,
     IReadOnlyList<ObligationResponse> Obligations,
     IReadOnlyList<AgreementEventResponse> Events,
     IReadOnlyList<string> SourceIds,
@@ -69,6 +85,9 @@ public sealed record AgreementResponse(
     /// to read its agreement's row from inside the split query, which needs a lateral join SQLite does not have.
     /// </summary>
     public IReadOnlyList<ObligationResponse> Obligations { get; init; } = [.. Obligations.Select(o => o with { DueOn = o.DueFrom(AgreedOn) })];
+
+    /// <summary>agreedOn plus the term and every renewal; null for an agreement without a term or an agreedOn date.</summary>
+    public DateOnly? ExpiresOn => TermDays is { } term && AgreedOn is { } on ? on.AddDays(term + Renewals.Sum(r => r.Days)) : null;
 }
 
 /// <summary>

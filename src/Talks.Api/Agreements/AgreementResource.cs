@@ -26,6 +26,8 @@ internal static class AgreementResource
             a.AgreedOn,
             a.ImplementationDate,
             a.ImplementationDateNote,
+            a.TermDays,
+            a.Renewals.OrderBy(r => r.Ordinal).Select(r => new RenewalDto { RenewedOn = r.RenewedOn, Days = r.Days, Note = r.Note }).ToList(),
             a.Obligations.OrderBy(o => o.Ordinal)
                 .Select(o => new ObligationResponse(
                     o.Ordinal, o.PartyId, o.Description, o.Quantity, o.Unit, o.BeneficiaryPartyId, o.Deadline, o.DeadlineDays, o.Condition))
@@ -38,7 +40,7 @@ internal static class AgreementResource
         IdSource = r => r.Title,
         FindReferences = (_, _, _) => Task.FromResult(new Dictionary<string, List<string>>()),
         ForRead = q => q.AsSplitQuery(),
-        ForUpdate = q => q.Include(a => a.Obligations).Include(a => a.Events),
+        ForUpdate = q => q.Include(a => a.Obligations).Include(a => a.Renewals).Include(a => a.Events),
         Check = CheckLifecycle,
         ToRequest = a => new AgreementRequest
         {
@@ -51,6 +53,8 @@ internal static class AgreementResource
             AgreedOn = a.AgreedOn,
             ImplementationDate = a.ImplementationDate,
             ImplementationDateNote = a.ImplementationDateNote,
+            TermDays = a.TermDays,
+            Renewals = a.Renewals.OrderBy(r => r.Ordinal).Select(r => new RenewalDto { RenewedOn = r.RenewedOn, Days = r.Days, Note = r.Note }).ToList(),
             Obligations = a.Obligations.OrderBy(o => o.Ordinal)
                 .Select(o => new ObligationDto
                 {
@@ -75,7 +79,22 @@ internal static class AgreementResource
             a.AgreedOn = r.AgreedOn;
             a.ImplementationDate = r.ImplementationDate;
             a.ImplementationDateNote = r.ImplementationDateNote;
+            a.TermDays = r.TermDays;
             a.SourceIds = [.. r.SourceIds];
+            var renewals = (r.Renewals ?? []).Select((renewal, i) => new AgreementRenewal
+            {
+                AgreementId = a.Id,
+                Ordinal = i + 1,
+                RenewedOn = renewal.RenewedOn,
+                Days = renewal.Days,
+                Note = renewal.Note,
+            }).ToList();
+            a.Renewals.Sync(renewals, x => x.Ordinal, (from, to) =>
+            {
+                to.RenewedOn = from.RenewedOn;
+                to.Days = from.Days;
+                to.Note = from.Note;
+            });
             var desired = r.Obligations.Select((o, i) => new Obligation
             {
                 AgreementId = a.Id,

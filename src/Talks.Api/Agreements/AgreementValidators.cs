@@ -6,7 +6,7 @@ namespace Talks.Api.Agreements;
 
 public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementRequest>
 {
-    /// <summary>A hundred years: keeps agreedOn plus the period inside the dates both databases hold.</summary>
+    /// <summary>A hundred years: keeps agreedOn plus the period (or term) inside the dates both databases hold.</summary>
     public const int MaxDeadlineDays = 36_500;
 
     public AgreementRequestValidator(TalksDbContext db) : base(db)
@@ -22,6 +22,17 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
             .Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("implementationDate is out of range.")
             .Must((r, d) => d is null || r.AgreedOn is null || d >= r.AgreedOn).WithMessage("implementationDate cannot be before agreedOn.");
         RuleFor(r => r.ImplementationDateNote).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.TermDays).InclusiveBetween(1, MaxDeadlineDays).WithMessage($"termDays must be between 1 and {MaxDeadlineDays}.");
+        RuleFor(r => r.Renewals).Must(l => l is null || l.Count <= 50).WithMessage("At most 50 renewals.")
+            .Must((r, l) => l is null || l.Count == 0 || r.TermDays is not null).WithMessage("Only an agreement with termDays can be renewed.");
+        RuleForEach(r => r.Renewals).ChildRules(renewal =>
+        {
+            renewal.RuleFor(x => x.RenewedOn).Must(d => d >= DateRules.Earliest && d.Year <= 2200).WithMessage("renewedOn is out of range.");
+            renewal.RuleFor(x => x.Days).InclusiveBetween(1, MaxDeadlineDays).WithMessage($"days must be between 1 and {MaxDeadlineDays}.");
+            renewal.RuleFor(x => x.Note).MaximumLength(Rules.TextLength);
+        }).When(r => r.Renewals is not null);
+        RuleForEach(r => r.Renewals).Must((r, x) => r.AgreedOn is null || x is null || x.RenewedOn >= r.AgreedOn)
+            .WithMessage("renewedOn cannot be before agreedOn.").When(r => r.Renewals is not null);
         RuleFor(r => r.Obligations).NotNull().Must(o => o is null || o.Count <= 50).WithMessage("At most 50 obligations.");
         RuleForEach(r => r.Obligations).ChildRules(obligation =>
         {

@@ -33,6 +33,7 @@ public static class ResetEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.AgreementEvents.ExecuteDeleteAsync(ct);
         await db.Obligations.ExecuteDeleteAsync(ct);
+        await db.AgreementRenewals.ExecuteDeleteAsync(ct);
         await db.Agreements.ExecuteDeleteAsync(ct);
         await db.Statements.ExecuteDeleteAsync(ct);
 

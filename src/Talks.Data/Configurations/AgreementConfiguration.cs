@@ -14,6 +14,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.ImplementationDateNote).HasMaxLength(ConfigurationExtensions.TextLength);
 
         builder.HasOne(a => a.Round).WithMany(r => r.Agreements).HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Renewals).WithOne().HasForeignKey(r => r.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Obligations).WithOne().HasForeignKey(o => o.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Events).WithOne(e => e.Agreement).HasForeignKey(e => e.AgreementId).OnDelete(DeleteBehavior.Cascade);
 

@@ -16,6 +16,10 @@ public sealed class Agreement : CitedEntity
     /// <summary>Why the implementation date is not known, e.g. that it was kept confidential.</summary>
     public string? ImplementationDateNote { get; set; }
 
+    /// <summary>How many days the agreement runs from agreedOn, when it is made for a term (e.g. 120).</summary>
+    public int? TermDays { get; set; }
+
+    public List<AgreementRenewal> Renewals { get; set; } = [];
     public List<Obligation> Obligations { get; set; } = [];
     public List<AgreementEvent> Events { get; set; } = [];
 }

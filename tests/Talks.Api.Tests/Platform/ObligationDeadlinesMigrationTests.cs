@@ -9,8 +9,9 @@ using Talks.Data;
 namespace Talks.Api.Tests.Platform;
 
 /// <summary>
-/// A database made before obligations had deadlines migrates forward with nothing lost: its obligations have no
-/// deadline and no due date, its events complete nothing, and both can be given afterwards.
+/// A database made before obligations had deadlines (and agreements terms) migrates forward with nothing lost: its
+/// obligations have no deadline and no due date, its events complete nothing, its agreements have no term, and
+/// deadlines can be given afterwards.
 /// </summary>
 public sealed class ObligationDeadlinesMigrationTests
 {
@@ -50,6 +51,8 @@ public sealed class ObligationDeadlinesMigrationTests
         var obligation = Assert.Single(agreement.GetProperty("obligations").EnumerateArray());
         Assert.Equal((1, "old-party", 5), (obligation.GetProperty("number").GetInt32(), obligation.Text("partyId"), obligation.GetProperty("quantity").GetInt32()));
         Assert.True(obligation.IsNull("deadline") && obligation.IsNull("deadlineDays") && obligation.IsNull("condition") && obligation.IsNull("dueOn"));
+        Assert.True(agreement.IsNull("termDays") && agreement.IsNull("expiresOn"));
+        Assert.Equal(0, agreement.GetProperty("renewals").GetArrayLength());
         var stage = Assert.Single(agreement.GetProperty("events").EnumerateArray());
         Assert.Equal(("A first handover.", 0), (stage.Text("description"), stage.GetProperty("completes").GetArrayLength()));
         Assert.Empty((await client.GetJsonAsync("/api/v1/obligations?talkId=old-talks")).Items());
