@@ -819,6 +819,9 @@ export interface components {
             /** Format: date */
             implementationDate?: string | null;
             implementationDateNote?: string | null;
+            /** Format: int32 */
+            termDays?: number | null;
+            renewals?: components["schemas"]["RenewalDto"][] | null;
             obligations: components["schemas"]["ObligationDto"][];
             sourceIds: string[];
         };
@@ -834,6 +837,9 @@ export interface components {
             /** Format: date */
             implementationDate: string | null;
             implementationDateNote: string | null;
+            /** Format: int32 */
+            termDays: number | null;
+            renewals: components["schemas"]["RenewalDto"][];
             events: components["schemas"]["AgreementEventResponse"][];
             sourceIds: string[];
             /** Format: int64 */
@@ -843,6 +849,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             obligations: components["schemas"]["ObligationResponse"][];
+            /** Format: date */
+            readonly expiresOn: string | null;
             /** @description With include=round. */
             round?: components["schemas"]["RoundResponse"];
             /** @description With include=parties. */
@@ -1211,6 +1219,13 @@ export interface components {
         };
         /** @enum {string} */
         QuoteWording: "verbatim" | "paraphrase";
+        RenewalDto: {
+            /** Format: date */
+            renewedOn: string;
+            /** Format: int32 */
+            days: number;
+            note?: string | null;
+        };
         ResetResponse: {
             /** Format: int32 */
             seedRecords: number;
