@@ -23,7 +23,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
@@ -71,6 +71,16 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 4000);
             implementationDateNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var implementationDatePrecision = runtimeEntityType.AddProperty(
+                "ImplementationDatePrecision",
+                typeof(ImplementationDatePrecision),
+                propertyInfo: typeof(Agreement).GetProperty("ImplementationDatePrecision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<ImplementationDatePrecision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            implementationDatePrecision.SetSentinelFromProviderValue("Day");
+            implementationDatePrecision.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var roundId = runtimeEntityType.AddProperty(
                 "RoundId",

@@ -23,7 +23,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Round",
                 typeof(Round),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 navigationCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -80,6 +80,16 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Round).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
             date.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var datePrecision = runtimeEntityType.AddProperty(
+                "DatePrecision",
+                typeof(DatePrecision),
+                propertyInfo: typeof(Round).GetProperty("DatePrecision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<DatePrecision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            datePrecision.SetSentinelFromProviderValue("Day");
+            datePrecision.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var durationBound = runtimeEntityType.AddProperty(
                 "DurationBound",

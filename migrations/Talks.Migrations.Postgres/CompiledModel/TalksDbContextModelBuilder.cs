@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5463dd92-8619-4428-a7b6-885238452edb"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("4c6535e1-35bc-417e-ad2f-671b89a93762"), entityTypeCount: 18)
         {
         }
 

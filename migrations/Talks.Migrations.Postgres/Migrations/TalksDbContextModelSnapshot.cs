@@ -42,6 +42,11 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("ImplementationDatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("RoundId")
                         .IsRequired()
                         .HasColumnType("character varying(100)");
@@ -583,6 +588,11 @@ namespace Talks.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<string>("DatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("DurationBound")
                         .HasMaxLength(40)

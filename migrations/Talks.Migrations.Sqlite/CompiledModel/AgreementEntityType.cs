@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
@@ -65,6 +65,15 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Agreement).GetField("<ImplementationDateNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+
+            var implementationDatePrecision = runtimeEntityType.AddProperty(
+                "ImplementationDatePrecision",
+                typeof(ImplementationDatePrecision),
+                propertyInfo: typeof(Agreement).GetProperty("ImplementationDatePrecision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<ImplementationDatePrecision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            implementationDatePrecision.SetSentinelFromProviderValue("Day");
 
             var roundId = runtimeEntityType.AddProperty(
                 "RoundId",

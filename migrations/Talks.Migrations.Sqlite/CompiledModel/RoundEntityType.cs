@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Round",
                 typeof(Round),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 navigationCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -73,6 +73,15 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Round).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Round).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+
+            var datePrecision = runtimeEntityType.AddProperty(
+                "DatePrecision",
+                typeof(DatePrecision),
+                propertyInfo: typeof(Round).GetProperty("DatePrecision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<DatePrecision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            datePrecision.SetSentinelFromProviderValue("Day");
 
             var durationBound = runtimeEntityType.AddProperty(
                 "DurationBound",

@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("41085245-187c-4352-8cc8-6b776553151f"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("767935f3-be9c-49dc-b082-55668c496e81"), entityTypeCount: 18)
         {
         }
 

@@ -19,6 +19,12 @@ public sealed record AgreementRequest : ICitedRequest
     public DateOnly? AgreedOn { get; init; }
     public DateOnly? ImplementationDate { get; init; }
 
+    /// <summary>
+    /// How much of the implementation date is known (default <c>day</c>): <c>month</c> dates it the 1st, <c>year</c>
+    /// 1 January; <c>confidential</c> says it was withheld, and then implementationDate must be null.
+    /// </summary>
+    public ImplementationDatePrecision ImplementationDatePrecision { get; init; } = ImplementationDatePrecision.Day;
+
     /// <summary>Why the implementation date is not known, e.g. that it was kept confidential.</summary>
     public string? ImplementationDateNote { get; init; }
 
@@ -70,6 +76,7 @@ public sealed record AgreementResponse(
     string Summary,
     DateOnly? AgreedOn,
     DateOnly? ImplementationDate,
+    ImplementationDatePrecision ImplementationDatePrecision,
     string? ImplementationDateNote,
     int? TermDays,
     IReadOnlyList<RenewalDto> Renewals,

@@ -25,6 +25,7 @@ internal static class AgreementResource
             a.Summary,
             a.AgreedOn,
             a.ImplementationDate,
+            a.ImplementationDatePrecision,
             a.ImplementationDateNote,
             a.TermDays,
             a.Renewals.OrderBy(r => r.Ordinal).Select(r => new RenewalDto { RenewedOn = r.RenewedOn, Days = r.Days, Note = r.Note }).ToList(),
@@ -52,6 +53,7 @@ internal static class AgreementResource
             Summary = a.Summary,
             AgreedOn = a.AgreedOn,
             ImplementationDate = a.ImplementationDate,
+            ImplementationDatePrecision = a.ImplementationDatePrecision,
             ImplementationDateNote = a.ImplementationDateNote,
             TermDays = a.TermDays,
             Renewals = a.Renewals.OrderBy(r => r.Ordinal).Select(r => new RenewalDto { RenewedOn = r.RenewedOn, Days = r.Days, Note = r.Note }).ToList(),
@@ -78,6 +80,7 @@ internal static class AgreementResource
             a.Summary = r.Summary;
             a.AgreedOn = r.AgreedOn;
             a.ImplementationDate = r.ImplementationDate;
+            a.ImplementationDatePrecision = r.ImplementationDatePrecision;
             a.ImplementationDateNote = r.ImplementationDateNote;
             a.TermDays = r.TermDays;
             a.SourceIds = [.. r.SourceIds];

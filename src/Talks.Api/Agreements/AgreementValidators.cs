@@ -1,6 +1,7 @@
 using FluentValidation;
 using Talks.Api.Infrastructure;
 using Talks.Data;
+using Talks.Data.Entities;
 
 namespace Talks.Api.Agreements;
 
@@ -21,6 +22,14 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
         RuleFor(r => r.ImplementationDate)
             .Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("implementationDate is out of range.")
             .Must((r, d) => d is null || r.AgreedOn is null || d >= r.AgreedOn).WithMessage("implementationDate cannot be before agreedOn.");
+        RuleFor(r => r.ImplementationDatePrecision).IsInEnum();
+        RuleFor(r => r.ImplementationDate)
+            .Null().When(r => r.ImplementationDatePrecision == ImplementationDatePrecision.Confidential)
+            .WithMessage("A confidential implementation date is not given: leave implementationDate null.");
+        RuleFor(r => r.ImplementationDate)
+            .Must((r, d) => d is null || r.ImplementationDatePrecision == ImplementationDatePrecision.Confidential
+                || DatePrecisionRules.Fits(d.Value, DatePrecisionRules.Of(r.ImplementationDatePrecision)))
+            .WithMessage(r => DatePrecisionRules.Explain(DatePrecisionRules.Of(r.ImplementationDatePrecision), "implementationDate"));
         RuleFor(r => r.ImplementationDateNote).MaximumLength(Rules.TextLength);
         RuleFor(r => r.TermDays).InclusiveBetween(1, MaxDeadlineDays).WithMessage($"termDays must be between 1 and {MaxDeadlineDays}.");
         RuleFor(r => r.Renewals).Must(l => l is null || l.Count <= 50).WithMessage("At most 50 renewals.")

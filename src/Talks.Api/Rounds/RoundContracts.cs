@@ -25,6 +25,9 @@ public record RoundRequest : ICitedRequest
     /// <summary>The local date at the venue; the planned one for a round not yet held.</summary>
     public required DateOnly Date { get; init; }
 
+    /// <summary>How much of the date is known (default <c>day</c>): a round known only to the month is dated the 1st (<c>month</c>), one known only to the year 1 January (<c>year</c>).</summary>
+    public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;
+
     /// <summary>The start, with the venue's UTC offset, when the time of day is known.</summary>
     public DateTimeOffset? StartsAt { get; init; }
 
@@ -88,6 +91,7 @@ public sealed record RoundResponse(
     int Sequence,
     RoundStatus Status,
     DateOnly Date,
+    DatePrecision DatePrecision,
     DateTimeOffset? StartsAt,
     int? DurationMinutes,
     DurationBound? DurationBound,
@@ -112,6 +116,7 @@ public sealed record RoundDetailResponse(
     int Sequence,
     RoundStatus Status,
     DateOnly Date,
+    DatePrecision DatePrecision,
     DateTimeOffset? StartsAt,
     int? DurationMinutes,
     DurationBound? DurationBound,

@@ -19,6 +19,7 @@ internal static class RoundResource
         r.Sequence,
         r.Status,
         r.Date,
+        r.DatePrecision,
         RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
         r.DurationMinutes,
         r.DurationBound,
@@ -48,6 +49,7 @@ internal static class RoundResource
             r.Sequence,
             r.Status,
             r.Date,
+            r.DatePrecision,
             RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
             r.DurationMinutes,
             r.DurationBound,
@@ -85,6 +87,7 @@ internal static class RoundResource
             Sequence = r.Sequence,
             Status = r.Status,
             Date = r.Date,
+            DatePrecision = r.DatePrecision,
             StartsAt = RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
             DurationMinutes = r.DurationMinutes,
             DurationBound = r.DurationBound,
@@ -126,6 +129,7 @@ internal static class RoundResource
         round.Sequence = r.Sequence ?? round.Sequence;
         round.Status = r.Status;
         round.Date = r.Date;
+        round.DatePrecision = r.DatePrecision;
         round.StartsAtUtc = r.StartsAt?.UtcDateTime;
         round.StartsAtOffsetMinutes = r.StartsAt is { } startsAt ? (int)startsAt.Offset.TotalMinutes : null;
         round.DurationMinutes = r.DurationMinutes;

@@ -19,6 +19,11 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
         RuleFor(r => r.Status).IsInEnum()
             .Must((r, status) => status != RoundStatus.Held || r.Date <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
             .WithMessage("A round dated after today has not been held yet: give status scheduled.");
+        RuleFor(r => r.DatePrecision).IsInEnum();
+        RuleFor(r => r.Date).Must((r, d) => DatePrecisionRules.Fits(d, r.DatePrecision))
+            .WithMessage(r => DatePrecisionRules.Explain(r.DatePrecision, "date"));
+        RuleFor(r => r.StartsAt).Null().When(r => r.DatePrecision != DatePrecision.Day)
+            .WithMessage("startsAt needs the day: give datePrecision day.");
         RuleFor(r => r.StartsAt)
             .Must((r, startsAt) => startsAt is null || DateOnly.FromDateTime(startsAt.Value.DateTime) == r.Date)
             .WithMessage("startsAt must fall on the round's date, in the venue's offset.");

@@ -13,6 +13,9 @@ public sealed class Agreement : CitedEntity
     public DateOnly? AgreedOn { get; set; }
     public DateOnly? ImplementationDate { get; set; }
 
+    /// <summary>How much of the implementation date is known; <see cref="ImplementationDatePrecision.Confidential"/> when it was withheld.</summary>
+    public ImplementationDatePrecision ImplementationDatePrecision { get; set; }
+
     /// <summary>Why the implementation date is not known, e.g. that it was kept confidential.</summary>
     public string? ImplementationDateNote { get; set; }
 
@@ -22,6 +25,18 @@ public sealed class Agreement : CitedEntity
     public List<AgreementRenewal> Renewals { get; set; } = [];
     public List<Obligation> Obligations { get; set; } = [];
     public List<AgreementEvent> Events { get; set; } = [];
+}
+
+/// <summary>
+/// How much of an agreement's implementation date is known: a month is stored as its 1st day, a year as 1 January;
+/// a confidential date is not stored at all.
+/// </summary>
+public enum ImplementationDatePrecision
+{
+    Day,
+    Month,
+    Year,
+    Confidential,
 }
 
 public enum AgreementType

@@ -13,6 +13,9 @@ public sealed class Round : CitedEntity
     /// <summary>The local date at the venue (planned, for a round not yet held); always known, and what lists filter and sort on.</summary>
     public DateOnly Date { get; set; }
 
+    /// <summary>How much of <see cref="Date"/> is known: a round known only to the month is dated the 1st.</summary>
+    public DatePrecision DatePrecision { get; set; }
+
     /// <summary>The start instant in UTC, when the time of day is known. Kept as UTC so every provider can sort it.</summary>
     public DateTime? StartsAtUtc { get; set; }
 
@@ -42,6 +45,14 @@ public sealed class Round : CitedEntity
 /// Where a round stands: announced for a date (<see cref="Scheduled"/>), taken place (<see cref="Held"/>), put off to
 /// a date not yet known or a new one (<see cref="Postponed"/>), or called off (<see cref="Cancelled"/>).
 /// </summary>
+/// <summary>How much of a date is known: a month is stored as its 1st day, a year as 1 January.</summary>
+public enum DatePrecision
+{
+    Day,
+    Month,
+    Year,
+}
+
 public enum RoundStatus
 {
     Scheduled,

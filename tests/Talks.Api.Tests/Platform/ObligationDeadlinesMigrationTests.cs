@@ -9,9 +9,9 @@ using Talks.Data;
 namespace Talks.Api.Tests.Platform;
 
 /// <summary>
-/// A database made before obligations had deadlines (and agreements terms) migrates forward with nothing lost: its
-/// obligations have no deadline and no due date, its events complete nothing, its agreements have no term, and
-/// deadlines can be given afterwards.
+/// A database made before obligations had deadlines (and agreements terms, and dates a precision) migrates forward
+/// with nothing lost: its obligations have no deadline and no due date, its events complete nothing, its agreements
+/// have no term, its dates are to the day, and deadlines can be given afterwards.
 /// </summary>
 public sealed class ObligationDeadlinesMigrationTests
 {
@@ -52,6 +52,8 @@ public sealed class ObligationDeadlinesMigrationTests
         Assert.Equal((1, "old-party", 5), (obligation.GetProperty("number").GetInt32(), obligation.Text("partyId"), obligation.GetProperty("quantity").GetInt32()));
         Assert.True(obligation.IsNull("deadline") && obligation.IsNull("deadlineDays") && obligation.IsNull("condition") && obligation.IsNull("dueOn"));
         Assert.True(agreement.IsNull("termDays") && agreement.IsNull("expiresOn"));
+        Assert.Equal("day", agreement.Text("implementationDatePrecision"));
+        Assert.Equal("day", (await client.GetJsonAsync("/api/v1/rounds/old-round")).Text("datePrecision"));
         Assert.Equal(0, agreement.GetProperty("renewals").GetArrayLength());
         var stage = Assert.Single(agreement.GetProperty("events").EnumerateArray());
         Assert.Equal(("A first handover.", 0), (stage.Text("description"), stage.GetProperty("completes").GetArrayLength()));

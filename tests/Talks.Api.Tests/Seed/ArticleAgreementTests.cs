@@ -45,6 +45,7 @@ public sealed class ArticleAgreementTests(TalksApiFactory factory) : IClassFixtu
         var agreement = await _client.GetJsonAsync(Agreement);
 
         Assert.True(agreement.IsNull("implementationDate"));
+        Assert.Equal("confidential", agreement.Text("implementationDatePrecision"));
         Assert.Contains("onfidential", agreement.Text("implementationDateNote"));
         Assert.Contains("Umerov", agreement.Text("implementationDateNote"));
     }
