@@ -8,6 +8,7 @@ using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Api.Positions;
 using Talks.Api.Rounds;
+using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -80,8 +81,8 @@ public static class TalkEndpoints
         Resource.HistoryAsync(db, id, query, http, ct);
 
     private static Task<Results<Ok<Page<PositionMatrixCell>>, ValidationProblem, ProblemHttpResult>> PositionsMatrix(
-        string id, [AsParameters] PositionMatrixQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        PositionMatrix.ReadAsync(db, id, query, http, ct);
+        string id, [AsParameters] PositionMatrixQuery query, TalksDbContext db, TopicVocabulary topics, HttpContext http, CancellationToken ct) =>
+        PositionMatrix.ReadAsync(db, topics, id, query, http, ct);
 
     private static Task<Results<Ok<Page<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> Timeline(
         string id, [AsParameters] TimelineQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>

@@ -149,7 +149,7 @@ public sealed class AgreementTests(TalksApiFactory factory) : IClassFixture<Talk
     [Fact]
     public async Task AgreementsAreListedByStatusTypeRoundAndParty()
     {
-        var url = await CreateAsync("stalled", type: "humanitarian", extraParty: "european-union");
+        var url = await CreateAsync("stalled", type: "humanitarian-access", extraParty: "european-union");
         var id = url.Split('/')[^1];
 
         Assert.Contains(id, (await _client.GetJsonAsync($"{Url}?status=stalled")).Ids());
