@@ -1490,8 +1490,8 @@ export interface components {
         };
     };
     responses: {
-        /** @description Unauthorized */
-        Unauthorized: {
+        /** @description No key, or an unknown or revoked one. */
+        NoValidKey: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1503,8 +1503,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description Forbidden */
-        Forbidden: {
+        /** @description The key's role does not allow this. */
+        KeyNotAllowed: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1616,32 +1616,6 @@ export interface components {
         };
         /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
         ConflictOrIdempotencyKeyInUse: {
-            headers: {
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description No key, or an unknown or revoked one. */
-        NoValidKey: {
-            headers: {
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description The key's role does not allow this. */
-        KeyNotAllowed: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1983,6 +1957,8 @@ export interface components {
         };
     };
     headers: {
+        /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": string;
         /** @description Requests allowed per window for this key (or, without a key, this address). */
         "RateLimit-Limit": number;
         /** @description Requests left in the current window. */
@@ -1991,8 +1967,6 @@ export interface components {
         "RateLimit-Reset": number;
         /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
         "Access-Control-Allow-Origin": string;
-        /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-        "Idempotent-Replayed": string;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
         /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
@@ -2031,8 +2005,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["IdempotencyKey"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["IdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
@@ -2477,8 +2451,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -2514,8 +2488,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequestOrIdempotencyKey"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
@@ -2534,8 +2508,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
