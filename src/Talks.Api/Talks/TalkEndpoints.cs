@@ -39,6 +39,9 @@ public static class TalkEndpoints
             .WithDescription("One cell per party and topic that has a position. asOf=yyyy-MM-dd shows the matrix as it stood on that day; "
                 + "topic= narrows it to one topic; format=csv gives one row per cell.")
             .RejectsUnknownQuery().ProducesProblem(404);
+        group.MapGet("/{id}/popolo", Popolo).WithName("GetTalkPopolo")
+            .WithSummary("The talk in the Popolo standard: parties and delegations, people, seats and offices, the talk and its rounds as events, quotes as speeches.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetTalkHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateTalk").WithSummary("Create a talk.").Validates<TalkRequest>().ProducesProblem(409);
@@ -91,6 +94,9 @@ public static class TalkEndpoints
     private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
         string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.HistoryAsync(db, id, query, http, ct);
+
+    private static Task<Results<Ok<PopoloDocument>, ProblemHttpResult>> Popolo(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        TalkPopolo.ReadAsync(db, id, http.Request, ct);
 
     private static Task<Results<Ok<Page<PositionMatrixCell>>, ValidationProblem, ProblemHttpResult>> PositionsMatrix(
         string id, [AsParameters] PositionMatrixQuery query, TalksDbContext db, TopicVocabulary topics, HttpContext http, CancellationToken ct) =>

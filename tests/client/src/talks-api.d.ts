@@ -405,7 +405,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a whole round: participants, delegations, positions, statements and agreements. */
+        /**
+         * Get a whole round: participants, delegations, positions, statements and agreements.
+         * @description Accept: application/ld+json answers the round as a schema.org Event instead.
+         */
         get: operations["GetRound"];
         /** Replace a round with its participants and delegations (If-Match required). */
         put: operations["ReplaceRound"];
@@ -662,7 +665,7 @@ export interface paths {
         };
         /**
          * Get a talk.
-         * @description include= embeds: rounds.
+         * @description Accept: application/ld+json answers the talk as a schema.org EventSeries, its rounds as events within it.
          */
         get: operations["GetTalk"];
         /** Replace a talk (If-Match required). */
@@ -708,6 +711,23 @@ export interface paths {
          * @description One cell per party and topic that has a position. asOf=yyyy-MM-dd shows the matrix as it stood on that day; topic= narrows it to one topic; format=csv gives one row per cell.
          */
         get: operations["GetTalkPositionsMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talks/{id}/popolo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The talk in the Popolo standard: parties and delegations, people, seats and offices, the talk and its rounds as events, quotes as speeches. */
+        get: operations["GetTalkPopolo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1006,6 +1026,71 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        LinkedAddress: {
+            "@type": string;
+            addressLocality: string;
+            addressCountry?: string | null;
+        };
+        LinkedAttendee: {
+            "@type": string;
+            "@id": string;
+            name: string;
+            jobTitle?: string | null;
+            affiliation?: components["schemas"]["LinkedOrganization"];
+        };
+        LinkedEventRef: {
+            "@type": string;
+            "@id": string;
+            name: string;
+            startDate: string | null;
+            eventStatus: string | null;
+            location: components["schemas"]["LinkedPlace"];
+        };
+        LinkedOrganization: {
+            "@type": string;
+            "@id": string;
+            name: string;
+        };
+        LinkedPlace: {
+            "@type": string;
+            name: string;
+            description?: string | null;
+            address: components["schemas"]["LinkedAddress"];
+        };
+        LinkedRound: {
+            "@context": string;
+            "@type": string;
+            "@id": string;
+            name: string;
+            description?: string | null;
+            startDate: string;
+            duration?: string | null;
+            eventStatus: string;
+            eventAttendanceMode: string;
+            location: components["schemas"]["LinkedPlace"];
+            superEvent: components["schemas"]["LinkedEventRef"];
+            organizer: components["schemas"]["LinkedOrganization"][];
+            attendee: components["schemas"]["LinkedAttendee"][];
+            citation: components["schemas"]["LinkedSource"][];
+        };
+        LinkedSource: {
+            "@type": string;
+            "@id": string;
+            name: string;
+            url?: string | null;
+        };
+        LinkedTalk: {
+            "@context": string;
+            "@type": string;
+            "@id": string;
+            name: string;
+            description?: string | null;
+            startDate?: string | null;
+            endDate?: string | null;
+            attendee: components["schemas"]["LinkedAttendee"][];
+            subEvent: components["schemas"]["LinkedEventRef"][];
+            citation: components["schemas"]["LinkedSource"][];
+        };
         NewRoundRequest: {
             id?: string | null;
             /** Format: int32 */
@@ -1172,6 +1257,68 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        PopoloDocument: {
+            persons: components["schemas"]["PopoloPerson"][];
+            organizations: components["schemas"]["PopoloOrganization"][];
+            posts: components["schemas"]["PopoloPost"][];
+            memberships: components["schemas"]["PopoloMembership"][];
+            events: components["schemas"]["PopoloEvent"][];
+            speeches: components["schemas"]["PopoloSpeech"][];
+        };
+        PopoloEvent: {
+            id: string;
+            name: string;
+            description?: string | null;
+            classification: string;
+            start_date?: string | null;
+            end_date?: string | null;
+            location?: string | null;
+            status?: string | null;
+            parent_id?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloLink: {
+            url: string;
+            note: string;
+        };
+        PopoloMembership: {
+            id: string;
+            person_id: string;
+            organization_id: string;
+            post_id?: string | null;
+            on_behalf_of_id?: string | null;
+            role: string;
+            start_date?: string | null;
+            end_date?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloOrganization: {
+            id: string;
+            name: string;
+            classification: string;
+            parent_id?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloPerson: {
+            id: string;
+            name: string;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloPost: {
+            id: string;
+            label: string;
+            role: string;
+            organization_id: string;
+        };
+        PopoloSpeech: {
+            id: string;
+            creator_id?: string | null;
+            attribution_text?: string | null;
+            text: string;
+            date?: string | null;
+            event_id?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
         };
         /** @enum {string} */
         PositionKind: "demand" | "offer" | "proposal" | "acceptance" | "rejection" | "acknowledgement" | "assertion" | "warning";
@@ -1882,14 +2029,14 @@ export interface components {
         "If-None-Match": string;
         /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
         "If-Match": string;
-        /** @description Items per page, 1 to 200; 50 when omitted. */
-        limit: number;
-        /** @description The nextCursor of the previous page, as given; opaque. */
-        cursor: string;
         /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
         fields: string;
         /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
         format: "csv";
+        /** @description Items per page, 1 to 200; 50 when omitted. */
+        limit: number;
+        /** @description The nextCursor of the previous page, as given; opaque. */
+        cursor: string;
         /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
         "Idempotency-Key": string;
         q: string;
@@ -3214,7 +3361,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["RoundDetailResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetailResponse"];
+                    "application/ld+json": components["schemas"]["LinkedRound"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -4038,7 +4199,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["TalkResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkResponse"];
+                    "application/ld+json": components["schemas"]["LinkedTalk"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -4210,6 +4385,48 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetTalkPopolo: {
+        parameters: {
+            query?: {
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloDocument"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
