@@ -47,6 +47,9 @@ public static class RoundEndpoints
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.")
             .WithDescription("Accept: application/ld+json answers the round as a schema.org Event instead.")
             .AnswersLinkedData<LinkedRound>().ProducesProblem(404);
+        group.MapGet("/{id}/status-history", StatusHistory).WithName("GetRoundStatusHistory")
+            .WithSummary("The round's status now and each status it has had — scheduled, postponed, held, cancelled — with when and by whom.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetRoundHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPut("/{id}", Replace).WithName("ReplaceRound").WithSummary("Replace a round with its participants and delegations (If-Match required).")
@@ -158,6 +161,9 @@ public static class RoundEndpoints
         await db.Talks.AnyAsync(t => t.Id == talkId, ct)
             ? await WholeRoundWriter.WriteAsync(db, talkId, request, http, ct)
             : Problems.NotFound("talk", talkId);
+
+    private static Task<Results<Ok<RoundStatusHistory>, ProblemHttpResult>> StatusHistory(string id, TalksDbContext db, CancellationToken ct) =>
+        RoundStatusHistories.ReadAsync(db, id, ct);
 
     private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Replace(
         string id, RoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
