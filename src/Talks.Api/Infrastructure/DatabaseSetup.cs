@@ -66,7 +66,8 @@ public static class DatabaseSetup
             builder.Services.AddPooledTalksDbContext(options => options
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
                 .UseCompiledModel(DatabaseProvider.Postgres)
-                .AddInterceptors(faultEpisodes));
+                .AddInterceptors(faultEpisodes)
+                .LogFailuresWhereTheyAreAnswered());
         }
         else
         {
@@ -81,7 +82,8 @@ public static class DatabaseSetup
             builder.Services.AddPooledTalksDbContext(options => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
                 .UseCompiledModel(DatabaseProvider.Sqlite)
-                .AddInterceptors(new SqliteConnectionPragmas(synchronous), faultEpisodes));
+                .AddInterceptors(new SqliteConnectionPragmas(synchronous), faultEpisodes)
+                .LogFailuresWhereTheyAreAnswered());
         }
 
         builder.Services.AddSingleton<ChangeNumbers>();
