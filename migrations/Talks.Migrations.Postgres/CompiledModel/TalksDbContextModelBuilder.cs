@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1196ab8b-0fae-4a64-b16e-d5f75ffa38cb"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("5cfc04d7-5e23-4e38-a9c3-a73ded4e9254"), entityTypeCount: 18)
         {
         }
 
@@ -35,6 +35,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
             var source = SourceEntityType.Create(this);
             var statement = StatementEntityType.Create(this);
             var talk = TalkEntityType.Create(this);
+            var topic = TopicEntityType.Create(this);
 
             AgreementEntityType.CreateForeignKey1(agreement, round);
             AgreementEventEntityType.CreateForeignKey1(agreementEvent, agreement);
@@ -57,6 +58,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
             StatementEntityType.CreateForeignKey1(statement, round);
             StatementEntityType.CreateForeignKey2(statement, party);
             StatementEntityType.CreateForeignKey3(statement, person);
+            TopicEntityType.CreateForeignKey1(topic, topic);
+            TopicEntityType.CreateForeignKey2(topic, topic);
 
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementEventEntityType.CreateAnnotations(agreementEvent);
@@ -75,6 +78,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
             SourceEntityType.CreateAnnotations(source);
             StatementEntityType.CreateAnnotations(statement);
             TalkEntityType.CreateAnnotations(talk);
+            TopicEntityType.CreateAnnotations(topic);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3fe60d2-0c55-4989-9489-b78b42901e1c"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("1d99280e-9210-452f-bd42-79f6ed3d2306"), entityTypeCount: 18)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             var source = SourceEntityType.Create(this);
             var statement = StatementEntityType.Create(this);
             var talk = TalkEntityType.Create(this);
+            var topic = TopicEntityType.Create(this);
 
             AgreementEntityType.CreateForeignKey1(agreement, round);
             AgreementEventEntityType.CreateForeignKey1(agreementEvent, agreement);
@@ -56,6 +57,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             StatementEntityType.CreateForeignKey1(statement, round);
             StatementEntityType.CreateForeignKey2(statement, party);
             StatementEntityType.CreateForeignKey3(statement, person);
+            TopicEntityType.CreateForeignKey1(topic, topic);
+            TopicEntityType.CreateForeignKey2(topic, topic);
 
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementEventEntityType.CreateAnnotations(agreementEvent);
@@ -74,6 +77,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             SourceEntityType.CreateAnnotations(source);
             StatementEntityType.CreateAnnotations(statement);
             TalkEntityType.CreateAnnotations(talk);
+            TopicEntityType.CreateAnnotations(topic);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Talks.Api.Infrastructure;
+using Talks.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -61,6 +64,22 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>Starts the app on this database without adding test keys, so it holds only what the app wrote.</summary>
     public TalksApiFactory StartUntouched() => new(this, withKeys: false);
+
+    /// <summary>A context on this database with the real migrations, for a test that builds an older schema by hand.</summary>
+    public TalksDbContext OpenContext()
+    {
+        var options = new DbContextOptionsBuilder<TalksDbContext>();
+        if (OnPostgres)
+        {
+            options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(DatabaseSetup.PostgresMigrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSetup.SqliteMigrationsAssembly));
+        }
+
+        return new TalksDbContext(options.Options);
+    }
 
     public void Dispose()
     {

@@ -753,6 +753,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the topics of the shared vocabulary, optionally those under one topic. */
+        get: operations["ListTopics"];
+        put?: never;
+        /**
+         * Add a topic to the vocabulary (admin).
+         * @description Needs a key with the admin policy.
+         */
+        post: operations["CreateTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a topic. */
+        get: operations["GetTopic"];
+        /**
+         * Replace a topic: rename or move it (admin, If-Match required).
+         * @description Needs a key with the admin policy.
+         */
+        put: operations["ReplaceTopic"];
+        post?: never;
+        /**
+         * Delete a topic nothing names (admin, If-Match required); retire one in use instead.
+         * @description Needs a key with the admin policy.
+         */
+        delete: operations["DeleteTopic"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some of a topic's fields, e.g. its label or parent (admin, JSON merge patch, If-Match required).
+         * @description Needs a key with the admin policy.
+         */
+        patch: operations["PatchTopic"];
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List every change to this record, newest first: who, when, each field before and after. */
+        get: operations["GetTopicHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a topic in favour of another, which takes over its positions, agreements, narrower topics and other names (admin, If-Match required).
+         * @description Needs a key with the admin policy.
+         */
+        post: operations["RetireTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -795,6 +882,7 @@ export interface components {
             type: components["schemas"]["AgreementType"];
             status: components["schemas"]["AgreementStatus"];
             summary: string;
+            topicIds?: string[] | null;
             /** Format: date */
             agreedOn?: string | null;
             /** Format: date */
@@ -810,6 +898,7 @@ export interface components {
             type: components["schemas"]["AgreementType"];
             status: components["schemas"]["AgreementStatus"];
             summary: string;
+            topicIds: string[];
             /** Format: date */
             agreedOn: string | null;
             /** Format: date */
@@ -1015,6 +1104,10 @@ export interface components {
             items: components["schemas"]["TimelineEntry"][];
             nextCursor: string | null;
         };
+        PageOfTopicResponse: {
+            items: components["schemas"]["TopicResponse"][];
+            nextCursor: string | null;
+        };
         ParticipantDetail: {
             partyId: string;
             partyName: string;
@@ -1086,6 +1179,7 @@ export interface components {
             partyId: string;
             partyName: string;
             topic: string;
+            topicLabel: string;
             positionId: string;
             kind: components["schemas"]["PositionKind"];
             summary: string;
@@ -1151,6 +1245,9 @@ export interface components {
         ResetResponse: {
             /** Format: int32 */
             seedRecords: number;
+        };
+        RetireTopicRequest: {
+            replacedById: string;
         };
         RoundDetailResponse: {
             id: string;
@@ -1366,10 +1463,35 @@ export interface components {
         };
         /** @enum {string} */
         TimelineEventType: "round" | "position" | "statement" | "agreement" | "agreement-event";
+        TopicRequest: {
+            id?: string | null;
+            label: string;
+            description?: string | null;
+            parentId?: string | null;
+            paxCode?: string | null;
+            aliases?: string[] | null;
+        };
+        TopicResponse: {
+            id: string;
+            label: string;
+            description: string | null;
+            parentId: string | null;
+            paxCode: string | null;
+            aliases: string[];
+            /** Format: date-time */
+            retiredAt: string | null;
+            replacedById: string | null;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
     };
     responses: {
-        /** @description Unauthorized */
-        Unauthorized: {
+        /** @description No key, or an unknown or revoked one. */
+        NoValidKey: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1381,8 +1503,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description Forbidden */
-        Forbidden: {
+        /** @description The key's role does not allow this. */
+        KeyNotAllowed: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1494,32 +1616,6 @@ export interface components {
         };
         /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
         ConflictOrIdempotencyKeyInUse: {
-            headers: {
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description No key, or an unknown or revoked one. */
-        NoValidKey: {
-            headers: {
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description The key's role does not allow this. */
-        KeyNotAllowed: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1765,6 +1861,20 @@ export interface components {
                 "application/json": components["schemas"]["TalkResponse"];
             };
         };
+        /** @description OK */
+        TopicResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TopicResponse"];
+            };
+        };
     };
     parameters: {
         id: string;
@@ -1791,9 +1901,9 @@ export interface components {
         include: string;
         from: string;
         roundId: string;
+        topic: string;
         talkId: string;
         collection: string;
-        topic: string;
         talkId2: string;
         to: string;
         status: "scheduled" | "held" | "postponed" | "cancelled";
@@ -1840,8 +1950,15 @@ export interface components {
                 "application/json": components["schemas"]["TalkRequest"];
             };
         };
+        TopicRequest: {
+            content: {
+                "application/json": components["schemas"]["TopicRequest"];
+            };
+        };
     };
     headers: {
+        /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": string;
         /** @description Requests allowed per window for this key (or, without a key, this address). */
         "RateLimit-Limit": number;
         /** @description Requests left in the current window. */
@@ -1850,8 +1967,6 @@ export interface components {
         "RateLimit-Reset": number;
         /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
         "Access-Control-Allow-Origin": string;
-        /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-        "Idempotent-Replayed": string;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
         /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
@@ -1890,8 +2005,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["IdempotencyKey"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["IdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
@@ -1911,6 +2026,7 @@ export interface operations {
                 include?: components["parameters"]["include"];
                 roundId?: components["parameters"]["roundId"];
                 partyId?: components["parameters"]["partyId"];
+                topic?: components["parameters"]["topic"];
                 status?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed";
                 type?: "prisoner-exchange" | "ceasefire" | "humanitarian" | "political" | "territorial" | "economic" | "procedural" | "other";
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
@@ -2335,8 +2451,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -2372,8 +2488,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequestOrIdempotencyKey"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
@@ -2392,8 +2508,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -4161,6 +4277,268 @@ export interface operations {
             403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["IdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    ListTopics: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                parentId?: string;
+                retired?: "false" | "true" | "any";
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTopicResponse"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    CreateTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TopicRequest"];
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetTopic: {
+        parameters: {
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields2"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TopicResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    ReplaceTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TopicRequest"];
+        responses: {
+            200: components["responses"]["TopicResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    DeleteTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    PatchTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MergePatch"];
+        responses: {
+            200: components["responses"]["TopicResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetTopicHistory: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    RetireTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireTopicRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
