@@ -22,10 +22,18 @@ public sealed class TestDatabase : IDisposable
     public static bool OnPostgres => PostgresServer is not null;
 
     private readonly string? _folder;
+    private readonly string? _server;
 
     public TestDatabase()
+        : this(PostgresServer)
     {
-        if (PostgresServer is { } server)
+    }
+
+    /// <summary>A database of its own on <paramref name="postgresServer"/> (a cluster the test made), or SQLite when null.</summary>
+    public TestDatabase(string? postgresServer)
+    {
+        _server = postgresServer;
+        if (postgresServer is { } server)
         {
             Name = "talks_test_" + Guid.NewGuid().ToString("N");
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name }.ToString();
@@ -41,7 +49,7 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary><c>Sqlite</c> or <c>Postgres</c>, as <c>Database:Provider</c> takes it.</summary>
-    public string Provider => OnPostgres ? "Postgres" : "Sqlite";
+    public string Provider => _server is not null ? "Postgres" : "Sqlite";
 
     public string ConnectionString { get; }
 
@@ -75,7 +83,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
-        if (PostgresServer is { } server)
+        if (_server is { } server)
         {
             NpgsqlConnection.ClearAllPools();
             try
