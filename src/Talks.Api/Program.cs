@@ -15,6 +15,7 @@ using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Api.Talks;
 using Talks.Api.Testing;
+using Talks.Api.Topics;
 
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs).ReadSettingsBesideTheApp();
@@ -36,6 +37,7 @@ builder.AddTalksLimits();
 builder.AddTalksReadCache();
 builder.Services.AddTalksBackups();
 builder.Services.AddTalksChanges();
+builder.Services.AddScoped<TopicVocabulary>();
 
 var app = builder.Build();
 
@@ -83,6 +85,7 @@ records.MapPositionEndpoints();
 records.MapStatementEndpoints();
 records.MapAgreementEndpoints();
 records.MapSourceEndpoints();
+records.MapTopicEndpoints();
 records.MapSearchEndpoints();
 api.MapObligationEndpoints();
 api.MapChangeEndpoints();

@@ -32,6 +32,7 @@ public static class ChangeCapture
         [typeof(Agreement)] = "agreements",
         [typeof(AgreementEvent)] = "agreement-events",
         [typeof(Source)] = "sources",
+        [typeof(Topic)] = "topics",
     };
 
     internal static List<ChangeRecord> Capture(ChangeTracker tracker, string actor, DateTime at)

@@ -16,6 +16,7 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
     public string? ActorOverride { get; set; }
 
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonOffice> PersonOffices => Set<PersonOffice>();

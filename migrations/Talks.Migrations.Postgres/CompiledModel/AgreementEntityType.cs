@@ -23,7 +23,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
@@ -130,6 +130,14 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Agreement).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
             title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var topicIds = runtimeEntityType.AddProperty(
+                "TopicIds",
+                typeof(List<string>),
+                propertyInfo: typeof(Agreement).GetProperty("TopicIds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<TopicIds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var topicIdsElementType = topicIds.SetElementType(typeof(string));
+            topicIds.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var type = runtimeEntityType.AddProperty(
                 "Type",

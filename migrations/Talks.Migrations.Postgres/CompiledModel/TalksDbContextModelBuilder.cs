@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4c6535e1-35bc-417e-ad2f-671b89a93762"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("ec542e30-7ab6-411d-a498-8aa5e146233a"), entityTypeCount: 19)
         {
         }
 
@@ -36,6 +36,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
             var source = SourceEntityType.Create(this);
             var statement = StatementEntityType.Create(this);
             var talk = TalkEntityType.Create(this);
+            var topic = TopicEntityType.Create(this);
 
             AgreementEntityType.CreateForeignKey1(agreement, round);
             AgreementEventEntityType.CreateForeignKey1(agreementEvent, agreement);
@@ -59,6 +60,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
             StatementEntityType.CreateForeignKey1(statement, round);
             StatementEntityType.CreateForeignKey2(statement, party);
             StatementEntityType.CreateForeignKey3(statement, person);
+            TopicEntityType.CreateForeignKey1(topic, topic);
+            TopicEntityType.CreateForeignKey2(topic, topic);
 
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementEventEntityType.CreateAnnotations(agreementEvent);
@@ -78,6 +81,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
             SourceEntityType.CreateAnnotations(source);
             StatementEntityType.CreateAnnotations(statement);
             TalkEntityType.CreateAnnotations(talk);
+            TopicEntityType.CreateAnnotations(topic);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -73,6 +73,10 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<List<string>>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -893,6 +897,63 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.ToTable("Talks");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.Topic", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PaxCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Label", "Id");
+
+                    b.HasIndex("ParentId", "Id");
+
+                    b.ToTable("Topics");
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Agreement", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Round", "Round")
@@ -1084,6 +1145,21 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("SpeakerParty");
 
                     b.Navigation("SpeakerPerson");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.Topic", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Topic", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Talks.Data.Entities.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Agreement", b =>

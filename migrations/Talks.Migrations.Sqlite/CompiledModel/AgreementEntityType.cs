@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
@@ -117,6 +117,13 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Agreement).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Agreement).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+
+            var topicIds = runtimeEntityType.AddProperty(
+                "TopicIds",
+                typeof(List<string>),
+                propertyInfo: typeof(Agreement).GetProperty("TopicIds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<TopicIds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var topicIdsElementType = topicIds.SetElementType(typeof(string));
 
             var type = runtimeEntityType.AddProperty(
                 "Type",

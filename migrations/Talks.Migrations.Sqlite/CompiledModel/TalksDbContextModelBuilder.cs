@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("767935f3-be9c-49dc-b082-55668c496e81"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("e3000cf4-edd2-4e8d-96a8-f97bb7e4be8f"), entityTypeCount: 19)
         {
         }
 
@@ -35,6 +35,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             var source = SourceEntityType.Create(this);
             var statement = StatementEntityType.Create(this);
             var talk = TalkEntityType.Create(this);
+            var topic = TopicEntityType.Create(this);
 
             AgreementEntityType.CreateForeignKey1(agreement, round);
             AgreementEventEntityType.CreateForeignKey1(agreementEvent, agreement);
@@ -58,6 +59,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             StatementEntityType.CreateForeignKey1(statement, round);
             StatementEntityType.CreateForeignKey2(statement, party);
             StatementEntityType.CreateForeignKey3(statement, person);
+            TopicEntityType.CreateForeignKey1(topic, topic);
+            TopicEntityType.CreateForeignKey2(topic, topic);
 
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementEventEntityType.CreateAnnotations(agreementEvent);
@@ -77,6 +80,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             SourceEntityType.CreateAnnotations(source);
             StatementEntityType.CreateAnnotations(statement);
             TalkEntityType.CreateAnnotations(talk);
+            TopicEntityType.CreateAnnotations(topic);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

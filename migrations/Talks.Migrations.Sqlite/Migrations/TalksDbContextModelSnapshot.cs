@@ -67,6 +67,10 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -885,6 +889,63 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.ToTable("Talks");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.Topic", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaxCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Label", "Id");
+
+                    b.HasIndex("ParentId", "Id");
+
+                    b.ToTable("Topics");
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Agreement", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Round", "Round")
@@ -1076,6 +1137,21 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("SpeakerParty");
 
                     b.Navigation("SpeakerPerson");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.Topic", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Topic", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Talks.Data.Entities.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Agreement", b =>

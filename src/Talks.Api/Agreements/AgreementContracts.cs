@@ -16,6 +16,10 @@ public sealed record AgreementRequest : ICitedRequest
     public required AgreementType Type { get; init; }
     public required AgreementStatus Status { get; init; }
     public required string Summary { get; init; }
+
+    /// <summary>The topics its provisions cover, as ids from GET /api/v1/topics; none when left out.</summary>
+    public IReadOnlyList<string>? TopicIds { get; init; }
+
     public DateOnly? AgreedOn { get; init; }
     public DateOnly? ImplementationDate { get; init; }
 
@@ -74,6 +78,7 @@ public sealed record AgreementResponse(
     AgreementType Type,
     AgreementStatus Status,
     string Summary,
+    IReadOnlyList<string> TopicIds,
     DateOnly? AgreedOn,
     DateOnly? ImplementationDate,
     ImplementationDatePrecision ImplementationDatePrecision,
@@ -129,7 +134,7 @@ public sealed record AgreementEventResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/agreements: <c>partyId</c> finds agreements that bind a party or are owed to it.</summary>
-public sealed record AgreementQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? RoundId, string? PartyId, [FilterValues<AgreementStatus>] string? Status, [FilterValues<AgreementType>] string? Type) : IListQuery;
+public sealed record AgreementQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? RoundId, string? PartyId, string? Topic, [FilterValues<AgreementStatus>] string? Status, [FilterValues<AgreementType>] string? Type) : IListQuery;
 
 /// <summary>Paging for GET /api/v1/agreements/{id}/events.</summary>
 public sealed record AgreementEventQuery(int? Limit, string? Cursor);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
+using Talks.Api.Topics;
 using Talks.Api.Parties;
 using Talks.Api.Rounds;
 using Talks.Data;
@@ -59,7 +60,7 @@ public static class AgreementEndpoints
     }
 
     private static async Task<Results<Ok<Page<AgreementResponse>>, ValidationProblem>> List(
-        [AsParameters] AgreementQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+        [AsParameters] AgreementQuery query, TalksDbContext db, TopicVocabulary topics, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var status = EnumText<AgreementStatus>.Parse(query.Status, "status", errors);
@@ -73,6 +74,19 @@ public static class AgreementEndpoints
         if (query.PartyId is not null)
         {
             agreements = agreements.Where(a => a.Obligations.Any(o => o.PartyId == query.PartyId || o.BeneficiaryPartyId == query.PartyId));
+        }
+
+        if (query.Topic is not null)
+        {
+            var (subtree, error) = await topics.SubtreeAsync(query.Topic, ct);
+            if (error is not null)
+            {
+                errors["topic"] = [error];
+            }
+            else
+            {
+                agreements = agreements.Where(a => a.TopicIds.Any(t => subtree!.Contains(t)));
+            }
         }
 
         if (status is not null)

@@ -23,6 +23,7 @@ internal static class AgreementResource
             a.Type,
             a.Status,
             a.Summary,
+            a.TopicIds,
             a.AgreedOn,
             a.ImplementationDate,
             a.ImplementationDatePrecision,
@@ -51,6 +52,7 @@ internal static class AgreementResource
             Type = a.Type,
             Status = a.Status,
             Summary = a.Summary,
+            TopicIds = a.TopicIds,
             AgreedOn = a.AgreedOn,
             ImplementationDate = a.ImplementationDate,
             ImplementationDatePrecision = a.ImplementationDatePrecision,
@@ -78,6 +80,7 @@ internal static class AgreementResource
             a.Type = r.Type;
             a.Status = r.Status;
             a.Summary = r.Summary;
+            a.TopicIds = [.. r.TopicIds ?? []];
             a.AgreedOn = r.AgreedOn;
             a.ImplementationDate = r.ImplementationDate;
             a.ImplementationDatePrecision = r.ImplementationDatePrecision;

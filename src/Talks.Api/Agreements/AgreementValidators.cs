@@ -1,5 +1,6 @@
 using FluentValidation;
 using Talks.Api.Infrastructure;
+using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -10,7 +11,7 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
     /// <summary>A hundred years: keeps agreedOn plus the period (or term) inside the dates both databases hold.</summary>
     public const int MaxDeadlineDays = 36_500;
 
-    public AgreementRequestValidator(TalksDbContext db) : base(db)
+    public AgreementRequestValidator(TalksDbContext db, TopicVocabulary topics) : base(db)
     {
         RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
         RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
@@ -18,6 +19,9 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
         RuleFor(r => r.Type).IsInEnum();
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Summary).NotEmpty().MaximumLength(Rules.TextLength);
+        RuleFor(r => r.TopicIds).Must(t => t is null || t.Count <= 20).WithMessage("Name at most 20 topics.")
+            .Must(t => t is null || t.Distinct().Count() == t.Count).WithMessage("Name each topic once.");
+        RuleForEach(r => r.TopicIds).NotEmpty().KebabWord().IsTopicInUse(topics);
         RuleFor(r => r.AgreedOn).PlausibleDate();
         RuleFor(r => r.ImplementationDate)
             .Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("implementationDate is out of range.")

@@ -22,8 +22,7 @@ public static class BackupEndpoints
             return api;
         }
 
-        var group = api.MapGroup("/admin/backups").WithTags("Admin").RequireAuthorization(KeyRoles.Admin)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = api.MapGroup("/admin/backups").WithTags("Admin").RequireAuthorization(KeyRoles.Admin);
         group.MapPost("/", Create).WithName("CreateBackup")
             .WithSummary("Write an online backup of the whole database into the server's backup folder (Backups:Folder).");
         return api;

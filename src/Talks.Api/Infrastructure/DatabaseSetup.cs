@@ -47,6 +47,8 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddTalksData(this WebApplicationBuilder builder)
     {
         var provider = ProviderOf(builder.Configuration);
+        var faultEpisodes = new DatabaseFaultEpisodes();
+        builder.Services.AddSingleton(faultEpisodes);
 
         // The options depend on configuration alone, so they are built once (singleton) rather than once per request:
         // per-request options cost each read a rebuilt options object and a lookup of EF's internal service provider.
@@ -63,7 +65,9 @@ public static class DatabaseSetup
             builder.Services.AddSingleton(new DatabaseInfo(provider, connectionString));
             builder.Services.AddPooledTalksDbContext(options => options
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
-                .UseCompiledModel(DatabaseProvider.Postgres));
+                .UseCompiledModel(DatabaseProvider.Postgres)
+                .AddInterceptors(faultEpisodes)
+                .LogFailuresWhereTheyAreAnswered());
         }
         else
         {
@@ -78,7 +82,8 @@ public static class DatabaseSetup
             builder.Services.AddPooledTalksDbContext(options => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
                 .UseCompiledModel(DatabaseProvider.Sqlite)
-                .AddInterceptors(new SqliteConnectionPragmas(synchronous)));
+                .AddInterceptors(new SqliteConnectionPragmas(synchronous), faultEpisodes)
+                .LogFailuresWhereTheyAreAnswered());
         }
 
         builder.Services.AddSingleton<ChangeNumbers>();

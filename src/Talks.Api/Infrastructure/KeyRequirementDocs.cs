@@ -35,9 +35,11 @@ internal sealed class KeyRequirementDocs : IOperationFilter
         {
             operation.Description = $"Needs a key with the {string.Join(", ", policies.Distinct())} policy. {operation.Description}".Trim();
         }
+        // Set, not added: an endpoint that also declares a bare 401 or 403 would otherwise keep "Unauthorized" and
+        // "Forbidden", a second pair of answers meaning the same, each written out once more in the generated client.
         operation.Responses ??= [];
-        operation.Responses.TryAdd("401", Problem("NoValidKey", "No key, or an unknown or revoked one.", context));
-        operation.Responses.TryAdd("403", Problem("KeyNotAllowed", "The key's role does not allow this.", context));
+        operation.Responses["401"] = Problem("NoValidKey", "No key, or an unknown or revoked one.", context);
+        operation.Responses["403"] = Problem("KeyNotAllowed", "The key's role does not allow this.", context);
     }
 
     private static OpenApiResponse Problem(string name, string description, OperationFilterContext context) => SharedResponseParts.Named(name, new()

@@ -15,6 +15,7 @@ public static class ProblemSetup
         });
         builder.Services.AddSingleton<IProblemDetailsWriter, JsonProblemWriter>();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseFaultExceptionHandler>();
 
         // Without this, a malformed body gets an empty 400 outside Development; with it, the handler above explains.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

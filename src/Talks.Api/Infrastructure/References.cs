@@ -69,7 +69,8 @@ public static class References
         return found;
     }
 
-    private static async Task AddAsync(Dictionary<string, List<string>> found, string collection, IQueryable<string> ids, CancellationToken ct)
+    /// <summary>Adds up to a capped few ids under <paramref name="collection"/>, when there are any.</summary>
+    public static async Task AddAsync(Dictionary<string, List<string>> found, string collection, IQueryable<string> ids, CancellationToken ct)
     {
         var list = await ids.Distinct().OrderBy(i => i).Take(Cap).ToListAsync(ct);
         if (list.Count > 0)

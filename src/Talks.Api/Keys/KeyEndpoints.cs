@@ -7,8 +7,7 @@ public static class KeyEndpoints
 {
     public static IEndpointRouteBuilder MapKeyEndpoints(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/keys").WithTags("Keys").RequireAuthorization(KeyRoles.Admin)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = api.MapGroup("/keys").WithTags("Keys").RequireAuthorization(KeyRoles.Admin);
         group.MapGet("/", List).WithName("ListKeys").WithSummary("List API keys (never the keys themselves).");
         group.MapPost("/", Create).WithName("CreateKey").WithSummary("Create an API key; the response is the only time the key is shown.")
             .Validates<KeyRequest>().ProducesProblem(StatusCodes.Status409Conflict);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
+using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -33,7 +34,7 @@ public static class PositionEndpoints
     }
 
     private static async Task<Results<Ok<Page<PositionResponse>>, ValidationProblem>> List(
-        [AsParameters] PositionQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+        [AsParameters] PositionQuery query, TalksDbContext db, TopicVocabulary topics, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var kind = EnumText<PositionKind>.Parse(query.Kind, "kind", errors);
@@ -50,7 +51,15 @@ public static class PositionEndpoints
 
         if (query.Topic is not null)
         {
-            items = items.Where(p => p.Topic == query.Topic);
+            var (subtree, error) = await topics.SubtreeAsync(query.Topic, ct);
+            if (error is not null)
+            {
+                errors["topic"] = [error];
+            }
+            else
+            {
+                items = items.Where(p => subtree!.Contains(p.Topic));
+            }
         }
 
         if (kind is not null)

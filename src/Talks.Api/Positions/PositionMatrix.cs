@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Infrastructure;
+using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -11,7 +12,7 @@ namespace Talks.Api.Positions;
 /// <param name="Limit">Cells per page.</param>
 /// <param name="Cursor">Where the previous page ended.</param>
 /// <param name="AsOf">The matrix as it stood at the end of this day (yyyy-MM-dd): later rounds' positions left out.</param>
-/// <param name="Topic">One topic's row of cells only.</param>
+/// <param name="Topic">One topic's cells only, with those of the topics beneath it.</param>
 public sealed record PositionMatrixQuery(int? Limit, string? Cursor, string? AsOf, string? Topic);
 
 /// <summary>
@@ -23,6 +24,7 @@ public sealed record PositionMatrixCell(
     string PartyId,
     string PartyName,
     string Topic,
+    string TopicLabel,
     string PositionId,
     PositionKind Kind,
     string Summary,
@@ -43,7 +45,7 @@ internal static class PositionMatrix
     /// whatever the talk's size: its positions with their rounds' dates and parties' names, then what answers them.
     /// </summary>
     public static async Task<Results<Ok<Page<PositionMatrixCell>>, ValidationProblem, ProblemHttpResult>> ReadAsync(
-        TalksDbContext db, string talkId, PositionMatrixQuery query, HttpContext http, CancellationToken ct)
+        TalksDbContext db, TopicVocabulary topics, string talkId, PositionMatrixQuery query, HttpContext http, CancellationToken ct)
     {
         var errors = Paging.Check(query.Limit, query.Cursor, 2, out var take, out var after);
         DateOnly? asOf = null;
@@ -59,6 +61,16 @@ internal static class PositionMatrix
             }
         }
 
+        IReadOnlyList<string>? subtree = null;
+        if (query.Topic is not null)
+        {
+            (subtree, var error) = await topics.SubtreeAsync(query.Topic, ct);
+            if (error is not null)
+            {
+                errors["topic"] = [error];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -70,7 +82,7 @@ internal static class PositionMatrix
         }
 
         var positions = await db.Positions.AsNoTracking()
-            .Where(p => p.Round!.TalkId == talkId && (asOf == null || p.Round.Date <= asOf) && (query.Topic == null || p.Topic == query.Topic))
+            .Where(p => p.Round!.TalkId == talkId && (asOf == null || p.Round.Date <= asOf) && (subtree == null || subtree.Contains(p.Topic)))
             .Select(p => new { p.Id, p.PartyId, Party = p.Party!.Name, p.Topic, p.Kind, p.Summary, p.RoundId, p.Round!.Date, p.AnswersId, p.CreatedAt })
             .ToListAsync(ct);
         var ids = positions.Select(p => p.Id).ToList();
@@ -81,6 +93,7 @@ internal static class PositionMatrix
             .ToLookup(a => a.AnswersId!, a => a.Id);
         IReadOnlyList<string> AnsweredBy(string id) => answers[id].Order(StringComparer.Ordinal).ToList();
 
+        var labels = await topics.EntriesAsync(ct);
         var cells = positions
             .GroupBy(p => (p.PartyId, p.Topic))
             .Where(g => after is not [var party, var topic] || string.CompareOrdinal(g.Key.PartyId, party) > 0
@@ -92,7 +105,7 @@ internal static class PositionMatrix
                 var chain = g.OrderBy(p => p.Date).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
                 var latest = chain[^1];
                 return new PositionMatrixCell(
-                    latest.PartyId, latest.Party, latest.Topic, latest.Id, latest.Kind, latest.Summary, latest.RoundId, latest.Date,
+                    latest.PartyId, latest.Party, latest.Topic, labels.GetValueOrDefault(latest.Topic)?.Label ?? latest.Topic, latest.Id, latest.Kind, latest.Summary, latest.RoundId, latest.Date,
                     latest.AnswersId, AnsweredBy(latest.Id),
                     chain.Take(chain.Count - 1)
                         .Select(p => new PositionMatrixStep(p.Id, p.Kind, p.Summary, p.RoundId, p.Date, p.AnswersId, AnsweredBy(p.Id)))

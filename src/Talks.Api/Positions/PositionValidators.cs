@@ -1,18 +1,19 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Infrastructure;
+using Talks.Api.Topics;
 using Talks.Data;
 
 namespace Talks.Api.Positions;
 
 public sealed class PositionRequestValidator : CitedRequestValidator<PositionRequest>
 {
-    public PositionRequestValidator(TalksDbContext db) : base(db)
+    public PositionRequestValidator(TalksDbContext db, TopicVocabulary topics) : base(db)
     {
         RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
         RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
         RuleFor(r => r.PartyId).NotEmpty().Exists(db.Parties, "party");
-        RuleFor(r => r.Topic).NotEmpty().KebabWord();
+        RuleFor(r => r.Topic).NotEmpty().KebabWord().IsTopicInUse(topics);
         RuleFor(r => r.Kind).IsInEnum();
         RuleFor(r => r.Summary).NotEmpty().MaximumLength(Rules.TextLength);
         RuleFor(r => r.Quote).MaximumLength(Rules.TextLength);

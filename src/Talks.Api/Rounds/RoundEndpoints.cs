@@ -44,7 +44,12 @@ public static class RoundEndpoints
         var group = app.MapGroup("/rounds").WithTags("Rounds");
         group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetRound")
-            .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.").ProducesProblem(404);
+            .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.")
+            .WithDescription("Accept: application/ld+json answers the round as a schema.org Event instead.")
+            .AnswersLinkedData<LinkedRound>().ProducesProblem(404);
+        group.MapGet("/{id}/status-history", StatusHistory).WithName("GetRoundStatusHistory")
+            .WithSummary("The round's status now and each status it has had — scheduled, postponed, held, cancelled — with when and by whom.")
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetRoundHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPut("/{id}", Replace).WithName("ReplaceRound").WithSummary("Replace a round with its participants and delegations (If-Match required).")
@@ -138,14 +143,27 @@ public static class RoundEndpoints
         return RoundResource.List.PageAsync(rounds, query, errors, http, ct);
     }
 
-    private static Task<Results<Ok<RoundDetailResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.GetAsync(db, id, http, ct);
+    private static async Task<Results<Ok<RoundDetailResponse>, JsonHttpResult<LinkedRound>, ProblemHttpResult>> Get(
+        string id, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var found = await Resource.GetAsync(db, id, http, ct);
+        return found.Result is Ok<RoundDetailResponse> { Value: { } round } && JsonLd.Wanted(http.Request)
+            ? JsonLd.Answer(await RoundJsonLd.DescribeAsync(db, round, http.Request, ct))
+            : found.Result switch
+            {
+                Ok<RoundDetailResponse> ok => ok,
+                var other => (ProblemHttpResult)other,
+            };
+    }
 
     private static async Task<Results<Created<RoundDetailResponse>, ProblemHttpResult>> Create(
         string talkId, NewRoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         await db.Talks.AnyAsync(t => t.Id == talkId, ct)
             ? await WholeRoundWriter.WriteAsync(db, talkId, request, http, ct)
             : Problems.NotFound("talk", talkId);
+
+    private static Task<Results<Ok<RoundStatusHistory>, ProblemHttpResult>> StatusHistory(string id, TalksDbContext db, CancellationToken ct) =>
+        RoundStatusHistories.ReadAsync(db, id, ct);
 
     private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Replace(
         string id, RoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 using Talks.Api.Positions;
 using Talks.Api.Rounds;
+using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -27,7 +28,9 @@ public static class TalkEndpoints
     {
         var group = app.MapGroup("/talks").WithTags("Talks");
         group.MapGet("/", List).Embeds(Rounds).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
-        group.MapGet("/{id}", Get).Embeds(Rounds).WithName("GetTalk").WithSummary("Get a talk.").ProducesProblem(404);
+        group.MapGet("/{id}", Get).Embeds(Rounds).WithName("GetTalk").WithSummary("Get a talk.")
+            .WithDescription("Accept: application/ld+json answers the talk as a schema.org EventSeries, its rounds as events within it.")
+            .AnswersLinkedData<LinkedTalk>().ProducesProblem(404);
         group.MapGet("/{id}/timeline", Timeline).WithName("GetTalkTimeline")
             .WithSummary("Every dated event of a talk in order: rounds, positions, statements, agreements and their implementation events.")
             .RejectsUnknownQuery().ProducesProblem(404);
@@ -35,6 +38,9 @@ public static class TalkEndpoints
             .WithSummary("Where each party stands on each topic: its latest position and the ones before it, oldest first.")
             .WithDescription("One cell per party and topic that has a position. asOf=yyyy-MM-dd shows the matrix as it stood on that day; "
                 + "topic= narrows it to one topic; format=csv gives one row per cell.")
+            .RejectsUnknownQuery().ProducesProblem(404);
+        group.MapGet("/{id}/popolo", Popolo).WithName("GetTalkPopolo")
+            .WithSummary("The talk in the Popolo standard: parties and delegations, people, seats and offices, the talk and its rounds as events, quotes as speeches.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetTalkHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
@@ -61,8 +67,18 @@ public static class TalkEndpoints
         return await TalkResource.List.PageAsync(talks, query, errors, http, ct);
     }
 
-    private static Task<Results<Ok<TalkResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.GetAsync(db, id, http, ct);
+    private static async Task<Results<Ok<TalkResponse>, JsonHttpResult<LinkedTalk>, ProblemHttpResult>> Get(
+        string id, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var found = await Resource.GetAsync(db, id, http, ct);
+        return found.Result is Ok<TalkResponse> { Value: { } talk } && JsonLd.Wanted(http.Request)
+            ? JsonLd.Answer(await TalkJsonLd.DescribeAsync(db, talk, http.Request, ct))
+            : found.Result switch
+            {
+                Ok<TalkResponse> ok => ok,
+                var other => (ProblemHttpResult)other,
+            };
+    }
 
     private static Task<Results<Created<TalkResponse>, ProblemHttpResult>> Create(TalkRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.CreateAsync(db, request, http, ct);
@@ -79,9 +95,12 @@ public static class TalkEndpoints
         string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.HistoryAsync(db, id, query, http, ct);
 
+    private static Task<Results<Ok<PopoloDocument>, ProblemHttpResult>> Popolo(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
+        TalkPopolo.ReadAsync(db, id, http.Request, ct);
+
     private static Task<Results<Ok<Page<PositionMatrixCell>>, ValidationProblem, ProblemHttpResult>> PositionsMatrix(
-        string id, [AsParameters] PositionMatrixQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        PositionMatrix.ReadAsync(db, id, query, http, ct);
+        string id, [AsParameters] PositionMatrixQuery query, TalksDbContext db, TopicVocabulary topics, HttpContext http, CancellationToken ct) =>
+        PositionMatrix.ReadAsync(db, topics, id, query, http, ct);
 
     private static Task<Results<Ok<Page<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> Timeline(
         string id, [AsParameters] TimelineQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>

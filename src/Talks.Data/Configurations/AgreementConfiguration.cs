@@ -12,6 +12,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.Title).HasMaxLength(ConfigurationExtensions.NameLength);
         builder.Property(a => a.Summary).HasMaxLength(ConfigurationExtensions.TextLength);
         builder.Property(a => a.ImplementationDateNote).HasMaxLength(ConfigurationExtensions.TextLength);
+        builder.PrimitiveCollection(a => a.TopicIds).IsRequired();
 
         builder.HasOne(a => a.Round).WithMany(r => r.Agreements).HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Renewals).WithOne().HasForeignKey(r => r.AgreementId).OnDelete(DeleteBehavior.Cascade);

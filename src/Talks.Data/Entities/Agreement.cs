@@ -10,6 +10,9 @@ public sealed class Agreement : CitedEntity
     public AgreementStatus Status { get; set; }
     public string Summary { get; set; } = "";
 
+    /// <summary>The topics its provisions cover, from the shared vocabulary.</summary>
+    public List<string> TopicIds { get; set; } = [];
+
     public DateOnly? AgreedOn { get; set; }
     public DateOnly? ImplementationDate { get; set; }
 

@@ -7,7 +7,11 @@ public sealed class Position : CitedEntity
     public string PartyId { get; set; } = "";
     public Party? Party { get; set; }
 
-    /// <summary>A kebab-case topic such as <c>ceasefire</c>, <c>territory</c>, <c>prisoners</c>, <c>leaders-meeting</c>.</summary>
+    /// <summary>
+    /// The id of a topic in the shared vocabulary (<c>ceasefire</c>, <c>territory</c>, <c>prisoners</c>). Not a foreign
+    /// key: adding one would make SQLite rebuild the table and drop its search triggers; writes check it instead, and
+    /// topics are retired rather than deleted.
+    /// </summary>
     public string Topic { get; set; } = "";
 
     public PositionKind Kind { get; set; }

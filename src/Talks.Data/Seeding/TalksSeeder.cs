@@ -34,6 +34,7 @@ public static class TalksSeeder
 
         // Parents before children, so every foreign key points at a row already written.
         inserted += await SeedCollectionAsync<Source>(db, folder, "sources", cancellationToken);
+        inserted += await SeedCollectionAsync<Topic>(db, folder, "topics", cancellationToken);
         inserted += await SeedCollectionAsync<Party>(db, folder, "parties", cancellationToken);
         inserted += await SeedCollectionAsync<Person>(db, folder, "people", cancellationToken);
         inserted += await SeedCollectionAsync<Talk>(db, folder, "talks", cancellationToken);
@@ -41,6 +42,7 @@ public static class TalksSeeder
         inserted += await SeedCollectionAsync<Position>(db, folder, "positions", cancellationToken);
         inserted += await SeedCollectionAsync<Statement>(db, folder, "statements", cancellationToken);
         inserted += await SeedCollectionAsync<Agreement>(db, folder, "agreements", cancellationToken);
+        await TopicAdoption.AdoptFreeTextTopicsAsync(db, cancellationToken);
 
         if (transaction is not null)
         {

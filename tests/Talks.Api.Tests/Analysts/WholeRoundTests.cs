@@ -55,7 +55,7 @@ public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<Tal
             new JsonObject
             {
                 ["partyId"] = $"observer-{suffix}",
-                ["topic"] = "humanitarian",
+                ["topic"] = "humanitarian-access",
                 ["kind"] = "offer",
                 ["summary"] = "Offers to monitor exchanges.",
                 ["voicedById"] = $"envoy-{suffix}",

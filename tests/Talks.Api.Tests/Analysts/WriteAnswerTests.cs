@@ -45,8 +45,15 @@ public sealed class WriteAnswerTests(TalksApiFactory factory) : IClassFixture<Ta
         "party" => Party(Unique("Answering State")),
         "person" => Person(Unique("Answering Person"), "ukraine", "Negotiator"),
         "source" => Source(Unique("Answering Source"), url: "https://example.org/answer"),
-        "position" => Position("istanbul-2025-05-16", "ukraine", IdFrom(Unique("answer")), "proposal", voicedById: "rustem-umerov"),
+        "position" => AnsweringPosition(),
         "statement" => Statement(Unique("We answer with what is stored"), "rustem-umerov", "ukraine", "istanbul-2025-05-16"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    private static JsonObject AnsweringPosition()
+    {
+        var position = Position("istanbul-2025-05-16", "ukraine", "ceasefire", "proposal", voicedById: "rustem-umerov");
+        position["id"] = IdFrom(Unique("answering position"));
+        return position;
+    }
 }

@@ -69,7 +69,7 @@ public sealed class ReadingTests(TalksApiFactory factory) : IClassFixture<TalksA
         Assert.Contains("<mark>prisoners</mark>", hit.Text("snippet"));
         Assert.All(page.Items(), h => Assert.Equal("agreement", h.Text("type")));
 
-        var created = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "turkey", "humanitarian", "offer"));
+        var created = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "turkey", "humanitarian-access", "offer"));
         using (var patched = await _client.PatchCurrentAsync($"/api/v1/positions/{created.Text("id")}", """{ "summary": "Offers <b>zanzibarian</b> mediation." }"""))
         {
             Assert.Equal(HttpStatusCode.OK, patched.StatusCode);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Talks.Api.Keys;
@@ -25,11 +26,12 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    private TalksApiFactory(IReadOnlyDictionary<string, string> settings)
+    private TalksApiFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
     {
         _owned = new TestDatabase();
         Database = _owned;
         _settings = settings;
+        _services = services;
         Start();
     }
 
@@ -37,6 +39,14 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
     public static TalksApiFactory WithSettings(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A fresh database, with services added after the app's own: a fault to inject into the database connection, a
+    /// log to read.
+    /// </summary>
+    public static TalksApiFactory WithServices(Action<IServiceCollection> services) => new(new Dictionary<string, string>(), services);
+
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>
     /// Another start of the app on a database someone else owns — what a restart of the service looks like. The
@@ -143,6 +153,11 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

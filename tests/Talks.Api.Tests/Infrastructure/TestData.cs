@@ -129,6 +129,16 @@ public static class TestData
         ["beneficiaryPartyId"] = beneficiaryPartyId,
     };
 
+    /// <summary>A topic for the vocabulary (an admin's write); its id is made from the label.</summary>
+    public static JsonObject Topic(string label, string? parentId = null, params string[] aliases) => new()
+    {
+        ["label"] = label,
+        ["description"] = null,
+        ["parentId"] = parentId,
+        ["paxCode"] = null,
+        ["aliases"] = new JsonArray([.. aliases.Select(a => (JsonNode)a)]),
+    };
+
     public static JsonObject Source(string title, string kind = "article", string? url = null) => new()
     {
         ["title"] = title,

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Talks.Api.Infrastructure;
+using Talks.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -19,10 +22,18 @@ public sealed class TestDatabase : IDisposable
     public static bool OnPostgres => PostgresServer is not null;
 
     private readonly string? _folder;
+    private readonly string? _server;
 
     public TestDatabase()
+        : this(PostgresServer)
     {
-        if (PostgresServer is { } server)
+    }
+
+    /// <summary>A database of its own on <paramref name="postgresServer"/> (a cluster the test made), or SQLite when null.</summary>
+    public TestDatabase(string? postgresServer)
+    {
+        _server = postgresServer;
+        if (postgresServer is { } server)
         {
             Name = "talks_test_" + Guid.NewGuid().ToString("N");
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name }.ToString();
@@ -38,7 +49,7 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary><c>Sqlite</c> or <c>Postgres</c>, as <c>Database:Provider</c> takes it.</summary>
-    public string Provider => OnPostgres ? "Postgres" : "Sqlite";
+    public string Provider => _server is not null ? "Postgres" : "Sqlite";
 
     public string ConnectionString { get; }
 
@@ -54,9 +65,25 @@ public sealed class TestDatabase : IDisposable
     /// <summary>Starts the app on this database without adding test keys, so it holds only what the app wrote.</summary>
     public TalksApiFactory StartUntouched() => new(this, withKeys: false);
 
+    /// <summary>A context on this database with the real migrations, for a test that builds an older schema by hand.</summary>
+    public TalksDbContext OpenContext()
+    {
+        var options = new DbContextOptionsBuilder<TalksDbContext>();
+        if (OnPostgres)
+        {
+            options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(DatabaseSetup.PostgresMigrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSetup.SqliteMigrationsAssembly));
+        }
+
+        return new TalksDbContext(options.Options);
+    }
+
     public void Dispose()
     {
-        if (PostgresServer is { } server)
+        if (_server is { } server)
         {
             NpgsqlConnection.ClearAllPools();
             try

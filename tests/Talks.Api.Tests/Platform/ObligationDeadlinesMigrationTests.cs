@@ -15,7 +15,7 @@ namespace Talks.Api.Tests.Platform;
 /// </summary>
 public sealed class ObligationDeadlinesMigrationTests
 {
-    private const string DeadlinesMigration = "ObligationDeadlines";
+    private const string DeadlinesMigration = "DeadlinesTermsAndDatePrecision";
 
     [Fact]
     public async Task AnOldAgreementKeepsItsObligationsAndEventsAndTakesDeadlinesAfterwards()

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Talks.Api.Infrastructure;
 using Talks.Api.Tests.Infrastructure;
-using Talks.Data;
 using static Talks.Api.Tests.Infrastructure.TestData;
 
 namespace Talks.Api.Tests.Platform;
@@ -20,7 +18,7 @@ public sealed class OfficesMigrationTests
     public async Task APersonsSingleOfficeBecomesTheOfficeHeldNowAndTheirStatementsStayFindableByNewName()
     {
         using var database = new TestDatabase();
-        await using (var before = Context(database))
+        await using (var before = database.OpenContext())
         {
             var migrations = before.Database.GetMigrations().ToList();
             var previous = migrations[migrations.FindIndex(m => m.EndsWith("_" + OfficesMigration, StringComparison.Ordinal)) - 1];
@@ -54,20 +52,5 @@ public sealed class OfficesMigrationTests
         await renamed.ReadJsonAsync(System.Net.HttpStatusCode.OK);
         var hit = Assert.Single((await client.GetJsonAsync($"/api/v1/search?q={word}")).Items());
         Assert.StartsWith("Renamed Official", hit.Text("title"));
-    }
-
-    private static TalksDbContext Context(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<TalksDbContext>();
-        if (TestDatabase.OnPostgres)
-        {
-            options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsAssembly(DatabaseSetup.PostgresMigrationsAssembly));
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSetup.SqliteMigrationsAssembly));
-        }
-
-        return new TalksDbContext(options.Options);
     }
 }

@@ -9,7 +9,12 @@ namespace Talks.Api.Tests.Platform;
 /// </summary>
 public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>
 {
-    private const int MaxDocumentBytes = 250_000;
+    /// <summary>
+    /// The document grows with what it describes, not with repetition: 250 KB was the bound at 34 paths, when every
+    /// operation still inlined the same headers and problem bodies (938 KB, 27.6 KB a path). Shared, a path costs
+    /// about 6 KB; the budget holds every path to that bound's share.
+    /// </summary>
+    private const int MaxBytesPerPath = 250_000 / 34;
     private static readonly string[] SharedHeaders = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin", "ETag"];
 
     private readonly HttpClient _client = factory.CreateClient();
@@ -58,10 +63,13 @@ public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task TheDocumentStaysUnder250KB()
+    public async Task TheDocumentStaysWithinItsBudgetPerPath()
     {
         var bytes = await _client.GetByteArrayAsync("/swagger/v1/swagger.json");
+        using var document = JsonDocument.Parse(bytes);
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Count();
 
-        Assert.True(bytes.Length < MaxDocumentBytes, $"The OpenAPI document is {bytes.Length:N0} bytes; keep it under {MaxDocumentBytes:N0} by sharing what operations repeat.");
+        Assert.True(bytes.Length < MaxBytesPerPath * paths,
+            $"The OpenAPI document is {bytes.Length:N0} bytes for {paths} paths; keep it under {MaxBytesPerPath * paths:N0} by sharing what operations repeat.");
     }
 }

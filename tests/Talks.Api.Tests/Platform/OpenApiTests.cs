@@ -102,6 +102,23 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
     }
 
     [Fact]
+    public async Task EveryOperationThatNeedsAKeyIsRefusedWithTheSame401And403()
+    {
+        var operations = await OperationsAsync();
+
+        foreach (var status in new[] { "401", "403" })
+        {
+            var descriptions = operations
+                .Where(o => o.Operation.GetProperty("responses").TryGetProperty(status, out _))
+                .Select(o => o.Operation.GetProperty("responses").GetProperty(status).GetProperty("description").GetString())
+                .Distinct()
+                .ToList();
+            Assert.True(descriptions.Count == 1, $"{status} is described {descriptions.Count} ways: {string.Join(" | ", descriptions)}");
+            Assert.NotEqual(status == "401" ? "Unauthorized" : "Forbidden", descriptions[0]);
+        }
+    }
+
+    [Fact]
     public async Task UpdatesAndDeletesDocumentThePreconditionAnswers()
     {
         var operations = await OperationsAsync();

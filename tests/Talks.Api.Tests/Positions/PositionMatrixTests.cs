@@ -62,7 +62,7 @@ public sealed class PositionMatrixTests(TalksApiFactory factory) : IClassFixture
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("partyId,partyName,topic,positionId,kind", lines[0]);
+        Assert.StartsWith("partyId,partyName,topic,topicLabel,positionId,kind", lines[0]);
     }
 
     [Fact]

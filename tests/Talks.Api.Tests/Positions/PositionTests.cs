@@ -14,7 +14,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     [Fact]
     public async Task ARejectionRecordedAgainstADemandLinksToIt()
     {
-        var demand = await _client.CreateAsync(Url, Position(Round, "russia", IdFrom(Unique("buffer zone")), "demand"));
+        var demand = await _client.CreateAsync(Url, Position(Round, "russia", await NewTopicAsync("buffer zone"), "demand"));
 
         using var response = await _client.PostJsonAsync(Url,
             Position(Round, "ukraine", demand.Text("topic")!, "rejection", answersId: demand.Text("id"), voicedById: "rustem-umerov"));
@@ -53,7 +53,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     [Fact]
     public async Task APositionWithoutARoundIsRejectedOutsideAWholeRound()
     {
-        var body = Position(Round, "ukraine", IdFrom(Unique("roundless")), "proposal");
+        var body = Position(Round, "ukraine", await NewTopicAsync("roundless"), "proposal");
         body.Remove("roundId");
 
         using var response = await _client.PostJsonAsync(Url, body);
@@ -64,7 +64,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     [Fact]
     public async Task APositionCannotAnswerItself()
     {
-        var created = await _client.CreateAsync(Url, Position(Round, "ukraine", IdFrom(Unique("loop")), "proposal"));
+        var created = await _client.CreateAsync(Url, Position(Round, "ukraine", await NewTopicAsync("loop"), "proposal"));
         var url = $"{Url}/{created.Text("id")}";
 
         using var response = await _client.PatchCurrentAsync(url, $$"""{ "answersId": "{{created.Text("id")}}" }""");
@@ -75,7 +75,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     [Fact]
     public async Task TwoPositionsCannotAnswerEachOther()
     {
-        var topic = IdFrom(Unique("circle"));
+        var topic = await NewTopicAsync("circle");
         var demand = await _client.CreateAsync(Url, Position(Round, "russia", topic, "demand"));
         var rejection = await _client.CreateAsync(Url, Position(Round, "ukraine", topic, "rejection", answersId: demand.Text("id")));
         var url = $"{Url}/{demand.Text("id")}";
@@ -100,7 +100,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     [Fact]
     public async Task APositionNothingAnswersCanBeDeleted()
     {
-        var created = await _client.CreateAsync(Url, Position(Round, "turkey", IdFrom(Unique("venue")), "offer"));
+        var created = await _client.CreateAsync(Url, Position(Round, "turkey", await NewTopicAsync("venue"), "offer"));
 
         using var response = await _client.DeleteCurrentAsync($"{Url}/{created.Text("id")}");
 
@@ -112,7 +112,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     [Fact]
     public async Task EditingAQuoteKeepsEverythingElse()
     {
-        var created = await _client.CreateAsync(Url, Position(Round, "ukraine", IdFrom(Unique("quoted")), "proposal"));
+        var created = await _client.CreateAsync(Url, Position(Round, "ukraine", await NewTopicAsync("quoted"), "proposal"));
         var url = $"{Url}/{created.Text("id")}";
 
         using var response = await _client.PatchCurrentAsync(url, """{ "quote": "Let the leaders meet." }""");
@@ -126,7 +126,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
     [Fact]
     public async Task PositionsAreFilteredByRoundPartyTopicAndKind()
     {
-        var topic = IdFrom(Unique("filtered"));
+        var topic = await NewTopicAsync("filtered");
         var created = await _client.CreateAsync(Url, Position(Round, "united-states", topic, "warning"));
         var id = created.Text("id")!;
 
@@ -154,4 +154,7 @@ public sealed class PositionTests(TalksApiFactory factory) : IClassFixture<Talks
 
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
+
+    /// <summary>A topic of this test's own, so the ids made from it and the lists filtered by it are the test's alone.</summary>
+    private async Task<string> NewTopicAsync(string name) => (await _client.CreateAsync("/api/v1/topics", Topic(Unique(name)))).Text("id")!;
 }

@@ -129,7 +129,7 @@ public sealed class WholeRoundRaceTests(TalksApiFactory factory) : IClassFixture
             body["people"] = new JsonArray(person);
 
             // The own position comes first, so a save that stops at the shared one has something of the round to keep.
-            var own = Position(RoundId, PartyId, "humanitarian", "offer");
+            var own = Position(RoundId, PartyId, "humanitarian-access", "offer");
             own["id"] = OwnPositionId;
             own.Remove("roundId");
             var contested = Position(RoundId, "ukraine", "ceasefire", "proposal");

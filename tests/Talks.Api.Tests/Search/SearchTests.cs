@@ -169,7 +169,8 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         var filler = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"filler{i}"));
         var inPassing = await _client.CreateAsync("/api/v1/statements", Statement($"{filler} {word}.", "hakan-fidan", "turkey"));
         var aboutIt = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
-        var inTitle = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", $"{word}-{word}", "demand"));
+        var topic = (await _client.CreateAsync("/api/v1/topics", Topic($"{word} {word}"))).Text("id")!;
+        var inTitle = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", topic, "demand"));
         var sameButNewer = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
 
         var page = await _client.GetJsonAsync($"/api/v1/search?q={word}");

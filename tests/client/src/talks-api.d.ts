@@ -120,23 +120,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/obligations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List open obligations by the date they fall due; overdue=true keeps those due before asOf (default today). */
-        get: operations["ListObligations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/changes": {
         parameters: {
             query?: never;
@@ -422,7 +405,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a whole round: participants, delegations, positions, statements and agreements. */
+        /**
+         * Get a whole round: participants, delegations, positions, statements and agreements.
+         * @description Accept: application/ld+json answers the round as a schema.org Event instead.
+         */
         get: operations["GetRound"];
         /** Replace a round with its participants and delegations (If-Match required). */
         put: operations["ReplaceRound"];
@@ -679,7 +665,7 @@ export interface paths {
         };
         /**
          * Get a talk.
-         * @description include= embeds: rounds.
+         * @description Accept: application/ld+json answers the talk as a schema.org EventSeries, its rounds as events within it.
          */
         get: operations["GetTalk"];
         /** Replace a talk (If-Match required). */
@@ -733,6 +719,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/talks/{id}/popolo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The talk in the Popolo standard: parties and delegations, people, seats and offices, the talk and its rounds as events, quotes as speeches. */
+        get: operations["GetTalkPopolo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/talks/{id}/history": {
         parameters: {
             query?: never;
@@ -770,6 +773,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the topics of the shared vocabulary, optionally those under one topic. */
+        get: operations["ListTopics"];
+        put?: never;
+        /**
+         * Add a topic to the vocabulary (admin).
+         * @description Needs a key with the admin policy.
+         */
+        post: operations["CreateTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a topic. */
+        get: operations["GetTopic"];
+        /**
+         * Replace a topic: rename or move it (admin, If-Match required).
+         * @description Needs a key with the admin policy.
+         */
+        put: operations["ReplaceTopic"];
+        post?: never;
+        /**
+         * Delete a topic nothing names (admin, If-Match required); retire one in use instead.
+         * @description Needs a key with the admin policy.
+         */
+        delete: operations["DeleteTopic"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some of a topic's fields, e.g. its label or parent (admin, JSON merge patch, If-Match required).
+         * @description Needs a key with the admin policy.
+         */
+        patch: operations["PatchTopic"];
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List every change to this record, newest first: who, when, each field before and after. */
+        get: operations["GetTopicHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a topic in favour of another, which takes over its positions, agreements, narrower topics and other names (admin, If-Match required).
+         * @description Needs a key with the admin policy.
+         */
+        post: operations["RetireTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -784,7 +874,6 @@ export interface components {
             unit?: string | null;
             /** @enum {string|null} */
             statusAfter?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
-            completes?: number[] | null;
             sourceIds: string[];
         };
         AgreementEventResponse: {
@@ -798,7 +887,6 @@ export interface components {
             unit: string | null;
             /** @enum {string|null} */
             statusAfter: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
-            completes: number[];
             sourceIds: string[];
             /** Format: int64 */
             version: number;
@@ -814,14 +902,12 @@ export interface components {
             type: components["schemas"]["AgreementType"];
             status: components["schemas"]["AgreementStatus"];
             summary: string;
+            topicIds?: string[] | null;
             /** Format: date */
             agreedOn?: string | null;
             /** Format: date */
             implementationDate?: string | null;
             implementationDateNote?: string | null;
-            /** Format: int32 */
-            termDays?: number | null;
-            renewals?: components["schemas"]["RenewalDto"][] | null;
             obligations: components["schemas"]["ObligationDto"][];
             sourceIds: string[];
         };
@@ -832,14 +918,13 @@ export interface components {
             type: components["schemas"]["AgreementType"];
             status: components["schemas"]["AgreementStatus"];
             summary: string;
+            topicIds: string[];
             /** Format: date */
             agreedOn: string | null;
             /** Format: date */
             implementationDate: string | null;
             implementationDateNote: string | null;
-            /** Format: int32 */
-            termDays: number | null;
-            renewals: components["schemas"]["RenewalDto"][];
+            obligations: components["schemas"]["ObligationDto"][];
             events: components["schemas"]["AgreementEventResponse"][];
             sourceIds: string[];
             /** Format: int64 */
@@ -848,9 +933,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            obligations: components["schemas"]["ObligationResponse"][];
-            /** Format: date */
-            readonly expiresOn: string | null;
             /** @description With include=round. */
             round?: components["schemas"]["RoundResponse"];
             /** @description With include=parties. */
@@ -944,6 +1026,71 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        LinkedAddress: {
+            "@type": string;
+            addressLocality: string;
+            addressCountry?: string | null;
+        };
+        LinkedAttendee: {
+            "@type": string;
+            "@id": string;
+            name: string;
+            jobTitle?: string | null;
+            affiliation?: components["schemas"]["LinkedOrganization"];
+        };
+        LinkedEventRef: {
+            "@type": string;
+            "@id": string;
+            name: string;
+            startDate: string | null;
+            eventStatus: string | null;
+            location: components["schemas"]["LinkedPlace"];
+        };
+        LinkedOrganization: {
+            "@type": string;
+            "@id": string;
+            name: string;
+        };
+        LinkedPlace: {
+            "@type": string;
+            name: string;
+            description?: string | null;
+            address: components["schemas"]["LinkedAddress"];
+        };
+        LinkedRound: {
+            "@context": string;
+            "@type": string;
+            "@id": string;
+            name: string;
+            description?: string | null;
+            startDate: string;
+            duration?: string | null;
+            eventStatus: string;
+            eventAttendanceMode: string;
+            location: components["schemas"]["LinkedPlace"];
+            superEvent: components["schemas"]["LinkedEventRef"];
+            organizer: components["schemas"]["LinkedOrganization"][];
+            attendee: components["schemas"]["LinkedAttendee"][];
+            citation: components["schemas"]["LinkedSource"][];
+        };
+        LinkedSource: {
+            "@type": string;
+            "@id": string;
+            name: string;
+            url?: string | null;
+        };
+        LinkedTalk: {
+            "@context": string;
+            "@type": string;
+            "@id": string;
+            name: string;
+            description?: string | null;
+            startDate?: string | null;
+            endDate?: string | null;
+            attendee: components["schemas"]["LinkedAttendee"][];
+            subEvent: components["schemas"]["LinkedEventRef"][];
+            citation: components["schemas"]["LinkedSource"][];
+        };
         NewRoundRequest: {
             id?: string | null;
             /** Format: int32 */
@@ -981,28 +1128,6 @@ export interface components {
             quantity?: number | null;
             unit?: string | null;
             beneficiaryPartyId?: string | null;
-            /** Format: date */
-            deadline?: string | null;
-            /** Format: int32 */
-            deadlineDays?: number | null;
-            condition?: string | null;
-        };
-        ObligationResponse: {
-            /** Format: int32 */
-            number: number;
-            partyId: string;
-            description: string;
-            /** Format: int32 */
-            quantity: number | null;
-            unit: string | null;
-            beneficiaryPartyId: string | null;
-            /** Format: date */
-            deadline: string | null;
-            /** Format: int32 */
-            deadlineDays: number | null;
-            condition: string | null;
-            /** Format: date */
-            dueOn: string | null;
         };
         OfficeDto: {
             title: string;
@@ -1011,24 +1136,6 @@ export interface components {
             from?: string | null;
             /** Format: date */
             to?: string | null;
-        };
-        OpenObligationResponse: {
-            agreementId: string;
-            agreementTitle: string;
-            /** Format: int32 */
-            number: number;
-            partyId: string;
-            partyName: string;
-            description: string;
-            /** Format: date */
-            deadline: string | null;
-            /** Format: int32 */
-            deadlineDays: number | null;
-            condition: string | null;
-            /** Format: date */
-            dueOn: string;
-            /** Format: int32 */
-            daysOverdue: number;
         };
         PageOfAgreementEventResponse: {
             items: components["schemas"]["AgreementEventResponse"][];
@@ -1040,10 +1147,6 @@ export interface components {
         };
         PageOfChangeResponse: {
             items: components["schemas"]["ChangeResponse"][];
-            nextCursor: string | null;
-        };
-        PageOfOpenObligationResponse: {
-            items: components["schemas"]["OpenObligationResponse"][];
             nextCursor: string | null;
         };
         PageOfPartyResponse: {
@@ -1084,6 +1187,10 @@ export interface components {
         };
         PageOfTimelineEntry: {
             items: components["schemas"]["TimelineEntry"][];
+            nextCursor: string | null;
+        };
+        PageOfTopicResponse: {
+            items: components["schemas"]["TopicResponse"][];
             nextCursor: string | null;
         };
         ParticipantDetail: {
@@ -1151,12 +1258,75 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PopoloDocument: {
+            persons: components["schemas"]["PopoloPerson"][];
+            organizations: components["schemas"]["PopoloOrganization"][];
+            posts: components["schemas"]["PopoloPost"][];
+            memberships: components["schemas"]["PopoloMembership"][];
+            events: components["schemas"]["PopoloEvent"][];
+            speeches: components["schemas"]["PopoloSpeech"][];
+        };
+        PopoloEvent: {
+            id: string;
+            name: string;
+            description?: string | null;
+            classification: string;
+            start_date?: string | null;
+            end_date?: string | null;
+            location?: string | null;
+            status?: string | null;
+            parent_id?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloLink: {
+            url: string;
+            note: string;
+        };
+        PopoloMembership: {
+            id: string;
+            person_id: string;
+            organization_id: string;
+            post_id?: string | null;
+            on_behalf_of_id?: string | null;
+            role: string;
+            start_date?: string | null;
+            end_date?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloOrganization: {
+            id: string;
+            name: string;
+            classification: string;
+            parent_id?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloPerson: {
+            id: string;
+            name: string;
+            sources: components["schemas"]["PopoloLink"][];
+        };
+        PopoloPost: {
+            id: string;
+            label: string;
+            role: string;
+            organization_id: string;
+        };
+        PopoloSpeech: {
+            id: string;
+            creator_id?: string | null;
+            attribution_text?: string | null;
+            text: string;
+            date?: string | null;
+            event_id?: string | null;
+            sources: components["schemas"]["PopoloLink"][];
+        };
         /** @enum {string} */
         PositionKind: "demand" | "offer" | "proposal" | "acceptance" | "rejection" | "acknowledgement" | "assertion" | "warning";
         PositionMatrixCell: {
             partyId: string;
             partyName: string;
             topic: string;
+            topicLabel: string;
             positionId: string;
             kind: components["schemas"]["PositionKind"];
             summary: string;
@@ -1219,16 +1389,12 @@ export interface components {
         };
         /** @enum {string} */
         QuoteWording: "verbatim" | "paraphrase";
-        RenewalDto: {
-            /** Format: date */
-            renewedOn: string;
-            /** Format: int32 */
-            days: number;
-            note?: string | null;
-        };
         ResetResponse: {
             /** Format: int32 */
             seedRecords: number;
+        };
+        RetireTopicRequest: {
+            replacedById: string;
         };
         RoundDetailResponse: {
             id: string;
@@ -1444,10 +1610,35 @@ export interface components {
         };
         /** @enum {string} */
         TimelineEventType: "round" | "position" | "statement" | "agreement" | "agreement-event";
+        TopicRequest: {
+            id?: string | null;
+            label: string;
+            description?: string | null;
+            parentId?: string | null;
+            paxCode?: string | null;
+            aliases?: string[] | null;
+        };
+        TopicResponse: {
+            id: string;
+            label: string;
+            description: string | null;
+            parentId: string | null;
+            paxCode: string | null;
+            aliases: string[];
+            /** Format: date-time */
+            retiredAt: string | null;
+            replacedById: string | null;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
     };
     responses: {
-        /** @description Unauthorized */
-        Unauthorized: {
+        /** @description No key, or an unknown or revoked one. */
+        NoValidKey: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1459,8 +1650,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description Forbidden */
-        Forbidden: {
+        /** @description The key's role does not allow this. */
+        KeyNotAllowed: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1572,32 +1763,6 @@ export interface components {
         };
         /** @description Conflict. Also when a request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
         ConflictOrIdempotencyKeyInUse: {
-            headers: {
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description No key, or an unknown or revoked one. */
-        NoValidKey: {
-            headers: {
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description The key's role does not allow this. */
-        KeyNotAllowed: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1843,6 +2008,20 @@ export interface components {
                 "application/json": components["schemas"]["TalkResponse"];
             };
         };
+        /** @description OK */
+        TopicResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TopicResponse"];
+            };
+        };
     };
     parameters: {
         id: string;
@@ -1850,14 +2029,14 @@ export interface components {
         "If-None-Match": string;
         /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
         "If-Match": string;
-        /** @description Items per page, 1 to 200; 50 when omitted. */
-        limit: number;
-        /** @description The nextCursor of the previous page, as given; opaque. */
-        cursor: string;
         /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
         fields: string;
         /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
         format: "csv";
+        /** @description Items per page, 1 to 200; 50 when omitted. */
+        limit: number;
+        /** @description The nextCursor of the previous page, as given; opaque. */
+        cursor: string;
         /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
         "Idempotency-Key": string;
         q: string;
@@ -1869,10 +2048,10 @@ export interface components {
         include: string;
         from: string;
         roundId: string;
-        talkId: string;
-        talkId2: string;
-        collection: string;
         topic: string;
+        talkId: string;
+        collection: string;
+        talkId2: string;
         to: string;
         status: "scheduled" | "held" | "postponed" | "cancelled";
     };
@@ -1918,8 +2097,15 @@ export interface components {
                 "application/json": components["schemas"]["TalkRequest"];
             };
         };
+        TopicRequest: {
+            content: {
+                "application/json": components["schemas"]["TopicRequest"];
+            };
+        };
     };
     headers: {
+        /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": string;
         /** @description Requests allowed per window for this key (or, without a key, this address). */
         "RateLimit-Limit": number;
         /** @description Requests left in the current window. */
@@ -1928,8 +2114,6 @@ export interface components {
         "RateLimit-Reset": number;
         /** @description The caller's origin, when it is one of Cors:AllowedOrigins; absent otherwise. */
         "Access-Control-Allow-Origin": string;
-        /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
-        "Idempotent-Replayed": string;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
         /** @description Strong ETag of this answer; send it in If-None-Match to revalidate, or in If-Match to update the record. */
@@ -1968,8 +2152,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["IdempotencyKey"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["IdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
@@ -1989,6 +2173,7 @@ export interface operations {
                 include?: components["parameters"]["include"];
                 roundId?: components["parameters"]["roundId"];
                 partyId?: components["parameters"]["partyId"];
+                topic?: components["parameters"]["topic"];
                 status?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed";
                 type?: "prisoner-exchange" | "ceasefire" | "humanitarian" | "political" | "territorial" | "economic" | "procedural" | "other";
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
@@ -2325,53 +2510,6 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
-    ListObligations: {
-        parameters: {
-            query?: {
-                /** @description Items per page, 1 to 200; 50 when omitted. */
-                limit?: components["parameters"]["limit"];
-                /** @description The nextCursor of the previous page, as given; opaque. */
-                cursor?: components["parameters"]["cursor"];
-                overdue?: boolean;
-                asOf?: string;
-                talkId?: components["parameters"]["talkId"];
-                partyId?: components["parameters"]["partyId"];
-                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
-                fields?: components["parameters"]["fields"];
-                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: components["parameters"]["format"];
-            };
-            header?: {
-                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
-                "If-None-Match"?: components["parameters"]["If-None-Match"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfOpenObligationResponse"];
-                    "text/csv": string;
-                };
-            };
-            304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequest"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
-        };
-    };
     ListChanges: {
         parameters: {
             query?: {
@@ -2460,8 +2598,8 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -2497,8 +2635,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequestOrIdempotencyKey"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["TooManyRequests"];
@@ -2517,8 +2655,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -3180,7 +3318,7 @@ export interface operations {
                 q?: components["parameters"]["q"];
                 ids?: components["parameters"]["ids"];
                 include?: components["parameters"]["include"];
-                talkId?: components["parameters"]["talkId"];
+                talkId?: components["parameters"]["talkId2"];
                 partyId?: components["parameters"]["partyId"];
                 from?: components["parameters"]["from"];
                 to?: components["parameters"]["to"];
@@ -3223,7 +3361,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["RoundDetailResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetailResponse"];
+                    "application/ld+json": components["schemas"]["LinkedRound"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -3373,7 +3525,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                talkId: components["parameters"]["talkId2"];
+                talkId: components["parameters"]["talkId"];
             };
             cookie?: never;
         };
@@ -3411,7 +3563,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                talkId: components["parameters"]["talkId2"];
+                talkId: components["parameters"]["talkId"];
             };
             cookie?: never;
         };
@@ -3433,7 +3585,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                talkId: components["parameters"]["talkId2"];
+                talkId: components["parameters"]["talkId"];
             };
             cookie?: never;
         };
@@ -3477,7 +3629,7 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 q?: components["parameters"]["q"];
                 type?: "round" | "position" | "statement" | "agreement";
-                talkId?: components["parameters"]["talkId"];
+                talkId?: components["parameters"]["talkId2"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
@@ -4047,7 +4199,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["TalkResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkResponse"];
+                    "application/ld+json": components["schemas"]["LinkedTalk"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -4224,6 +4390,48 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    GetTalkPopolo: {
+        parameters: {
+            query?: {
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloDocument"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     GetTalkHistory: {
         parameters: {
             query?: {
@@ -4286,6 +4494,268 @@ export interface operations {
             403: components["responses"]["KeyNotAllowed"];
             409: components["responses"]["IdempotencyKeyInUse"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    ListTopics: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                sort?: components["parameters"]["sort"];
+                q?: components["parameters"]["q"];
+                ids?: components["parameters"]["ids"];
+                parentId?: string;
+                retired?: "false" | "true" | "any";
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTopicResponse"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    CreateTopic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TopicRequest"];
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetTopic: {
+        parameters: {
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields2"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TopicResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    ReplaceTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TopicRequest"];
+        responses: {
+            200: components["responses"]["TopicResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    DeleteTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    PatchTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["MergePatch"];
+        responses: {
+            200: components["responses"]["TopicResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetTopicHistory: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PageOfChangeResponse"];
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    RetireTopic: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireTopicRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

@@ -11,8 +11,8 @@ using Talks.Data;
 namespace Talks.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TalksDbContext))]
-    [Migration("20261202145234_ObligationDeadlines")]
-    partial class ObligationDeadlines
+    [Migration("20261202145258_TopicVocabulary")]
+    partial class TopicVocabulary
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -62,6 +62,10 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -104,10 +108,6 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgreementId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Completes")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -295,16 +295,6 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Property<string>("BeneficiaryPartyId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Condition")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Deadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DeadlineDays")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -851,6 +841,63 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.ToTable("Talks");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.Topic", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaxCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Label", "Id");
+
+                    b.HasIndex("ParentId", "Id");
+
+                    b.ToTable("Topics");
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Agreement", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Round", "Round")
@@ -1033,6 +1080,21 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("SpeakerParty");
 
                     b.Navigation("SpeakerPerson");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.Topic", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Topic", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Talks.Data.Entities.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Agreement", b =>
