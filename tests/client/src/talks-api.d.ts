@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List open obligations by the date they fall due; overdue=true keeps those due before asOf (default today). */
+        get: operations["ListObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/changes": {
         parameters: {
             query?: never;
@@ -422,6 +439,23 @@ export interface paths {
         head?: never;
         /** Change some of a round's fields (JSON merge patch, If-Match required). */
         patch: operations["PatchRound"];
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/status-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's status now and each status it has had — scheduled, postponed, held, cancelled — with when and by whom. */
+        get: operations["GetRoundStatusHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/rounds/{id}/history": {
@@ -874,6 +908,7 @@ export interface components {
             unit?: string | null;
             /** @enum {string|null} */
             statusAfter?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
+            completes?: number[] | null;
             sourceIds: string[];
         };
         AgreementEventResponse: {
@@ -887,6 +922,7 @@ export interface components {
             unit: string | null;
             /** @enum {string|null} */
             statusAfter: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
+            completes: number[];
             sourceIds: string[];
             /** Format: int64 */
             version: number;
@@ -907,7 +943,11 @@ export interface components {
             agreedOn?: string | null;
             /** Format: date */
             implementationDate?: string | null;
+            implementationDatePrecision?: components["schemas"]["ImplementationDatePrecision"];
             implementationDateNote?: string | null;
+            /** Format: int32 */
+            termDays?: number | null;
+            renewals?: components["schemas"]["RenewalDto"][] | null;
             obligations: components["schemas"]["ObligationDto"][];
             sourceIds: string[];
         };
@@ -923,8 +963,11 @@ export interface components {
             agreedOn: string | null;
             /** Format: date */
             implementationDate: string | null;
+            implementationDatePrecision: components["schemas"]["ImplementationDatePrecision"];
             implementationDateNote: string | null;
-            obligations: components["schemas"]["ObligationDto"][];
+            /** Format: int32 */
+            termDays: number | null;
+            renewals: components["schemas"]["RenewalDto"][];
             events: components["schemas"]["AgreementEventResponse"][];
             sourceIds: string[];
             /** Format: int64 */
@@ -933,6 +976,9 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            obligations: components["schemas"]["ObligationResponse"][];
+            /** Format: date */
+            readonly expiresOn: string | null;
             /** @description With include=round. */
             round?: components["schemas"]["RoundResponse"];
             /** @description With include=parties. */
@@ -975,6 +1021,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {string} */
+        DatePrecision: "day" | "month" | "year";
         DelegateDetail: {
             personId: string;
             personName: string;
@@ -1011,6 +1059,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @enum {string} */
+        ImplementationDatePrecision: "day" | "month" | "year" | "confidential";
         KeyRequest: {
             name: string;
             role: components["schemas"]["ApiKeyRole"];
@@ -1098,6 +1148,7 @@ export interface components {
             status?: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
+            datePrecision?: components["schemas"]["DatePrecision"];
             /** Format: date-time */
             startsAt?: string | null;
             /** Format: int32 */
@@ -1128,6 +1179,28 @@ export interface components {
             quantity?: number | null;
             unit?: string | null;
             beneficiaryPartyId?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            /** Format: int32 */
+            deadlineDays?: number | null;
+            condition?: string | null;
+        };
+        ObligationResponse: {
+            /** Format: int32 */
+            number: number;
+            partyId: string;
+            description: string;
+            /** Format: int32 */
+            quantity: number | null;
+            unit: string | null;
+            beneficiaryPartyId: string | null;
+            /** Format: date */
+            deadline: string | null;
+            /** Format: int32 */
+            deadlineDays: number | null;
+            condition: string | null;
+            /** Format: date */
+            dueOn: string | null;
         };
         OfficeDto: {
             title: string;
@@ -1136,6 +1209,24 @@ export interface components {
             from?: string | null;
             /** Format: date */
             to?: string | null;
+        };
+        OpenObligationResponse: {
+            agreementId: string;
+            agreementTitle: string;
+            /** Format: int32 */
+            number: number;
+            partyId: string;
+            partyName: string;
+            description: string;
+            /** Format: date */
+            deadline: string | null;
+            /** Format: int32 */
+            deadlineDays: number | null;
+            condition: string | null;
+            /** Format: date */
+            dueOn: string;
+            /** Format: int32 */
+            daysOverdue: number;
         };
         PageOfAgreementEventResponse: {
             items: components["schemas"]["AgreementEventResponse"][];
@@ -1147,6 +1238,10 @@ export interface components {
         };
         PageOfChangeResponse: {
             items: components["schemas"]["ChangeResponse"][];
+            nextCursor: string | null;
+        };
+        PageOfOpenObligationResponse: {
+            items: components["schemas"]["OpenObligationResponse"][];
             nextCursor: string | null;
         };
         PageOfPartyResponse: {
@@ -1389,6 +1484,13 @@ export interface components {
         };
         /** @enum {string} */
         QuoteWording: "verbatim" | "paraphrase";
+        RenewalDto: {
+            /** Format: date */
+            renewedOn: string;
+            /** Format: int32 */
+            days: number;
+            note?: string | null;
+        };
         ResetResponse: {
             /** Format: int32 */
             seedRecords: number;
@@ -1404,6 +1506,7 @@ export interface components {
             status: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
+            datePrecision: components["schemas"]["DatePrecision"];
             /** Format: date-time */
             startsAt: string | null;
             /** Format: int32 */
@@ -1437,6 +1540,7 @@ export interface components {
             status?: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
+            datePrecision?: components["schemas"]["DatePrecision"];
             /** Format: date-time */
             startsAt?: string | null;
             /** Format: int32 */
@@ -1462,6 +1566,7 @@ export interface components {
             status: components["schemas"]["RoundStatus"];
             /** Format: date */
             date: string;
+            datePrecision: components["schemas"]["DatePrecision"];
             /** Format: date-time */
             startsAt: string | null;
             /** Format: int32 */
@@ -1495,6 +1600,19 @@ export interface components {
         };
         /** @enum {string} */
         RoundStatus: "scheduled" | "held" | "postponed" | "cancelled";
+        RoundStatusChange: {
+            status: components["schemas"]["RoundStatus"];
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            /** Format: int64 */
+            version?: number | null;
+        };
+        RoundStatusHistory: {
+            roundId: string;
+            status: components["schemas"]["RoundStatus"];
+            changes: components["schemas"]["RoundStatusChange"][];
+        };
         SearchHit: {
             type: components["schemas"]["SearchType"];
             id: string;
@@ -2050,8 +2168,8 @@ export interface components {
         roundId: string;
         topic: string;
         talkId: string;
-        collection: string;
         talkId2: string;
+        collection: string;
         to: string;
         status: "scheduled" | "held" | "postponed" | "cancelled";
     };
@@ -2506,6 +2624,53 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    ListObligations: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                overdue?: boolean;
+                asOf?: string;
+                talkId?: components["parameters"]["talkId"];
+                partyId?: components["parameters"]["partyId"];
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfOpenObligationResponse"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
@@ -3318,7 +3483,7 @@ export interface operations {
                 q?: components["parameters"]["q"];
                 ids?: components["parameters"]["ids"];
                 include?: components["parameters"]["include"];
-                talkId?: components["parameters"]["talkId2"];
+                talkId?: components["parameters"]["talkId"];
                 partyId?: components["parameters"]["partyId"];
                 from?: components["parameters"]["from"];
                 to?: components["parameters"]["to"];
@@ -3464,6 +3629,48 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    GetRoundStatusHistory: {
+        parameters: {
+            query?: {
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundStatusHistory"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     GetRoundHistory: {
         parameters: {
             query?: {
@@ -3525,7 +3732,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                talkId: components["parameters"]["talkId"];
+                talkId: components["parameters"]["talkId2"];
             };
             cookie?: never;
         };
@@ -3563,7 +3770,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                talkId: components["parameters"]["talkId"];
+                talkId: components["parameters"]["talkId2"];
             };
             cookie?: never;
         };
@@ -3585,7 +3792,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                talkId: components["parameters"]["talkId"];
+                talkId: components["parameters"]["talkId2"];
             };
             cookie?: never;
         };
@@ -3629,7 +3836,7 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 q?: components["parameters"]["q"];
                 type?: "round" | "position" | "statement" | "agreement";
-                talkId?: components["parameters"]["talkId2"];
+                talkId?: components["parameters"]["talkId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
