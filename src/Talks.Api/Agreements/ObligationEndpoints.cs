@@ -7,8 +7,8 @@ using Talks.Data.Entities;
 namespace Talks.Api.Agreements;
 
 /// <summary>
-/// Obligations across agreements, by the date they fall due. Mapped outside the read cache: without <c>asOf</c> the
-/// answer depends on today's date, which no write moves.
+/// Obligations across agreements, by the date they fall due. Without <c>asOf</c> the answer depends on today's date,
+/// which no write moves; the read cache keys every answer by the day as well as by the change sequence.
 /// </summary>
 public static class ObligationEndpoints
 {

@@ -106,16 +106,19 @@ internal sealed class ReadCachePolicy(bool keyForReads) : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = VaryHeaders;
         var sequence = await http.RequestServices.GetRequiredService<ChangeWatermark>().ObserveAsync(cancellation);
-        VaryBy(context.CacheVaryByRules, sequence, keyForReads ? http.User.Identity?.Name ?? "" : null);
+        var today = DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        VaryBy(context.CacheVaryByRules, sequence, keyForReads ? http.User.Identity?.Name ?? "" : null, today);
     }
 
     /// <summary>
     /// What, beside path, query and the varied headers, keeps kept answers apart: the change sequence the request saw
-    /// (so an answer made before a write can never be served after it) and, when reads need a key, the caller.
+    /// (so an answer made before a write can never be served after it), the day (some answers default to today, as
+    /// the overdue obligations do, and move at midnight without a write) and, when reads need a key, the caller.
     /// </summary>
-    internal static void VaryBy(CacheVaryByRules rules, long changeSequence, string? caller)
+    internal static void VaryBy(CacheVaryByRules rules, long changeSequence, string? caller, DateOnly today)
     {
         rules.VaryByValues["changes"] = changeSequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        rules.VaryByValues["day"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (caller is not null)
         {
             rules.VaryByValues["caller"] = caller;

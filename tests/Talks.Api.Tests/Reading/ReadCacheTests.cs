@@ -29,6 +29,21 @@ public sealed class ReadCacheTests(TalksApiFactory factory) : IClassFixture<Talk
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("/api/v1/topics?parentId=security")]
+    [InlineData("/api/v1/obligations?overdue=true")]
+    [InlineData("/api/v1/talks/russia-ukraine-direct-talks/popolo")]
+    [InlineData("/api/v1/rounds/istanbul-2025-05-16/status-history")]
+    public async Task TheVocabularyObligationsPopoloAndStatusHistoryAreCachedLikeEveryRead(string url)
+    {
+        using var first = await _client.GetAsync(url);
+        using var second = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task ACachedAnswerCarriesTheCallersOwnRateLimitCount()
     {
