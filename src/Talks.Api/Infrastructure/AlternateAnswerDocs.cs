@@ -28,8 +28,10 @@ public static class AlternateAnswers
     public static RouteHandlerBuilder AnswersFormat<T>(this RouteHandlerBuilder builder, string name, string mediaType, T example) =>
         builder.AnswersAlso(mediaType, example).WithMetadata(new ListFormat(name, mediaType));
 
-    /// <summary>True when the request asks a list for the format named.</summary>
-    public static bool Asks(HttpRequest request, string name) => string.Equals(request.Query["format"], name, StringComparison.OrdinalIgnoreCase);
+    /// <summary>True when the request asks a list for the format, by name (<c>format=</c>) or by media type (<c>Accept</c>).</summary>
+    public static bool Asks(HttpRequest request, ListFormat format) =>
+        string.Equals(request.Query["format"], format.Name, StringComparison.OrdinalIgnoreCase)
+        || (!request.Query.ContainsKey("format") && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(format.MediaType, StringComparison.OrdinalIgnoreCase)));
 }
 
 /// <summary>Puts each alternate answer beside the JSON one under the operation's 200, so a client sees both.</summary>

@@ -35,8 +35,8 @@ public static class JsonLd
     public static JsonHttpResult<T> Answer<T>(T document) => TypedResults.Json(document, contentType: MediaType);
 
     /// <summary>Documents the linked-data answer beside the JSON one, under the same 200.</summary>
-    public static RouteHandlerBuilder AnswersLinkedData<T>(this RouteHandlerBuilder builder) =>
-        builder.AnswersAlso<T>(MediaType);
+    public static RouteHandlerBuilder AnswersLinkedData<T>(this RouteHandlerBuilder builder, T example) =>
+        builder.AnswersAlso(MediaType, example);
 }
 
 /// <summary>A party (state, organisation, bloc) as schema.org sees it.</summary>
@@ -51,7 +51,7 @@ public sealed record LinkedAttendee(
     [property: JsonPropertyName("@id")] string Id,
     string Name,
     string? JobTitle,
-    LinkedOrganization? Affiliation);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinkedOrganization? Affiliation);
 
 /// <summary>A source a record rests on.</summary>
 public sealed record LinkedSource(
@@ -66,7 +66,7 @@ public sealed record LinkedPlace(
     string Name,
     string? Description,
     LinkedAddress Address,
-    LinkedGeo? Geo);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinkedGeo? Geo);
 
 /// <summary>A venue's position in WGS 84 degrees.</summary>
 public sealed record LinkedGeo(
@@ -79,14 +79,14 @@ public sealed record LinkedAddress(
     string AddressLocality,
     string? AddressCountry);
 
-/// <summary>A link to another event: a round's talk, or a talk's round.</summary>
+/// <summary>A link to another event: a round's talk, or a talk's round. A related object not known is left out, as linked-data readers expect, rather than null.</summary>
 public sealed record LinkedEventRef(
     [property: JsonPropertyName("@type")] string Type,
     [property: JsonPropertyName("@id")] string Id,
     string Name,
     string? StartDate,
     string? EventStatus,
-    LinkedPlace? Location);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LinkedPlace? Location);
 
 /// <summary>The sources a record cites, as creative works with their addresses where they are online.</summary>
 internal static class CitedSources

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -5,7 +8,8 @@ namespace Talks.Api.Infrastructure;
 
 /// <summary>
 /// Responses always carry every field, writing null rather than leaving one out; saying so makes generated clients
-/// type them as present (and nullable where they may be null) instead of optional.
+/// type them as present (and nullable where they may be null) instead of optional. The exception is a property marked
+/// to be left out when null (linked data leaves out what is not known), which is optional.
 /// </summary>
 internal sealed class ResponsesCarryEveryField : ISchemaFilter
 {
@@ -20,6 +24,10 @@ internal sealed class ResponsesCarryEveryField : ISchemaFilter
             return;
         }
 
-        concrete.Required = new SortedSet<string>(concrete.Properties.Keys, StringComparer.Ordinal);
+        var leftOutWhenNull = context.Type.GetProperties()
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition == JsonIgnoreCondition.WhenWritingNull)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        concrete.Required = new SortedSet<string>(concrete.Properties.Keys.Where(k => !leftOutWhenNull.Contains(k)), StringComparer.Ordinal);
     }
 }

@@ -47,7 +47,7 @@ public static class RoundEndpoints
         group.MapGet("/{id}", Get).WithName("GetRound")
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.")
             .WithDescription("Accept: application/ld+json answers the round as a schema.org Event instead.")
-            .AnswersLinkedData<LinkedRound>().ProducesProblem(404);
+            .AnswersLinkedData(RoundJsonLd.Example).ProducesProblem(404);
         group.MapGet("/{id}/status-history", StatusHistory).WithName("GetRoundStatusHistory")
             .WithSummary("The round's status now and each status it has had — scheduled, postponed, held, cancelled — with when and by whom.")
             .RejectsUnknownQuery().ProducesProblem(404);

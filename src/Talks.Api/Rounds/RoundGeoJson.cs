@@ -43,13 +43,14 @@ internal static class RoundGeoJson
 {
     public const string Format = "geojson";
     public const string MediaType = "application/geo+json";
+    private static readonly ListFormat Asked = new(Format, MediaType);
 
-    /// <summary>The list's answer as GeoJSON when <c>format=geojson</c> asked for it; any other answer as it is.</summary>
+    /// <summary>The list's answer as GeoJSON when <c>format=geojson</c> or <c>Accept: application/geo+json</c> asked for it; any other answer as it is.</summary>
     public static Results<Ok<Page<RoundResponse>>, JsonHttpResult<RoundFeatureCollection>, ValidationProblem> Answer(
         Results<Ok<Page<RoundResponse>>, ValidationProblem> listed, HttpRequest request) =>
         listed.Result switch
         {
-            Ok<Page<RoundResponse>> { Value: { } page } when AlternateAnswers.Asks(request, Format) =>
+            Ok<Page<RoundResponse>> { Value: { } page } when AlternateAnswers.Asks(request, Asked) =>
                 TypedResults.Json(Describe(page), contentType: MediaType),
             Ok<Page<RoundResponse>> ok => ok,
             ValidationProblem problem => problem,

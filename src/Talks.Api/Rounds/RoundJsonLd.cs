@@ -56,6 +56,33 @@ internal static class RoundJsonLd
             sources);
     }
 
+    internal const string ExampleBase = "https://talks.example.org/api/v1";
+
+    /// <summary>The seeded round, shortened, as the OpenAPI document shows the linked-data answer.</summary>
+    public static readonly LinkedRound Example = new(
+        JsonLd.Context,
+        "Event",
+        $"{ExampleBase}/rounds/istanbul-2025-05-16",
+        "Russia–Ukraine direct talks: round 2, Istanbul",
+        "The first direct talks between the Ukrainian and Russian delegations in over three years.",
+        "2025-05-16",
+        "PT2H",
+        "https://schema.org/EventScheduled",
+        "https://schema.org/OfflineEventAttendanceMode",
+        Place("Istanbul", "TR", "Dolmabahçe Palace", "A historic Ottoman palace along the Bosphorus.", 41.0392, 29.0003),
+        new LinkedEventRef("EventSeries", $"{ExampleBase}/talks/russia-ukraine-direct-talks", "Russia–Ukraine direct talks", null, null, null),
+        [new LinkedOrganization("Organization", $"{ExampleBase}/parties/turkey", "Turkey")],
+        [
+            new LinkedAttendee("Organization", $"{ExampleBase}/parties/ukraine", "Ukraine", null, null),
+            new LinkedAttendee("Person", $"{ExampleBase}/people/rustem-umerov", "Rustem Umerov", "Minister of Defence of Ukraine",
+                new LinkedOrganization("Organization", $"{ExampleBase}/parties/ukraine", "Ukraine")),
+        ],
+        [new LinkedSource("CreativeWork", $"{ExampleBase}/sources/article-istanbul-talks-2025", "Ukrainian and Russian Delegations Meet Amid Hostilities, Agree on Prisoner Swap", null)]);
+
+    /// <summary>A round as its talk lists it.</summary>
+    public static LinkedEventRef Reference(LinkedRound round) =>
+        new("Event", round.Id, round.Name, round.StartDate, round.EventStatus, round.Location);
+
     public static string Name(string talk, int sequence, string city) => $"{talk}: round {sequence}, {city}";
 
     /// <summary>The local start with its offset when the time is known, else the day.</summary>

@@ -30,7 +30,7 @@ public static class TalkEndpoints
         group.MapGet("/", List).Embeds(Rounds).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).Embeds(Rounds).WithName("GetTalk").WithSummary("Get a talk.")
             .WithDescription("Accept: application/ld+json answers the talk as a schema.org EventSeries, its rounds as events within it.")
-            .AnswersLinkedData<LinkedTalk>().ProducesProblem(404);
+            .AnswersLinkedData(TalkJsonLd.Example).ProducesProblem(404);
         group.MapGet("/{id}/timeline", Timeline).WithName("GetTalkTimeline")
             .WithSummary("Every dated event of a talk in order: rounds, positions, statements, agreements and their implementation events.")
             .RejectsUnknownQuery().ProducesProblem(404);

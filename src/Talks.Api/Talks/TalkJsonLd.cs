@@ -21,6 +21,19 @@ public sealed record LinkedTalk(
 
 internal static class TalkJsonLd
 {
+    /// <summary>The seeded talk, shortened, as the OpenAPI document shows the linked-data answer.</summary>
+    public static readonly LinkedTalk Example = new(
+        JsonLd.Context,
+        "EventSeries",
+        $"{RoundJsonLd.ExampleBase}/talks/russia-ukraine-direct-talks",
+        "Russia–Ukraine direct talks",
+        "Direct negotiations between Russia and Ukraine, hosted by Turkey.",
+        "2022-03-29",
+        "2025-05-16",
+        [new LinkedAttendee("Organization", $"{RoundJsonLd.ExampleBase}/parties/russia", "Russia", null, null)],
+        [RoundJsonLd.Reference(RoundJsonLd.Example)],
+        RoundJsonLd.Example.Citation);
+
     /// <summary>Three queries whatever the talk's size: its rounds, its parties' names, its sources.</summary>
     public static async Task<LinkedTalk> DescribeAsync(TalksDbContext db, TalkResponse talk, HttpRequest request, CancellationToken ct)
     {

@@ -63,6 +63,19 @@ public sealed class RoundGeoJsonTests(TalksApiFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task AcceptingGeoJsonAsksForTheMapAsFormatDoes()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/talks/russia-ukraine-direct-talks/rounds");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/geo+json"));
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var map = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("istanbul-2025-05-16", map.GetProperty("features").EnumerateArray().Select(f => f.Text("id")));
+    }
+
+    [Fact]
     public async Task TheMapHasAnETagLikeEveryRead()
     {
         var url = "/api/v1/rounds?talkId=russia-ukraine-direct-talks&format=geojson";

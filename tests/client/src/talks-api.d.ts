@@ -1094,7 +1094,7 @@ export interface components {
             name: string;
             startDate: string | null;
             eventStatus: string | null;
-            location: components["schemas"]["LinkedPlace"];
+            location?: components["schemas"]["LinkedPlace"];
         };
         LinkedGeo: {
             "@type": string;
@@ -3623,6 +3623,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundDetailResponse"];
+                    /**
+                     * @example {
+                     *       "@context": "https://schema.org",
+                     *       "@type": "Event",
+                     *       "@id": "https://talks.example.org/api/v1/rounds/istanbul-2025-05-16",
+                     *       "name": "Russia–Ukraine direct talks: round 2, Istanbul",
+                     *       "description": "The first direct talks between the Ukrainian and Russian delegations in over three years.",
+                     *       "startDate": "2025-05-16",
+                     *       "duration": "PT2H",
+                     *       "eventStatus": "https://schema.org/EventScheduled",
+                     *       "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                     *       "location": {
+                     *         "@type": "Place",
+                     *         "name": "Dolmabahçe Palace",
+                     *         "description": "A historic Ottoman palace along the Bosphorus.",
+                     *         "address": {
+                     *           "@type": "PostalAddress",
+                     *           "addressLocality": "Istanbul",
+                     *           "addressCountry": "TR"
+                     *         },
+                     *         "geo": {
+                     *           "@type": "GeoCoordinates",
+                     *           "latitude": 41.0392,
+                     *           "longitude": 29.0003
+                     *         }
+                     *       },
+                     *       "superEvent": {
+                     *         "@type": "EventSeries",
+                     *         "@id": "https://talks.example.org/api/v1/talks/russia-ukraine-direct-talks",
+                     *         "name": "Russia–Ukraine direct talks",
+                     *         "startDate": null,
+                     *         "eventStatus": null
+                     *       },
+                     *       "organizer": [
+                     *         {
+                     *           "@type": "Organization",
+                     *           "@id": "https://talks.example.org/api/v1/parties/turkey",
+                     *           "name": "Turkey"
+                     *         }
+                     *       ],
+                     *       "attendee": [
+                     *         {
+                     *           "@type": "Organization",
+                     *           "@id": "https://talks.example.org/api/v1/parties/ukraine",
+                     *           "name": "Ukraine",
+                     *           "jobTitle": null
+                     *         },
+                     *         {
+                     *           "@type": "Person",
+                     *           "@id": "https://talks.example.org/api/v1/people/rustem-umerov",
+                     *           "name": "Rustem Umerov",
+                     *           "jobTitle": "Minister of Defence of Ukraine",
+                     *           "affiliation": {
+                     *             "@type": "Organization",
+                     *             "@id": "https://talks.example.org/api/v1/parties/ukraine",
+                     *             "name": "Ukraine"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "citation": [
+                     *         {
+                     *           "@type": "CreativeWork",
+                     *           "@id": "https://talks.example.org/api/v1/sources/article-istanbul-talks-2025",
+                     *           "name": "Ukrainian and Russian Delegations Meet Amid Hostilities, Agree on Prisoner Swap",
+                     *           "url": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/ld+json": components["schemas"]["LinkedRound"];
                 };
             };
@@ -4503,6 +4572,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TalkResponse"];
+                    /**
+                     * @example {
+                     *       "@context": "https://schema.org",
+                     *       "@type": "EventSeries",
+                     *       "@id": "https://talks.example.org/api/v1/talks/russia-ukraine-direct-talks",
+                     *       "name": "Russia–Ukraine direct talks",
+                     *       "description": "Direct negotiations between Russia and Ukraine, hosted by Turkey.",
+                     *       "startDate": "2022-03-29",
+                     *       "endDate": "2025-05-16",
+                     *       "attendee": [
+                     *         {
+                     *           "@type": "Organization",
+                     *           "@id": "https://talks.example.org/api/v1/parties/russia",
+                     *           "name": "Russia",
+                     *           "jobTitle": null
+                     *         }
+                     *       ],
+                     *       "subEvent": [
+                     *         {
+                     *           "@type": "Event",
+                     *           "@id": "https://talks.example.org/api/v1/rounds/istanbul-2025-05-16",
+                     *           "name": "Russia–Ukraine direct talks: round 2, Istanbul",
+                     *           "startDate": "2025-05-16",
+                     *           "eventStatus": "https://schema.org/EventScheduled",
+                     *           "location": {
+                     *             "@type": "Place",
+                     *             "name": "Dolmabahçe Palace",
+                     *             "description": "A historic Ottoman palace along the Bosphorus.",
+                     *             "address": {
+                     *               "@type": "PostalAddress",
+                     *               "addressLocality": "Istanbul",
+                     *               "addressCountry": "TR"
+                     *             },
+                     *             "geo": {
+                     *               "@type": "GeoCoordinates",
+                     *               "latitude": 41.0392,
+                     *               "longitude": 29.0003
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "citation": [
+                     *         {
+                     *           "@type": "CreativeWork",
+                     *           "@id": "https://talks.example.org/api/v1/sources/article-istanbul-talks-2025",
+                     *           "name": "Ukrainian and Russian Delegations Meet Amid Hostilities, Agree on Prisoner Swap",
+                     *           "url": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/ld+json": components["schemas"]["LinkedTalk"];
                 };
             };
