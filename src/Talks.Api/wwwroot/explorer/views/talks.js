@@ -31,10 +31,9 @@ export async function talksView(signal) {
  * @param {import("../api.js").Names} known
  */
 function talkCard(talk, rounds, known) {
-  const today = new Date().toISOString().slice(0, 10);
-  const past = rounds.filter((r) => r.status === "held" || (r.date ?? "") <= today && r.status !== "scheduled");
-  const last = past.at(-1);
-  const next = rounds.find((r) => (r.status === "scheduled" || r.status === "postponed") && (r.date ?? today) >= today);
+  // Rounds come in date order: the last one held, and the first one still ahead (announced, or put off to a new date).
+  const last = rounds.filter((r) => r.status === "held").at(-1);
+  const next = rounds.find((r) => r.status === "scheduled" || r.status === "postponed");
   /** @type {Map<string, number>} */
   const byStatus = new Map();
   for (const agreement of rounds.flatMap((r) => r.agreements ?? [])) {
