@@ -142,6 +142,18 @@ test("search finds “families” as the reader types, highlights it, and opens 
   await checkView("statement");
 });
 
+test("at phone width the talk page fits the screen and the timeline scrolls inside its frame", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await open(`/talks/${TALK}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
+    await page.screenshot({ path: join(screenshots, "talk-phone.png"), fullPage: true });
+  } finally {
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }
+});
+
 test("a position posted through the API appears on the open talk page within 2 s, with a quiet note", async () => {
   await open(`/talks/${TALK}`);
   await page.locator('#live[data-state="live"]').waitFor({ timeout: LOAD_TIMEOUT_MS });
@@ -172,18 +184,6 @@ test("on paper the controls are hidden and the timeline stays", async () => {
     assert.ok(await page.locator("svg.timeline").isVisible());
   } finally {
     await page.emulateMedia({ media: "screen" });
-  }
-});
-
-test("at phone width the talk page fits the screen and the timeline scrolls inside its frame", async () => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  try {
-    await open(`/talks/${TALK}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
-    await page.screenshot({ path: join(screenshots, "talk-phone.png"), fullPage: true });
-  } finally {
-    await page.setViewportSize({ width: 1200, height: 900 });
   }
 });
 

@@ -20,7 +20,7 @@ export async function talkView(talkId, signal) {
   const agreements = rounds.flatMap((r) => r.agreements ?? []);
   const allLanes = lanes(rounds, known);
 
-  const frame = h("div", { class: "timeline-frame", tabindex: "0", "aria-label": "Timeline, scrolls sideways" });
+  const frame = h("div", { class: "timeline-frame", tabindex: "0", role: "region", "aria-label": "Timeline, scrolls sideways" });
   const buttons = /** @type {Zoom[]} */ (Object.keys(ZOOMS)).map((level) =>
     h("button", { type: "button", "data-zoom": level, "aria-pressed": String(level === zoom) }, level[0]?.toUpperCase() + level.slice(1)),
   );

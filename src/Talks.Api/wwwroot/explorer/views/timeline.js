@@ -160,8 +160,11 @@ function axis(scale, unit, height, width) {
 function drawMark(mark, x, barEnd, y, text, scale) {
   const anchor = s("a", {
     href: `#${mark.route}`, class: `mark ${mark.className}`, "data-type": mark.type, "data-id": mark.id,
-    "data-x": x.toFixed(1), "aria-label": mark.full, role: "listitem",
+    // Named by what it shows, described by all of it: a name that differed from the visible label would confuse
+    // those who speak the label to select the link.
+    "data-x": x.toFixed(1), "aria-label": text,
   });
+  const item = s("g", { role: "listitem" }, anchor);
   anchor.append(s("title", {}, mark.full), shape(mark.shape, x, y));
   if (mark.shape === "bar") {
     anchor.append(s("rect", { class: "bar", x, y: y - 3, width: Math.max(barEnd - x, 6), height: 6, rx: 3 }));
@@ -170,10 +173,10 @@ function drawMark(mark, x, barEnd, y, text, scale) {
       anchor.append(s("path", { class: "event", d: `M${ex},${y - 7} l6,7 l-6,7 l-6,-7 z` }, s("title", {}, event.label)));
     }
     anchor.append(s("text", { x: x + 2, y: y - 8, class: "label" }, text));
-    return anchor;
+    return item;
   }
   anchor.append(s("text", { x: x + 12, y: y + 4, class: "label" }, text));
-  return anchor;
+  return item;
 }
 
 /** Shapes say what a mark is and, for rounds, its status, so colour is never the only signal. */
