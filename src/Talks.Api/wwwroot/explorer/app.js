@@ -37,7 +37,7 @@ async function show(/** @type {{ refresh?: boolean }} */ { refresh = false } = {
   const controller = new AbortController();
   current = controller;
   main.setAttribute("aria-busy", "true");
-  const scroll = { x: scrollX, y: scrollY, frame: document.querySelector(".timeline-frame")?.scrollLeft ?? 0 };
+  const scroll = { x: scrollX, y: scrollY };
   const focused = document.activeElement?.getAttribute("href") ?? null;
   /** @type {View} */
   let view;
@@ -63,8 +63,6 @@ async function show(/** @type {{ refresh?: boolean }} */ { refresh = false } = {
   if (drawn === 1) performance.mark("explorer:first-view");
   if (refresh) {
     scrollTo(scroll.x, scroll.y);
-    const frame = document.querySelector(".timeline-frame");
-    if (frame) frame.scrollLeft = scroll.frame;
     if (focused) /** @type {HTMLElement | null} */ (main.querySelector(`[href="${CSS.escape(focused)}"]`))?.focus();
   } else if (drawn > 1) {
     (view.focus ?? main).focus();

@@ -8,6 +8,7 @@ import { ZOOMS, drawTimeline, lanes } from "./timeline.js";
 
 /** Kept across redraws, so a live update or a trip to a round and back leaves the reader where they were. */
 let zoom = /** @type {Zoom} */ ("months");
+let scrolled = { talkId: "", zoom, left: 0 };
 
 /** @param {string} talkId @param {AbortSignal} signal */
 export async function talkView(talkId, signal) {
@@ -28,9 +29,11 @@ export async function talkView(talkId, signal) {
     const { svg, scale } = drawTimeline(allLanes, zoom);
     frame.replaceChildren(svg);
     for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.zoom === zoom));
-    // Keep the latest round in sight whatever the zoom: it is what readers come for.
-    if (latest) requestAnimationFrame(() => (frame.scrollLeft = Math.max(0, scale.at(dayNumber(latest.date)) - frame.clientWidth / 3)));
+    // Back where the reader left this talk at this zoom (a live redraw); else the latest round, what readers come for.
+    const left = scrolled.talkId === talkId && scrolled.zoom === zoom ? scrolled.left : latest ? scale.at(dayNumber(latest.date)) - frame.clientWidth / 3 : 0;
+    requestAnimationFrame(() => (frame.scrollLeft = Math.max(0, left)));
   };
+  frame.addEventListener("scroll", () => (scrolled = { talkId, zoom, left: frame.scrollLeft }));
   for (const button of buttons) {
     button.addEventListener("click", () => {
       zoom = /** @type {Zoom} */ (button.dataset.zoom);
