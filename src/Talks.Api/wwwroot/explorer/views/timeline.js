@@ -106,6 +106,8 @@ export function drawTimeline(allLanes, zoom) {
     group.append(s("text", { class: "lane-title", x: Math.max(LEFT, firstX - 8), y: y + 16 }, lane.title));
     /** @type {number[]} */
     const rowEnds = [];
+    // Agreements carry their label above the bar, so their lane leaves room under its title.
+    const head = lane.key === "agreements" ? LANE_HEAD + 10 : LANE_HEAD;
     for (const mark of [...lane.marks].sort((a, b) => a.day - b.day)) {
       const x = scale.at(mark.day);
       const room = mark.shape === "bar" ? LABEL_CHARS * 1.5 : LABEL_CHARS;
@@ -116,9 +118,9 @@ export function drawTimeline(allLanes, zoom) {
       if (row < 0) row = rowEnds.length;
       rowEnds[row] = extent;
       right = Math.max(right, extent + 16);
-      group.append(drawMark(mark, x, barEnd, y + LANE_HEAD + row * ROW + ROW / 2, text, scale));
+      group.append(drawMark(mark, x, barEnd, y + head + row * ROW + ROW / 2, text, scale));
     }
-    y += LANE_HEAD + rowEnds.length * ROW + 10;
+    y += head + rowEnds.length * ROW + 10;
     group.prepend(s("line", { class: "lane-rule", x1: 0, x2: right, y1: y - 4, y2: y - 4 }));
     body.append(group);
   }
