@@ -23,7 +23,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Round",
                 typeof(Round),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 23,
                 navigationCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -108,6 +108,22 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Round).GetField("<DurationMinutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             durationMinutes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var latitude = runtimeEntityType.AddProperty(
+                "Latitude",
+                typeof(double?),
+                propertyInfo: typeof(Round).GetProperty("Latitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<Latitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            latitude.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var longitude = runtimeEntityType.AddProperty(
+                "Longitude",
+                typeof(double?),
+                propertyInfo: typeof(Round).GetProperty("Longitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<Longitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            longitude.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var outcome = runtimeEntityType.AddProperty(
                 "Outcome",

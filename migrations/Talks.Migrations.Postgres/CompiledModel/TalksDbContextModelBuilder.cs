@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ec542e30-7ab6-411d-a498-8aa5e146233a"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("e3f95afe-5ffa-47f1-9304-8a2fe2769991"), entityTypeCount: 19)
         {
         }
 

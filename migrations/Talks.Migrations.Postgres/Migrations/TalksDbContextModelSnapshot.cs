@@ -605,6 +605,12 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Property<int?>("DurationMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

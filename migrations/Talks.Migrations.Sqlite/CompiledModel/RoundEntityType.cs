@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Round",
                 typeof(Round),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 23,
                 navigationCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -97,6 +97,20 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 typeof(int?),
                 propertyInfo: typeof(Round).GetProperty("DurationMinutes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Round).GetField("<DurationMinutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var latitude = runtimeEntityType.AddProperty(
+                "Latitude",
+                typeof(double?),
+                propertyInfo: typeof(Round).GetProperty("Latitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<Latitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var longitude = runtimeEntityType.AddProperty(
+                "Longitude",
+                typeof(double?),
+                propertyInfo: typeof(Round).GetProperty("Longitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<Longitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var outcome = runtimeEntityType.AddProperty(

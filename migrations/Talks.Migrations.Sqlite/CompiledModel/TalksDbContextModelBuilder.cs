@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e3000cf4-edd2-4e8d-96a8-f97bb7e4be8f"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("525e3c70-d0a0-4882-80b1-391dbd63a4e4"), entityTypeCount: 19)
         {
         }
 

@@ -597,6 +597,12 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Property<int?>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -20,8 +20,12 @@ internal sealed class SyntheticTalks : IDisposable
 
     private static readonly string[] Topics = ["ceasefire", "territory", "prisoners", "leaders-meeting", "sanctions", "humanitarian-corridors", "security-guarantees", "further-talks"];
     private static readonly string[] Offices = ["Minister of Foreign Affairs", "Minister of Defence", "Presidential Adviser", "Ambassador", "Deputy Foreign Minister", "Chief of Staff"];
-    private static readonly (string City, string Country, string Venue)[] Venues =
-        [("Istanbul", "TR", "Dolmabahçe Palace"), ("Geneva", "CH", "Palais des Nations"), ("Riyadh", "SA", "Ritz-Carlton"), ("Doha", "QA", "Sheraton Grand"), ("Vienna", "AT", "Hofburg Palace"), ("Oslo", "NO", "Holmenkollen Park")];
+    private static readonly (string City, string Country, string Venue, double Latitude, double Longitude)[] Venues =
+    [
+        ("Istanbul", "TR", "Dolmabahçe Palace", 41.0392, 29.0003), ("Geneva", "CH", "Palais des Nations", 46.2266, 6.1404),
+        ("Riyadh", "SA", "Ritz-Carlton", 24.6633, 46.6311), ("Doha", "QA", "Sheraton Grand", 25.3187, 51.5301),
+        ("Vienna", "AT", "Hofburg Palace", 48.2066, 16.3655), ("Oslo", "NO", "Holmenkollen Park", 59.9592, 10.6739),
+    ];
     private static readonly string[] Moods = ["tense but businesslike", "cordial", "frosty", "constructive", "brief and formal", "heated at times"];
 
     private static readonly DateTime Clock = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -44,7 +48,7 @@ internal sealed class SyntheticTalks : IDisposable
         offices = Table("PersonOffices", ["PersonId", "Ordinal", "Title", "PartyId", "From", "To"]);
         talks = Table("Talks", ["Id", "Title", "Summary", .. stamp]);
         rounds = Table("Rounds", ["Id", "TalkId", "Sequence", "Status", "Date", "StartsAtUtc", "StartsAtOffsetMinutes", "DurationMinutes", "DurationBound",
-            "City", "CountryCode", "Venue", "VenueDescription", "Summary", "Outcome", "Atmosphere", .. stamp]);
+            "City", "CountryCode", "Venue", "VenueDescription", "Latitude", "Longitude", "Summary", "Outcome", "Atmosphere", .. stamp]);
         participants = Table("RoundParticipants", ["RoundId", "PartyId", "Role", "Notes"]);
         delegates = Table("RoundDelegates", ["RoundId", "PersonId", "PartyId", "Role", "Notes"]);
         positions = Table("Positions", ["Id", "RoundId", "PartyId", "Topic", "Kind", "Summary", "Quote", "VoicedById", "AnswersId", .. stamp]);
@@ -94,7 +98,7 @@ internal sealed class SyntheticTalks : IDisposable
         var venue = Venues[random.Next(Venues.Length)];
         var startsAt = date.ToDateTime(new TimeOnly(random.Next(7, 12), 0), DateTimeKind.Utc);
         rounds.Insert([roundId, talkId, r, nameof(RoundStatus.Held), Date(date), Time(startsAt), 180, random.Next(60, 300), nameof(DurationBound.Approximately),
-            venue.City, venue.Country, venue.Venue, $"A conference hall in {venue.City}.",
+            venue.City, venue.Country, venue.Venue, $"A conference hall in {venue.City}.", venue.Latitude, venue.Longitude,
             $"Round {r} of talk {t:D4} between {PartyName(a)} and {PartyName(b)}.", r % 4 == 0 ? "No agreement beyond meeting again." : null,
             Moods[random.Next(Moods.Length)], .. Stamp()]);
 

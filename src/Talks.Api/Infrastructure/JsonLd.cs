@@ -36,7 +36,7 @@ public static class JsonLd
 
     /// <summary>Documents the linked-data answer beside the JSON one, under the same 200.</summary>
     public static RouteHandlerBuilder AnswersLinkedData<T>(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new LinkedDataAnswer(typeof(T)));
+        builder.AnswersAlso<T>(MediaType);
 }
 
 /// <summary>A party (state, organisation, bloc) as schema.org sees it.</summary>
@@ -60,12 +60,19 @@ public sealed record LinkedSource(
     string Name,
     string? Url);
 
-/// <summary>Where a round met: the venue, and its town and country as a postal address.</summary>
+/// <summary>Where a round met: the venue, its town and country as a postal address, and its position when recorded.</summary>
 public sealed record LinkedPlace(
     [property: JsonPropertyName("@type")] string Type,
     string Name,
     string? Description,
-    LinkedAddress Address);
+    LinkedAddress Address,
+    LinkedGeo? Geo);
+
+/// <summary>A venue's position in WGS 84 degrees.</summary>
+public sealed record LinkedGeo(
+    [property: JsonPropertyName("@type")] string Type,
+    double Latitude,
+    double Longitude);
 
 public sealed record LinkedAddress(
     [property: JsonPropertyName("@type")] string Type,

@@ -25,7 +25,7 @@ public static class OpenApiSetup
             options.OperationFilter<PreconditionDocs>();
             options.OperationFilter<WriteAnswerTagDocs>();
             options.OperationFilter<EmbedDocs>();
-            options.OperationFilter<LinkedDataDocs>();
+            options.OperationFilter<AlternateAnswerDocs>();
             options.AddSecurityDefinition(KeyRequirementDocs.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

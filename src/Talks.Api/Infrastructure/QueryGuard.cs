@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Talks.Api.Infrastructure;
@@ -19,7 +20,7 @@ public static class QueryGuard
                 var unknown = context.HttpContext.Request.Query.Keys.Where(k => !allowed.Contains(k)).ToList();
                 if (unknown.Count == 0)
                 {
-                    return await next(context);
+                    return (object?)UnknownFormat(context.HttpContext) ?? await next(context);
                 }
 
                 var list = string.Join(", ", allowed.Order(StringComparer.Ordinal));
@@ -27,6 +28,23 @@ public static class QueryGuard
                     unknown.ToDictionary(k => k, k => new[] { $"'{k}' is not a parameter of this list. Allowed: {list}." }));
             };
         });
+
+    /// <summary><c>format=</c> names CSV or one of the list's own formats (<see cref="ListFormat"/>); anything else is a 400.</summary>
+    private static ValidationProblem? UnknownFormat(HttpContext http)
+    {
+        if (!http.Request.Query.TryGetValue("format", out var given))
+        {
+            return null;
+        }
+
+        var formats = (http.GetEndpoint()?.Metadata.OfType<ListFormat>().Select(f => f.Name) ?? []).Prepend("csv").ToList();
+        return given.Count == 1 && formats.Contains(given.ToString(), StringComparer.OrdinalIgnoreCase)
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["format"] = [$"'{given}' is not a format of this list. Allowed: {string.Join(", ", formats)}."],
+            });
+    }
 
     /// <summary>Handled for every list on the way out (see <see cref="ReadResponses"/>): property selection and CSV.</summary>
     public static readonly string[] EveryList = ["fields", "format"];

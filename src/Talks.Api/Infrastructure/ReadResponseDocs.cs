@@ -47,12 +47,18 @@ internal sealed class ReadResponseDocs : IOperationFilter
     {
         if (list)
         {
+            var formats = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ListFormat>().ToList();
             AddParameter(operation, new OpenApiParameter
             {
                 Name = "format",
                 In = ParameterLocation.Query,
-                Description = "'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("csv")] },
+                Description = "'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does."
+                    + string.Concat(formats.Select(f => $" '{f.Name}' answers the page as {f.MediaType}.")),
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [.. formats.Select(f => f.Name).Prepend("csv").Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))],
+                },
             });
         }
 

@@ -40,6 +40,13 @@ public record RoundRequest : ICitedRequest
     public string? CountryCode { get; init; }
     public string? Venue { get; init; }
     public string? VenueDescription { get; init; }
+
+    /// <summary>The venue's latitude in WGS 84 degrees (-90 to 90); give it with <c>longitude</c>, or neither.</summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>The venue's longitude in WGS 84 degrees (-180 to 180); give it with <c>latitude</c>, or neither.</summary>
+    public double? Longitude { get; init; }
+
     public string? Summary { get; init; }
     public string? Outcome { get; init; }
     public string? Atmosphere { get; init; }
@@ -99,6 +106,8 @@ public sealed record RoundResponse(
     string? CountryCode,
     string? Venue,
     string? VenueDescription,
+    double? Latitude,
+    double? Longitude,
     string? Summary,
     string? Outcome,
     string? Atmosphere,
@@ -124,6 +133,8 @@ public sealed record RoundDetailResponse(
     string? CountryCode,
     string? Venue,
     string? VenueDescription,
+    double? Latitude,
+    double? Longitude,
     string? Summary,
     string? Outcome,
     string? Atmosphere,

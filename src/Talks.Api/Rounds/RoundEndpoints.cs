@@ -42,7 +42,8 @@ public static class RoundEndpoints
     public static IEndpointRouteBuilder MapRoundEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/rounds").WithTags("Rounds");
-        group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery();
+        group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery()
+            .AnswersFormat(RoundGeoJson.Format, RoundGeoJson.MediaType, RoundGeoJson.Example);
         group.MapGet("/{id}", Get).WithName("GetRound")
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.")
             .WithDescription("Accept: application/ld+json answers the round as a schema.org Event instead.")
@@ -69,7 +70,7 @@ public static class RoundEndpoints
 
         var talkRounds = app.MapGroup("/talks/{talkId}/rounds").WithTags("Rounds");
         talkRounds.MapGet("/", ListForTalk).Embeds(Embedded).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
-            .RejectsUnknownQuery().ProducesProblem(404);
+            .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.MediaType, RoundGeoJson.Example).ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")
             .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.")
             .Validates<NewRoundRequest>().ProducesProblem(404).ProducesProblem(409);
@@ -84,11 +85,11 @@ public static class RoundEndpoints
         string talkId, [AsParameters] RoundCalendarQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         RoundCalendar.ForTalkAsync(db, talkId, query, http, ct);
 
-    private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> List(
+    private static async Task<Results<Ok<Page<RoundResponse>>, JsonHttpResult<RoundFeatureCollection>, ValidationProblem>> List(
         [AsParameters] RoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        await PageAsync(db, query, query.TalkId, query.PartyId, query.From, query.To, query.Status, http, ct);
+        RoundGeoJson.Answer(await PageAsync(db, query, query.TalkId, query.PartyId, query.From, query.To, query.Status, http, ct), http.Request);
 
-    private static async Task<Results<Ok<Page<RoundResponse>>, ValidationProblem, ProblemHttpResult>> ListForTalk(
+    private static async Task<Results<Ok<Page<RoundResponse>>, JsonHttpResult<RoundFeatureCollection>, ValidationProblem, ProblemHttpResult>> ListForTalk(
         string talkId, [AsParameters] TalkRoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!await db.Talks.AnyAsync(t => t.Id == talkId, ct))
@@ -96,11 +97,12 @@ public static class RoundEndpoints
             return Problems.NotFound("talk", talkId);
         }
 
-        return (await PageAsync(db, query, talkId, query.PartyId, query.From, query.To, query.Status, http, ct)).Result switch
+        return RoundGeoJson.Answer(await PageAsync(db, query, talkId, query.PartyId, query.From, query.To, query.Status, http, ct), http.Request).Result switch
         {
             Ok<Page<RoundResponse>> page => page,
+            JsonHttpResult<RoundFeatureCollection> map => map,
             ValidationProblem problem => problem,
-            _ => throw new InvalidOperationException("A list answers a page or a validation problem."),
+            _ => throw new InvalidOperationException("A list answers a page, a map or a validation problem."),
         };
     }
 

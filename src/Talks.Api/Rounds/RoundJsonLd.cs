@@ -43,7 +43,7 @@ internal static class RoundJsonLd
             round.DurationMinutes is { } minutes ? XmlConvert.ToString(TimeSpan.FromMinutes(minutes)) : null,
             Status(round.Status),
             "https://schema.org/OfflineEventAttendanceMode",
-            Place(round.City, round.CountryCode, round.Venue, round.VenueDescription),
+            Place(round.City, round.CountryCode, round.Venue, round.VenueDescription, round.Latitude, round.Longitude),
             new LinkedEventRef("EventSeries", JsonLd.Address(request, $"/api/v1/talks/{round.Talk.Id}"), round.Talk.Title, null, null, null),
             [.. round.Participants.Where(p => Organizing.Contains(p.Role)).DistinctBy(p => p.PartyId).Select(p => Party(p.PartyId, p.PartyName))],
             [
@@ -71,6 +71,7 @@ internal static class RoundJsonLd
         _ => "https://schema.org/EventScheduled",
     };
 
-    public static LinkedPlace Place(string city, string? country, string? venue, string? description) =>
-        new("Place", venue ?? city, description, new LinkedAddress("PostalAddress", city, country));
+    public static LinkedPlace Place(string city, string? country, string? venue, string? description, double? latitude, double? longitude) =>
+        new("Place", venue ?? city, description, new LinkedAddress("PostalAddress", city, country),
+            latitude is { } lat && longitude is { } lon ? new LinkedGeo("GeoCoordinates", lat, lon) : null);
 }

@@ -27,6 +27,8 @@ internal static class RoundResource
         r.CountryCode,
         r.Venue,
         r.VenueDescription,
+        r.Latitude,
+        r.Longitude,
         r.Summary,
         r.Outcome,
         r.Atmosphere,
@@ -57,6 +59,8 @@ internal static class RoundResource
             r.CountryCode,
             r.Venue,
             r.VenueDescription,
+            r.Latitude,
+            r.Longitude,
             r.Summary,
             r.Outcome,
             r.Atmosphere,
@@ -95,6 +99,8 @@ internal static class RoundResource
             CountryCode = r.CountryCode,
             Venue = r.Venue,
             VenueDescription = r.VenueDescription,
+            Latitude = r.Latitude,
+            Longitude = r.Longitude,
             Summary = r.Summary,
             Outcome = r.Outcome,
             Atmosphere = r.Atmosphere,
@@ -138,6 +144,8 @@ internal static class RoundResource
         round.CountryCode = r.CountryCode;
         round.Venue = r.Venue;
         round.VenueDescription = r.VenueDescription;
+        round.Latitude = r.Latitude;
+        round.Longitude = r.Longitude;
         round.Summary = r.Summary;
         round.Outcome = r.Outcome;
         round.Atmosphere = r.Atmosphere;

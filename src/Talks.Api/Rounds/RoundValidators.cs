@@ -34,6 +34,10 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
         RuleFor(r => r.CountryCode).Matches("^[A-Z]{2}$").WithMessage("countryCode must be an ISO 3166-1 alpha-2 code such as 'TR'.");
         RuleFor(r => r.Venue).MaximumLength(Rules.NameLength);
         RuleFor(r => r.VenueDescription).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Latitude).InclusiveBetween(-90, 90).WithMessage("latitude must be between -90 and 90 degrees.");
+        RuleFor(r => r.Longitude).InclusiveBetween(-180, 180).WithMessage("longitude must be between -180 and 180 degrees.");
+        RuleFor(r => r.Latitude).NotNull().When(r => r.Longitude is not null).WithMessage("latitude and longitude come together: give both or neither.");
+        RuleFor(r => r.Longitude).NotNull().When(r => r.Latitude is not null).WithMessage("latitude and longitude come together: give both or neither.");
         RuleFor(r => r.Summary).MaximumLength(Rules.TextLength);
         RuleFor(r => r.Outcome).MaximumLength(Rules.TextLength);
         RuleFor(r => r.Atmosphere).MaximumLength(Rules.TextLength);

@@ -26,7 +26,7 @@ internal static class TalkJsonLd
     {
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.TalkId == talk.Id)
             .OrderBy(r => r.Date).ThenBy(r => r.Sequence)
-            .Select(r => new { r.Id, r.Sequence, r.Date, r.StartsAtUtc, r.StartsAtOffsetMinutes, r.Status, r.City, r.CountryCode, r.Venue, r.VenueDescription })
+            .Select(r => new { r.Id, r.Sequence, r.Date, r.StartsAtUtc, r.StartsAtOffsetMinutes, r.Status, r.City, r.CountryCode, r.Venue, r.VenueDescription, r.Latitude, r.Longitude })
             .ToListAsync(ct);
         var parties = await db.Parties.AsNoTracking().Where(p => talk.PartyIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         return new LinkedTalk(
@@ -45,7 +45,7 @@ internal static class TalkJsonLd
                 RoundJsonLd.Name(talk.Title, r.Sequence, r.City),
                 RoundJsonLd.StartDate(r.Date, RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes)),
                 RoundJsonLd.Status(r.Status),
-                RoundJsonLd.Place(r.City, r.CountryCode, r.Venue, r.VenueDescription)))],
+                RoundJsonLd.Place(r.City, r.CountryCode, r.Venue, r.VenueDescription, r.Latitude, r.Longitude)))],
             await CitedSources.ReadAsync(db, talk.SourceIds, request, ct));
     }
 }

@@ -30,6 +30,11 @@ public sealed class Round : CitedEntity
     public string? Venue { get; set; }
     public string? VenueDescription { get; set; }
 
+    /// <summary>The venue's position (WGS 84 degrees, as GeoJSON and maps take it); both or neither are known.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public string? Summary { get; set; }
     public string? Outcome { get; set; }
     public string? Atmosphere { get; set; }

@@ -172,9 +172,11 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
         {
             var format = operation.GetProperty("parameters").EnumerateArray().SingleOrDefault(p => p.GetProperty("name").GetString() == "format");
             Assert.True(format.ValueKind == JsonValueKind.Object, $"{name} does not document format=.");
-            Assert.Equal(["csv"], format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+            var formats = format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ToList();
+            Assert.Equal(name.EndsWith("/rounds", StringComparison.Ordinal) ? ["csv", "geojson"] : ["csv"], formats);
             var ok = operation.GetProperty("responses").GetProperty("200");
             Assert.True(ok.GetProperty("content").TryGetProperty("text/csv", out _), $"{name} does not document its CSV answer.");
+            Assert.Equal(formats.Contains("geojson"), ok.GetProperty("content").TryGetProperty("application/geo+json", out _));
             Assert.True(ok.GetProperty("headers").TryGetProperty("Link", out _), $"{name} does not document its Link header.");
         }
     }

@@ -27,6 +27,8 @@ public sealed class LinkedDataTests(TalksApiFactory factory) : IClassFixture<Tal
         var place = round.GetProperty("location");
         Assert.Equal(("Place", "Dolmabahçe Palace"), (place.Text("@type"), place.Text("name")));
         Assert.Equal(("Istanbul", "TR"), (place.GetProperty("address").Text("addressLocality"), place.GetProperty("address").Text("addressCountry")));
+        var geo = place.GetProperty("geo");
+        Assert.Equal(("GeoCoordinates", 41.0392, 29.0003), (geo.Text("@type"), geo.GetProperty("latitude").GetDouble(), geo.GetProperty("longitude").GetDouble()));
         var series = round.GetProperty("superEvent");
         Assert.Equal("EventSeries", series.Text("@type"));
         Assert.EndsWith("/api/v1/talks/russia-ukraine-direct-talks", series.Text("@id"));

@@ -1096,6 +1096,13 @@ export interface components {
             eventStatus: string | null;
             location: components["schemas"]["LinkedPlace"];
         };
+        LinkedGeo: {
+            "@type": string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+        };
         LinkedOrganization: {
             "@type": string;
             "@id": string;
@@ -1106,6 +1113,7 @@ export interface components {
             name: string;
             description?: string | null;
             address: components["schemas"]["LinkedAddress"];
+            geo?: components["schemas"]["LinkedGeo"];
         };
         LinkedRound: {
             "@context": string;
@@ -1159,6 +1167,10 @@ export interface components {
             countryCode?: string | null;
             venue?: string | null;
             venueDescription?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
             summary?: string | null;
             outcome?: string | null;
             atmosphere?: string | null;
@@ -1353,6 +1365,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PointGeometry: {
+            type: string;
+            coordinates: number[];
+        };
         PopoloDocument: {
             persons: components["schemas"]["PopoloPerson"][];
             organizations: components["schemas"]["PopoloOrganization"][];
@@ -1517,6 +1533,10 @@ export interface components {
             countryCode: string | null;
             venue: string | null;
             venueDescription: string | null;
+            /** Format: double */
+            latitude: number | null;
+            /** Format: double */
+            longitude: number | null;
             summary: string | null;
             outcome: string | null;
             atmosphere: string | null;
@@ -1532,6 +1552,30 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        RoundFeature: {
+            type: string;
+            id: string;
+            geometry?: components["schemas"]["PointGeometry"];
+            properties: components["schemas"]["RoundFeatureProperties"];
+        };
+        RoundFeatureCollection: {
+            type: string;
+            features: components["schemas"]["RoundFeature"][];
+            nextCursor?: string | null;
+        };
+        RoundFeatureProperties: {
+            talkId: string;
+            /** Format: int32 */
+            sequence: number;
+            status: components["schemas"]["RoundStatus"];
+            /** Format: date */
+            date: string;
+            datePrecision: components["schemas"]["DatePrecision"];
+            city: string;
+            countryCode?: string | null;
+            venue?: string | null;
+            summary?: string | null;
         };
         RoundRequest: {
             id?: string | null;
@@ -1551,6 +1595,10 @@ export interface components {
             countryCode?: string | null;
             venue?: string | null;
             venueDescription?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
             summary?: string | null;
             outcome?: string | null;
             atmosphere?: string | null;
@@ -1577,6 +1625,10 @@ export interface components {
             countryCode: string | null;
             venue: string | null;
             venueDescription: string | null;
+            /** Format: double */
+            latitude: number | null;
+            /** Format: double */
+            longitude: number | null;
             summary: string | null;
             outcome: string | null;
             atmosphere: string | null;
@@ -2054,6 +2106,37 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["PageOfRoundResponse"];
                 "text/csv": string;
+                /**
+                 * @example {
+                 *       "type": "FeatureCollection",
+                 *       "features": [
+                 *         {
+                 *           "type": "Feature",
+                 *           "id": "istanbul-2025-05-16",
+                 *           "geometry": {
+                 *             "type": "Point",
+                 *             "coordinates": [
+                 *               29.0003,
+                 *               41.0392
+                 *             ]
+                 *           },
+                 *           "properties": {
+                 *             "talkId": "russia-ukraine-direct-talks",
+                 *             "sequence": 2,
+                 *             "status": "held",
+                 *             "date": "2025-05-16",
+                 *             "datePrecision": "day",
+                 *             "city": "Istanbul",
+                 *             "countryCode": "TR",
+                 *             "venue": "Dolmabahçe Palace",
+                 *             "summary": "The first direct talks between the Ukrainian and Russian delegations in over three years."
+                 *           }
+                 *         }
+                 *       ],
+                 *       "nextCursor": null
+                 *     }
+                 */
+                "application/geo+json": components["schemas"]["RoundFeatureCollection"];
             };
         };
         /** @description OK */
@@ -2149,12 +2232,12 @@ export interface components {
         "If-Match": string;
         /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
         fields: string;
-        /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-        format: "csv";
         /** @description Items per page, 1 to 200; 50 when omitted. */
         limit: number;
         /** @description The nextCursor of the previous page, as given; opaque. */
         cursor: string;
+        /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+        format: "csv";
         /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
         "Idempotency-Key": string;
         q: string;
@@ -2172,6 +2255,8 @@ export interface components {
         collection: string;
         to: string;
         status: "scheduled" | "held" | "postponed" | "cancelled";
+        /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. 'geojson' answers the page as application/geo+json. */
+        format2: "csv" | "geojson";
     };
     requestBodies: {
         AgreementRequest: {
@@ -3490,8 +3575,8 @@ export interface operations {
                 status?: components["parameters"]["status"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
-                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: components["parameters"]["format"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. 'geojson' answers the page as application/geo+json. */
+                format?: components["parameters"]["format2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
@@ -3762,8 +3847,8 @@ export interface operations {
                 status?: components["parameters"]["status"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
-                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
-                format?: components["parameters"]["format"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. 'geojson' answers the page as application/geo+json. */
+                format?: components["parameters"]["format2"];
             };
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
