@@ -1,6 +1,7 @@
 using Talks.Api.Agreements;
 using Talks.Api.Backups;
 using Talks.Api.Changes;
+using Talks.Api.Explorer;
 using Talks.Api.Generate;
 using Talks.Api.Idempotency;
 using Talks.Api.Infrastructure;
@@ -61,6 +62,7 @@ app.UseTalksSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTalksOpenApi();
+app.UseTalksExplorer();
 app.UseRouting();
 app.UseRereadableBodies();
 app.UseTextWithoutNul();

@@ -60,7 +60,7 @@ public static class SecuritySetup
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = isSwaggerUi ? SwaggerUiPolicy : ApiPolicy;
+                headers.ContentSecurityPolicy = ContentSecurity.ChosenPolicy(context) ?? (isSwaggerUi ? SwaggerUiPolicy : ApiPolicy);
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.Remove("Server");
                 return Task.CompletedTask;

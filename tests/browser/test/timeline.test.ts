@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, watchProblems } from "../src/chromium.ts";
 import { startStaticServer, type StaticServer } from "../src/serve.ts";
 
 const baseUrl = process.env.TALKS_BASE_URL?.replace(/\/+$/, "");
@@ -23,33 +24,14 @@ let server: StaticServer;
 let browser: Browser;
 let page: Page;
 /** What the page reported going wrong: CORS refusals and script errors land here. */
-const pageProblems: string[] = [];
+let pageProblems: string[] = [];
 
 before(async () => {
   assert.ok(baseUrl && key, "Set TALKS_BASE_URL and TALKS_KEY (and STATIC_PORT, the port the API's CORS allows).");
   server = await startStaticServer({ port: staticPort });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-    timeout: 30_000,
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") pageProblems.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => pageProblems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => {
-    // The stream is expected to drop when the browser closes; anything else failing is a finding.
-    if (!request.url().includes("/changes/stream")) pageProblems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-  });
+  pageProblems = watchProblems(page);
 });
 
 after(async () => {

@@ -1,0 +1,82 @@
+// Builds DOM from data without ever parsing data as HTML: text goes in as text nodes.
+
+/** @typedef {Node | string | null | undefined | false} Leaf */
+/** @typedef {Leaf | Leaf[]} Child */
+
+/**
+ * An element with attributes and children; strings become text nodes.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attributes]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  setAttributes(element, attributes);
+  element.append(...children.flat().filter(present));
+  return element;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * An SVG element, as h does for HTML.
+ * @param {string} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attributes]
+ * @param {...Child} children
+ * @returns {SVGElement}
+ */
+export function s(tag, attributes = {}, ...children) {
+  const element = /** @type {SVGElement} */ (document.createElementNS(SVG, tag));
+  setAttributes(element, attributes);
+  element.append(...children.flat().filter(present));
+  return element;
+}
+
+/** @param {Element} element @param {Record<string, string | number | boolean | null | undefined>} attributes */
+function setAttributes(element, attributes) {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? "" : String(value));
+  }
+}
+
+/**
+ * @template T
+ * @param {T | null | undefined | false} value
+ * @returns {value is T}
+ */
+function present(value) {
+  return value !== null && value !== undefined && value !== false;
+}
+
+/** Kebab-case API words as readers say them: "in-implementation" → "in implementation". */
+export const words = (/** @type {string} */ value) => value.replaceAll("-", " ");
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** @param {string | null | undefined} date an ISO date, e.g. 2025-05-16 */
+export function day(date) {
+  return date ? dayFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)) : "date not known";
+}
+
+/** A date element: machine-readable, and read as a person would write it. */
+export function when(/** @type {string | null | undefined} */ date) {
+  return date ? h("time", { datetime: date.slice(0, 10) }, day(date)) : h("span", {}, "date not known");
+}
+
+/** A link inside the page. */
+export function link(/** @type {string} */ route, /** @type {(Node | string)[]} */ ...children) {
+  return h("a", { href: `#${route}` }, ...children);
+}
+
+/** A labelled badge: the label carries the meaning, the class only colours it. */
+export function badge(/** @type {string} */ kind, /** @type {string} */ value) {
+  return h("span", { class: `badge ${kind}-${value}` }, words(value));
+}
+
+/** A section with a heading. */
+export function section(/** @type {string} */ title, /** @type {Child[]} */ ...children) {
+  return h("section", {}, h("h2", {}, title), ...children);
+}

@@ -1,0 +1,116 @@
+// How a position, a statement, an agreement and a list of sources read, the same on a round's page and on their own.
+import { all } from "../api.js";
+import { badge, h, link, when, words } from "../dom.js";
+
+/** @typedef {import("../api.js").Schemas} Schemas */
+/** @typedef {import("../api.js").Names} Names */
+
+/**
+ * @param {Schemas["PositionResponse"]} position
+ * @param {Names} known
+ * @param {Schemas["PositionResponse"][]} neighbours positions it may answer or be answered by
+ */
+export function positionItem(position, known, neighbours) {
+  const answers = neighbours.find((p) => p.id === position.answersId);
+  const answeredBy = neighbours.filter((p) => p.answersId === position.id);
+  const about = (/** @type {Schemas["PositionResponse"]} */ p) => link(`/positions/${p.id}`, `${known.party(p.partyId)}'s ${words(p.kind)}`);
+  return h(
+    "li",
+    { class: `record position kind-${position.kind}`, id: `position-${position.id}`, "data-type": "position", "data-id": position.id },
+    h("p", { class: "head" }, h("strong", {}, known.party(position.partyId)), " ", badge("kind", position.kind), " on ", h("em", {}, words(position.topic))),
+    h("p", {}, position.summary),
+    position.quote && h("blockquote", {}, `“${position.quote}”`),
+    position.voicedById && h("p", { class: "meta" }, `Voiced by ${known.person(position.voicedById)}`),
+    answers && h("p", { class: "meta answers" }, "↳ Answers ", about(answers)),
+    position.answersId && !answers && h("p", { class: "meta answers" }, "↳ Answers ", link(`/positions/${position.answersId}`, "an earlier position")),
+    answeredBy.length > 0 && h("p", { class: "meta answered" }, "↲ Answered by ", ...answeredBy.flatMap((p, i) => [i ? ", " : "", about(p)])),
+  );
+}
+
+/** @param {Schemas["StatementResponse"]} statement @param {Names} known */
+export function statementItem(statement, known) {
+  const speaker = statement.speakerPersonId ? known.person(statement.speakerPersonId) : statement.speakerBody ?? "";
+  const party = statement.speakerPartyId ? known.party(statement.speakerPartyId) : "";
+  return h(
+    "li",
+    { class: "record statement", id: `statement-${statement.id}`, "data-type": "statement", "data-id": statement.id },
+    h("blockquote", {}, h("p", {}, `“${statement.quote}”`)),
+    h(
+      "p",
+      { class: "head" },
+      "— ",
+      h("strong", {}, speaker || party),
+      speaker && party && speaker !== party ? `, ${party}` : "",
+      " ",
+      badge("wording", statement.wording),
+      statement.wording === "verbatim" ? " (word for word)" : " (reported, not word for word)",
+    ),
+    h("p", { class: "meta" }, statement.saidOn ? when(statement.saidOn) : "Date not given in the source"),
+    statement.context && h("p", { class: "meta" }, statement.context),
+  );
+}
+
+const LIFECYCLE = ["proposed", "agreed", "in-implementation", "implemented"];
+
+/** @param {Schemas["AgreementResponse"]} agreement @param {Names} known */
+export function agreementItem(agreement, known) {
+  const reached = LIFECYCLE.indexOf(agreement.status);
+  const ended = agreement.status === "stalled" || agreement.status === "collapsed";
+  return h(
+    "li",
+    { class: `record agreement status-${agreement.status}`, id: `agreement-${agreement.id}`, "data-type": "agreement", "data-id": agreement.id },
+    h("h3", {}, link(`/agreements/${agreement.id}`, agreement.title)),
+    h("p", { class: "head" }, badge("status", agreement.status), " ", words(agreement.type), agreement.agreedOn ? [", agreed ", when(agreement.agreedOn)] : ""),
+    h(
+      "ol",
+      { class: "lifecycle", "aria-label": "Lifecycle" },
+      ...LIFECYCLE.map((step, i) =>
+        h("li", { class: i <= reached ? "done" : "todo", "aria-current": step === agreement.status ? "step" : null }, `${i <= reached ? "✓ " : ""}${words(step)}`),
+      ),
+      ended && h("li", { class: "ended", "aria-current": "step" }, `✕ ${words(agreement.status)}`),
+    ),
+    h("p", {}, agreement.summary),
+    agreement.implementationDateNote && h("p", { class: "meta" }, agreement.implementationDateNote),
+    (agreement.obligations?.length ?? 0) > 0 &&
+      h(
+        "ul",
+        { class: "obligations", "aria-label": "Obligations" },
+        ...(agreement.obligations ?? []).map((o) =>
+          h(
+            "li",
+            {},
+            h("strong", {}, known.party(o.partyId)),
+            `: ${o.description}`,
+            o.quantity !== null && o.quantity !== undefined ? ` (${o.quantity.toLocaleString("en-GB")} ${words(o.unit ?? "")}${o.beneficiaryPartyId ? ` to ${known.party(o.beneficiaryPartyId)}` : ""})` : "",
+            o.condition ? ` — ${o.condition}` : "",
+          ),
+        ),
+      ),
+    agreement.events.length > 0 &&
+      h(
+        "ol",
+        { class: "events", "aria-label": "Implementation events" },
+        ...agreement.events.map((e) => h("li", {}, when(e.occurredOn), `: ${e.description}`, e.statusAfter ? ` (now ${words(e.statusAfter)})` : "")),
+      ),
+  );
+}
+
+/** The sources the records cite, by title and where to find them. @param {string[]} ids @param {AbortSignal} signal */
+export async function sourceList(ids, signal) {
+  if (ids.length === 0) return h("p", {}, "No sources cited.");
+  const sources = await all("/api/v1/sources", { query: { ids: [...new Set(ids)].join(",") }, signal });
+  return h(
+    "ul",
+    { class: "sources" },
+    ...sources.map((source) =>
+      h(
+        "li",
+        { "data-id": source.id },
+        source.url ? h("a", { href: source.url, rel: "noopener noreferrer" }, source.title) : source.title,
+        source.publisher ? ` — ${source.publisher}` : "",
+        source.publishedOn ? [", ", when(source.publishedOn)] : "",
+        ` (${words(source.kind)})`,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,102 @@
+// A talk: what it is, its latest round and agreements in words, and the timeline to zoom through and click into.
+import { all, get, names } from "../api.js";
+import { badge, day, h, link, section } from "../dom.js";
+import { dayNumber } from "./scale.js";
+import { ZOOMS, drawTimeline, lanes } from "./timeline.js";
+
+/** @typedef {import("./timeline.js").Zoom} Zoom */
+
+/** Kept across redraws, so a live update or a trip to a round and back leaves the reader where they were. */
+let zoom = /** @type {Zoom} */ ("months");
+let scrolled = { talkId: "", zoom, left: 0 };
+
+/** @param {string} talkId @param {AbortSignal} signal */
+export async function talkView(talkId, signal) {
+  const [talk, rounds, known] = await Promise.all([
+    get("/api/v1/talks/{id}", { path: { id: talkId }, signal }),
+    all("/api/v1/talks/{talkId}/rounds", { path: { talkId }, query: { include: "positions,statements,agreements" }, signal }),
+    names(signal),
+  ]);
+  const latest = rounds.filter((r) => r.status === "held").at(-1) ?? rounds.at(-1);
+  const agreements = rounds.flatMap((r) => r.agreements ?? []);
+  const allLanes = lanes(rounds, known);
+
+  const frame = h("div", { class: "timeline-frame", tabindex: "0", role: "region", "aria-label": "Timeline, scrolls sideways" });
+  const buttons = /** @type {Zoom[]} */ (Object.keys(ZOOMS)).map((level) =>
+    h("button", { type: "button", "data-zoom": level, "aria-pressed": String(level === zoom) }, level[0]?.toUpperCase() + level.slice(1)),
+  );
+  const draw = () => {
+    const { svg, scale } = drawTimeline(allLanes, zoom);
+    frame.replaceChildren(svg);
+    for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.zoom === zoom));
+    // Back where the reader left this talk at this zoom (a live redraw); else the latest round, what readers come for.
+    const left = scrolled.talkId === talkId && scrolled.zoom === zoom ? scrolled.left : latest ? scale.at(dayNumber(latest.date)) - frame.clientWidth / 3 : 0;
+    requestAnimationFrame(() => (frame.scrollLeft = Math.max(0, left)));
+  };
+  frame.addEventListener("scroll", () => (scrolled = { talkId, zoom, left: frame.scrollLeft }));
+  for (const button of buttons) {
+    button.addEventListener("click", () => {
+      zoom = /** @type {Zoom} */ (button.dataset.zoom);
+      draw();
+    });
+  }
+  draw();
+
+  return {
+    title: talk.title,
+    node: h(
+      "article",
+      { class: "talk", "data-id": talk.id },
+      h("h1", { id: "title" }, talk.title),
+      h("p", { class: "lede" }, talk.summary ?? ""),
+      h(
+        "dl",
+        { class: "facts" },
+        h("dt", {}, "Parties"),
+        h("dd", {}, talk.partyIds.map((id) => known.party(id)).join(", ")),
+        h("dt", {}, "Rounds"),
+        h("dd", {}, `${talk.roundCount}${talk.firstRoundDate ? `, since ${day(talk.firstRoundDate)}` : ""}`),
+        latest && h("dt", {}, "Latest round"),
+        latest &&
+          h(
+            "dd",
+            { "data-fact": "latest-round" },
+            link(`/rounds/${latest.id}`, `Round ${latest.sequence}, ${day(latest.date)}`),
+            ` — ${[latest.venue, latest.city].filter(Boolean).join(", ")}`,
+            latest.venueDescription ? ` (${latest.venueDescription})` : "",
+          ),
+        h("dt", {}, "Agreements"),
+        h(
+          "dd",
+          { "data-fact": "agreements" },
+          agreements.length
+            ? h("ul", { class: "plain" }, ...agreements.map((a) => h("li", {}, link(`/agreements/${a.id}`, a.title), " ", badge("status", a.status))))
+            : "none recorded",
+        ),
+      ),
+      h("p", { class: "more" }, link(`/talks/${talk.id}/matrix`, "Position matrix: where each party stands on each topic")),
+      section(
+        "Timeline",
+        h("div", { class: "zoom", role: "group", "aria-label": "Zoom" }, h("span", {}, "Zoom: "), ...buttons),
+        frame,
+        legend(),
+      ),
+    ),
+  };
+}
+
+
+function legend() {
+  return h(
+    "ul",
+    { class: "legend", "aria-label": "Legend" },
+    h("li", { class: "key-held" }, "● held round"),
+    h("li", { class: "key-scheduled" }, "○ scheduled"),
+    h("li", { class: "key-postponed" }, "◇ postponed"),
+    h("li", { class: "key-cancelled" }, "✕ cancelled"),
+    h("li", {}, "■ position"),
+    h("li", {}, "▲ statement"),
+    h("li", {}, "▬ agreement, from agreed to implemented or collapsed; ◆ implementation event"),
+    h("li", {}, "// a quiet stretch drawn short, its length in years"),
+  );
+}

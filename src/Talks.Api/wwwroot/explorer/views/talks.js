@@ -1,0 +1,75 @@
+// The first view: every talk with its parties, how many rounds, the last and the next one, and its agreements by status.
+import { all, names } from "../api.js";
+import { badge, day, h, link, words } from "../dom.js";
+
+/** @typedef {import("../api.js").Schemas} Schemas */
+
+/** @param {AbortSignal} signal */
+export async function talksView(signal) {
+  const [talks, known] = await Promise.all([all("/api/v1/talks", { signal }), names(signal)]);
+  const cards = await Promise.all(
+    talks.map(async (talk) => {
+      const rounds = await all("/api/v1/talks/{talkId}/rounds", { path: { talkId: talk.id }, query: { include: "agreements" }, signal });
+      return talkCard(talk, rounds, known);
+    }),
+  );
+  return {
+    title: "Talks",
+    node: h(
+      "div",
+      { class: "talks" },
+      h("h1", {}, "Talks"),
+      h("p", { class: "lede" }, "Negotiation tracks, their rounds and what the parties agreed. Open a talk for its timeline."),
+      talks.length ? h("ul", { class: "cards", "data-list": "talks" }, ...cards) : h("p", {}, "No talks recorded yet."),
+    ),
+  };
+}
+
+/**
+ * @param {Schemas["TalkResponse"]} talk
+ * @param {Schemas["RoundResponse"][]} rounds
+ * @param {import("../api.js").Names} known
+ */
+function talkCard(talk, rounds, known) {
+  // Rounds come in date order: the last one held, and the first one still ahead (announced, or put off to a new date).
+  const last = rounds.filter((r) => r.status === "held").at(-1);
+  const next = rounds.find((r) => r.status === "scheduled" || r.status === "postponed");
+  /** @type {Map<string, number>} */
+  const byStatus = new Map();
+  for (const agreement of rounds.flatMap((r) => r.agreements ?? [])) {
+    byStatus.set(agreement.status, (byStatus.get(agreement.status) ?? 0) + 1);
+  }
+  return h(
+    "li",
+    { class: "card", "data-id": talk.id },
+    h("h2", {}, link(`/talks/${talk.id}`, talk.title)),
+    h("p", {}, talk.summary ?? ""),
+    h(
+      "dl",
+      { class: "facts" },
+      h("dt", {}, "Parties"),
+      h("dd", {}, talk.partyIds.map((id) => known.party(id)).join(", ") || "none recorded"),
+      h("dt", {}, "Rounds"),
+      h("dd", { "data-fact": "rounds" }, String(talk.roundCount)),
+      h("dt", {}, "Last round"),
+      h("dd", {}, last ? roundLine(last) : "none yet"),
+      h("dt", {}, "Next round"),
+      h("dd", {}, next ? roundLine(next) : "none announced"),
+      h("dt", {}, "Agreements"),
+      h(
+        "dd",
+        {},
+        byStatus.size
+          ? h("ul", { class: "inline" }, ...[...byStatus].map(([status, count]) => h("li", {}, `${count} `, badge("status", status))))
+          : "none recorded",
+      ),
+    ),
+    h("p", { class: "more" }, link(`/talks/${talk.id}`, "Timeline"), " · ", link(`/talks/${talk.id}/matrix`, "Position matrix")),
+  );
+}
+
+/** @param {Schemas["RoundResponse"]} round */
+function roundLine(round) {
+  const place = [round.city, round.venue].filter(Boolean).join(", ");
+  return link(`/rounds/${round.id}`, `Round ${round.sequence}, ${day(round.date)}${place ? ` — ${place}` : ""} (${words(round.status)})`);
+}
