@@ -24,9 +24,9 @@ public static class AlternateAnswers
     public static RouteHandlerBuilder AnswersAlso<T>(this RouteHandlerBuilder builder, string mediaType, T? example = default) =>
         builder.WithMetadata(new AlternateAnswer(mediaType, typeof(T), example));
 
-    /// <summary>A list that also answers <c>format=<paramref name="name"/></c> in <paramref name="mediaType"/>, like <paramref name="example"/>.</summary>
-    public static RouteHandlerBuilder AnswersFormat<T>(this RouteHandlerBuilder builder, string name, string mediaType, T example) =>
-        builder.AnswersAlso(mediaType, example).WithMetadata(new ListFormat(name, mediaType));
+    /// <summary>A list that also answers in <paramref name="format"/>, like <paramref name="example"/>.</summary>
+    public static RouteHandlerBuilder AnswersFormat<T>(this RouteHandlerBuilder builder, ListFormat format, T example) =>
+        builder.AnswersAlso(format.MediaType, example).WithMetadata(format);
 
     /// <summary>True when the request asks a list for the format, by name (<c>format=</c>) or by media type (<c>Accept</c>).</summary>
     public static bool Asks(HttpRequest request, ListFormat format) =>

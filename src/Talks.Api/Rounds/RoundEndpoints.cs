@@ -43,7 +43,7 @@ public static class RoundEndpoints
     {
         var group = app.MapGroup("/rounds").WithTags("Rounds");
         group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery()
-            .AnswersFormat(RoundGeoJson.Format, RoundGeoJson.MediaType, RoundGeoJson.Example);
+            .AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example);
         group.MapGet("/{id}", Get).WithName("GetRound")
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.")
             .WithDescription("Accept: application/ld+json answers the round as a schema.org Event instead.")
@@ -70,7 +70,7 @@ public static class RoundEndpoints
 
         var talkRounds = app.MapGroup("/talks/{talkId}/rounds").WithTags("Rounds");
         talkRounds.MapGet("/", ListForTalk).Embeds(Embedded).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
-            .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.MediaType, RoundGeoJson.Example).ProducesProblem(404);
+            .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example).ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")
             .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.")
             .Validates<NewRoundRequest>().ProducesProblem(404).ProducesProblem(409);

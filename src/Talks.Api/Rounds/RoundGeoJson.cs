@@ -41,17 +41,16 @@ public sealed record RoundFeatureProperties(
 
 internal static class RoundGeoJson
 {
-    public const string Format = "geojson";
-    public const string MediaType = "application/geo+json";
-    private static readonly ListFormat Asked = new(Format, MediaType);
+    /// <summary><c>format=geojson</c>, or <c>Accept: application/geo+json</c>.</summary>
+    public static readonly ListFormat Format = new("geojson", "application/geo+json");
 
     /// <summary>The list's answer as GeoJSON when <c>format=geojson</c> or <c>Accept: application/geo+json</c> asked for it; any other answer as it is.</summary>
     public static Results<Ok<Page<RoundResponse>>, JsonHttpResult<RoundFeatureCollection>, ValidationProblem> Answer(
         Results<Ok<Page<RoundResponse>>, ValidationProblem> listed, HttpRequest request) =>
         listed.Result switch
         {
-            Ok<Page<RoundResponse>> { Value: { } page } when AlternateAnswers.Asks(request, Asked) =>
-                TypedResults.Json(Describe(page), contentType: MediaType),
+            Ok<Page<RoundResponse>> { Value: { } page } when AlternateAnswers.Asks(request, Format) =>
+                TypedResults.Json(Describe(page), contentType: Format.MediaType),
             Ok<Page<RoundResponse>> ok => ok,
             ValidationProblem problem => problem,
             _ => throw new InvalidOperationException("A list answers a page or a validation problem."),

@@ -80,6 +80,7 @@ public sealed class RoundGeoJsonTests(TalksApiFactory factory) : IClassFixture<T
     {
         var url = "/api/v1/rounds?talkId=russia-ukraine-direct-talks&format=geojson";
         using var first = await _client.GetAsync(url);
+        Assert.Equal("application/geo+json", first.Content.Headers.ContentType?.MediaType);
         using var again = new HttpRequestMessage(HttpMethod.Get, url);
         again.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(first.Headers.ETag!.ToString()));
 
