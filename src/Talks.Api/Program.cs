@@ -22,7 +22,7 @@ using Talks.Api.Topics;
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs).ReadSettingsBesideTheApp();
 ephemeral?.Configure(builder, hostArgs);
-var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args);
+var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args) || ReleaseCommands.Matches(args);
 builder.AddTalksLogging(isCommand, announcesOnStandardOutput: ephemeral is not null);
 builder.AddTalksTelemetry();
 builder.AddTalksShutdown();
@@ -53,6 +53,11 @@ if (KeyCommands.Matches(args))
 if (BackupCommands.Matches(args))
 {
     return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (ReleaseCommands.Matches(args))
+{
+    return await ReleaseCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 if (GenerateCommand.Matches(args))
