@@ -13,13 +13,15 @@ namespace Talks.Api.Releases;
 /// <summary>
 /// Cuts a release in two steps. First every table is read inside one read-only snapshot (so the release is the data
 /// as of one change number, while writers carry on) and rendered to temporary files, row by row. Then the files are
-/// stored in parts of <see cref="PartSize"/> bytes, with the release's row, in one write transaction. Memory stays
-/// flat whatever the size of the data: no step holds more than a part.
+/// stored in parts of <c>Releases:PartSizeBytes</c> bytes, with the release's row, in one write transaction. Memory
+/// stays flat whatever the size of the data: no step holds more than a part.
 /// </summary>
-public sealed class ReleaseMaker(TalksDbContext db)
+public sealed class ReleaseMaker(TalksDbContext db, IConfiguration configuration)
 {
     /// <summary>Small enough that a download holds little, large enough that a 100 MB release is a few hundred rows.</summary>
-    public const int PartSize = 256 * 1024;
+    public const int DefaultPartSize = 256 * 1024;
+
+    private int PartSize => Math.Clamp(configuration.GetValue("Releases:PartSizeBytes", DefaultPartSize), 1024, 16 * 1024 * 1024);
 
     public sealed record Outcome(Release? Release, bool Duplicate);
 
@@ -126,20 +128,21 @@ public sealed class ReleaseMaker(TalksDbContext db)
             return new Outcome(null, Duplicate: true);
         }
 
-        await StorePartsAsync(release.Id, ReleaseFormat.Zip, zipPath, ct);
-        await StorePartsAsync(release.Id, ReleaseFormat.Json, jsonPath, ct);
+        await StorePartsAsync(release, ReleaseFormat.Zip, zipPath, ct);
+        await StorePartsAsync(release, ReleaseFormat.Json, jsonPath, ct);
         await transaction.CommitAsync(ct);
         db.Entry(release).State = EntityState.Detached;
         return new Outcome(release, Duplicate: false);
     }
 
-    private async Task StorePartsAsync(string version, string format, string path, CancellationToken ct)
+    private async Task StorePartsAsync(Release release, string format, string path, CancellationToken ct)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-        var buffer = new byte[PartSize];
+        var (version, size) = (release.Id, release.PartSize);
+        var buffer = new byte[size];
         for (var ordinal = 0; ; ordinal++)
         {
-            var read = await file.ReadAtLeastAsync(buffer, PartSize, throwOnEndOfStream: false, ct);
+            var read = await file.ReadAtLeastAsync(buffer, size, throwOnEndOfStream: false, ct);
             if (read == 0 && ordinal > 0)
             {
                 return;
@@ -148,7 +151,7 @@ public sealed class ReleaseMaker(TalksDbContext db)
             var bytes = buffer[..read];
             await db.Database.ExecuteSqlAsync(
                 $"""INSERT INTO "ReleaseParts" ("ReleaseId", "Format", "Ordinal", "Bytes") VALUES ({version}, {format}, {ordinal}, {bytes})""", ct);
-            if (read < PartSize)
+            if (read < size)
             {
                 return;
             }

@@ -53,6 +53,10 @@ internal sealed class ReleasePackage
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+    public IReadOnlyList<string> PrimaryKeyOf(string resource) =>
+        Descriptor.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == resource)
+            .GetProperty("schema").GetProperty("primaryKey").EnumerateArray().Select(k => k.GetString()!).ToList();
+
     /// <summary>A table's rows by column name; an empty field reads as null, as Table Schema reads it.</summary>
     public List<Dictionary<string, string?>> Rows(string resource)
     {
