@@ -91,7 +91,8 @@ public sealed class ReleaseRoundTripTests(TalksApiFactory factory) : IClassFixtu
         // Saving stamps every record as new (version 1, updated when created); put back what the release says.
         foreach (var (table, id, version, updatedAt) in stamps)
         {
-            await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET \"Version\" = {{0}}, \"UpdatedAt\" = {{1}} WHERE \"Id\" = {{2}}", version, updatedAt, id);
+            var sql = "UPDATE \"" + table + "\" SET \"Version\" = {0}, \"UpdatedAt\" = {1} WHERE \"Id\" = {2}";
+            await db.Database.ExecuteSqlRawAsync(sql, version, updatedAt, id);
         }
 
         await transaction.CommitAsync();
