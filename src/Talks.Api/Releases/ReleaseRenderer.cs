@@ -64,6 +64,9 @@ internal static class ReleaseRenderer
             writer.WriteEndObject();
         }
 
+        // Its own entry, as zip tools write it: some readers (datapackage-js 1.1) make folders only from these.
+        zip.CreateEntry("data/").LastWriteTime = EntryTime;
+
         WritePackageStart(json, release);
         foreach (var table in tables)
         {

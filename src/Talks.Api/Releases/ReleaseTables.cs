@@ -39,8 +39,12 @@ internal static class ReleaseTables
 /// <summary>A column as the package describes it (a Table Schema field) and how its values are written.</summary>
 internal sealed record ReleaseField(string Name, string Type, string? Format, bool Required, IReadOnlyList<string>? Allowed, IProperty Property)
 {
-    /// <summary>Microseconds, always six digits: what both providers keep, and a pattern a validator can check strictly.</summary>
-    public const string DateTimePattern = "%Y-%m-%dT%H:%M:%S.%fZ";
+    /// <summary>
+    /// Times are ISO 8601 in UTC with six fractional digits (microseconds: what both providers keep). Table Schema's
+    /// default datetime format has no fraction, and a pattern with <c>%f</c> means six digits to Python's libraries but
+    /// three to JavaScript's (tableschema 1.12), so the field says "any": each reads ISO 8601 in full.
+    /// </summary>
+    public const string DateTimeFormat = "any";
 
     public object? ValueOf(object row) => Property.PropertyInfo!.GetValue(row);
 }
@@ -135,7 +139,7 @@ internal sealed class ReleaseTable
             _ when type == typeof(double) => ("number", null),
             _ when type == typeof(bool) => ("boolean", null),
             _ when type == typeof(DateOnly) => ("date", null),
-            _ when type == typeof(DateTime) => ("datetime", ReleaseField.DateTimePattern),
+            _ when type == typeof(DateTime) => ("datetime", ReleaseField.DateTimeFormat),
             _ when typeof(IEnumerable).IsAssignableFrom(type) => ("array", null),
             _ => throw new InvalidOperationException($"No Table Schema type for {property.DeclaringType.ClrType.Name}.{property.Name} ({type.Name})."),
         };
