@@ -12,7 +12,11 @@ namespace Talks.Api.Releases;
 
 public static class ReleaseEndpoints
 {
-    public static IServiceCollection AddTalksReleases(this IServiceCollection services) => services.AddScoped<ReleaseMaker>();
+    public static IServiceCollection AddTalksReleases(this IServiceCollection services)
+    {
+        services.ConfigureSwaggerGen(o => o.OperationFilter<ReleaseDownloadDocs>());
+        return services.AddScoped<ReleaseMaker>();
+    }
 
     public static IEndpointRouteBuilder MapReleaseEndpoints(this IEndpointRouteBuilder app)
     {
@@ -20,19 +24,18 @@ public static class ReleaseEndpoints
         group.MapGet("/", List).WithName("ListReleases").WithSummary("List the data releases, newest first.").RejectsUnknownQuery();
         group.MapGet("/{version}", Get).WithName("GetRelease").WithSummary("Get a release: when it was cut, at which change, its row counts and digests.")
             .ProducesProblem(404);
-        group.MapGet("/{version}/download", Download).WithName("DownloadRelease")
+        group.MapGet("/{version}/download", Download).WithName(ReleaseDownloadDocs.OperationName)
             .WithSummary("Download a release as a Frictionless Data Package (zip: datapackage.json and one CSV per table), or with format=json as one JSON document. The same bytes on every call; Range requests are answered.")
             .WithMetadata(new StreamingEndpoint(), new DisableRequestTimeoutAttribute())
             .Produces<byte[]>(StatusCodes.Status200OK, "application/zip", "application/json")
             .Produces<byte[]>(StatusCodes.Status206PartialContent, "application/zip", "application/json")
-            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(404).ProducesProblem(416).ProducesValidationProblem();
         group.MapPost("/", Create).WithName("CreateRelease")
             .WithSummary("Freeze the data as it stands into a new release (admin key). The version is YYYY.N, e.g. 2025.1.")
             .RequireAuthorization(KeyRoles.Admin).WithMetadata(new DisableRequestTimeoutAttribute())
             .Validates<ReleaseRequest>().ProducesProblem(409);
         group.MapDelete("/{version}", Delete).WithName("DeleteRelease")
-            .WithSummary("Delete a release (admin key); the deletion shows on the change feed.").ProducesProblem(404);
+            .WithSummary("Delete a release (admin key, If-Match required); the deletion shows on the change feed.").WritesExisting();
         return app;
     }
 
@@ -65,10 +68,16 @@ public static class ReleaseEndpoints
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Results<Ok<ReleaseResponse>, ProblemHttpResult>> Get(string version, TalksDbContext db, CancellationToken ct) =>
-        await FindAsync(db, version, ct) is { } release
-            ? TypedResults.Ok(ReleaseResponse.From(release))
-            : Problems.NotFound("release", version);
+    private static async Task<Results<Ok<ReleaseResponse>, ProblemHttpResult>> Get(string version, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await FindAsync(db, version, ct) is not { } release)
+        {
+            return Problems.NotFound("release", version);
+        }
+
+        http.SetETag(release.Version);
+        return TypedResults.Ok(ReleaseResponse.From(release));
+    }
 
     private static async Task<Results<Created<ReleaseResponse>, ProblemHttpResult>> Create(ReleaseRequest request, ReleaseMaker maker, CancellationToken ct)
     {
@@ -115,12 +124,18 @@ public static class ReleaseEndpoints
             enableRangeProcessing: true);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string version, TalksDbContext db, CancellationToken ct)
+    /// <summary>Like every delete, it names the version read (If-Match), so a release is never removed by a stray call.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string version, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.Releases.SingleOrDefaultAsync(r => r.Id == version, ct) is not { } release)
         {
             return Problems.NotFound("release", version);
+        }
+
+        if (Preconditions.Check(http, release.Version) is { } failed)
+        {
+            return failed;
         }
 
         await db.ReleaseParts.Where(p => p.ReleaseId == version).ExecuteDeleteAsync(ct);

@@ -131,8 +131,10 @@ public sealed class ReleaseLifecycleTests(TalksApiFactory factory) : IClassFixtu
         await ReleasePackage.CreateAsync(admin, version);
         var before = (await admin.GetJsonAsync("/api/v1/changes?collection=releases&limit=200")).Items().Count;
 
-        using var deleted = await admin.DeleteAsync($"/api/v1/releases/{version}");
+        using var unguarded = await admin.DeleteAsync($"/api/v1/releases/{version}");
+        using var deleted = await admin.DeleteCurrentAsync($"/api/v1/releases/{version}");
 
+        await unguarded.ReadProblemAsync(HttpStatusCode.PreconditionRequired);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         using var gone = await admin.GetAsync($"/api/v1/releases/{version}/download");
         await gone.ReadProblemAsync(HttpStatusCode.NotFound);
