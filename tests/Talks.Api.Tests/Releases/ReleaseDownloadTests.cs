@@ -111,6 +111,26 @@ public sealed class ReleaseDownloadTests(ReleaseDownloadTests.TinyParts app) : I
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 
+    [Fact]
+    public async Task TwoReleasesOfTheSameDataHoldTheSameTablesDatedTheSame()
+    {
+        using var admin = Factory.CreateClient();
+        await ReleasePackage.CreateAsync(admin, ReleasePackage.NextVersion());
+        var first = ReleasePackage.NextVersion();
+        var second = ReleasePackage.NextVersion();
+        await ReleasePackage.CreateAsync(admin, first);
+        await ReleasePackage.CreateAsync(admin, second);
+
+        var (a, b) = (await ReleasePackage.OpenAsync(admin, first), await ReleasePackage.OpenAsync(admin, second));
+
+        // The releases table itself is not released, so nothing a release adds shows in the next one.
+        Assert.Equal(a.Csv.Keys, b.Csv.Keys);
+        Assert.All(a.Csv, table => Assert.True(table.Value.AsSpan().SequenceEqual(b.Csv[table.Key]), $"{table.Key}.csv differs."));
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(a.Bytes));
+        Assert.Equal(["datapackage.json", "data/", .. a.Csv.Keys.Select(t => $"data/{t}.csv")], zip.Entries.Select(e => e.FullName));
+        Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
+    }
+
     [Theory]
     [InlineData(0, 9)]
     [InlineData(1000, 1100)]
