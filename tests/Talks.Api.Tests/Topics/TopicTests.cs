@@ -116,6 +116,21 @@ public sealed class TopicTests(TalksApiFactory factory) : IClassFixture<TalksApi
     }
 
     [Fact]
+    public async Task AnAgreementNamingThousandsOfTopicsIsRefusedForItsLengthWithoutLookingEachOneUp()
+    {
+        var title = Unique("Every topic deal");
+        var body = Agreement(title, Round);
+        body["topicIds"] = new JsonArray([.. Enumerable.Range(0, 5000).Select(i => (JsonNode)$"no-such-topic-{i}")]);
+
+        using var response = await _client.PostJsonAsync("/api/v1/agreements", body);
+
+        var errors = await response.ReadValidationProblemAsync("topicIds");
+        Assert.Contains("at most 20 topics", errors["topicIds"][0]);
+        Assert.DoesNotContain(errors.Keys, key => key.StartsWith("topicIds[", StringComparison.Ordinal));
+        Assert.False(await factory.InDatabaseAsync(db => db.Agreements.AnyAsync(a => a.Title == title)));
+    }
+
+    [Fact]
     public async Task ARoundPostedWholeWithAPositionOnAnUnknownTopicWritesNothing()
     {
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Whole round topics")))).Text("id");
