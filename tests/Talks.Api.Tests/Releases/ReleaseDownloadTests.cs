@@ -66,6 +66,7 @@ public sealed class ReleaseDownloadTests(ReleaseDownloadTests.TinyParts app) : I
     {
         using var admin = Factory.CreateClient();
         var party = await admin.CreateAsync("/api/v1/parties", Party(Unique("Quoted State"), notes: Awkward));
+        var lineFeedOnly = await admin.CreateAsync("/api/v1/parties", Party(Unique("Two-line State"), notes: "Line one\nline two"));
         var version = ReleasePackage.NextVersion();
         await ReleasePackage.CreateAsync(admin, version);
 
@@ -73,6 +74,8 @@ public sealed class ReleaseDownloadTests(ReleaseDownloadTests.TinyParts app) : I
 
         var text = Encoding.UTF8.GetString(package.Csv["parties"]);
         Assert.Contains("\"First line\nsecond, with \"\"quotes\"\" inside\"", text);
+        Assert.Contains(",\"Line one\nline two\",", text);
+        Assert.Equal("Line one\nline two", package.Rows("parties").Single(r => r["id"] == lineFeedOnly.Text("id"))["notes"]);
         Assert.StartsWith("id,", text);
         Assert.Equal(Awkward, package.Rows("parties").Single(r => r["id"] == party.Text("id"))["notes"]);
         foreach (var (table, bytes) in package.Csv)
