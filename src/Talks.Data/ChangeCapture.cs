@@ -35,7 +35,7 @@ public static class ChangeCapture
         [typeof(Topic)] = "topics",
     };
 
-    internal static List<ChangeRecord> Capture(ChangeTracker tracker, string actor, DateTime at)
+    internal static List<ChangeRecord> Capture(ChangeTracker tracker, ChangeTalks talks, string actor, DateTime at)
     {
         var records = new Dictionary<(string, string), (ChangeRecord Record, JsonObject Fields, EntityEntry Entry)>();
         foreach (var entry in tracker.Entries<Entity>())
@@ -69,6 +69,7 @@ public static class ChangeCapture
             {
                 Collection = collection,
                 RecordId = entry.Entity.Id,
+                TalkId = talks.Of(entry),
                 Kind = kind,
                 Version = kind == ChangeKind.Deleted ? null : entry.Entity.Version,
                 Actor = actor,

@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e3f95afe-5ffa-47f1-9304-8a2fe2769991"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("96313550-6b6c-44d0-b913-1eff93e7c996"), entityTypeCount: 19)
         {
         }
 

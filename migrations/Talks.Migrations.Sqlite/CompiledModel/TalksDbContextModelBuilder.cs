@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("525e3c70-d0a0-4882-80b1-391dbd63a4e4"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("a54da0d2-8537-4db3-ac16-f57933531d09"), entityTypeCount: 19)
         {
         }
 

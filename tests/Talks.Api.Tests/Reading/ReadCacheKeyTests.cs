@@ -17,8 +17,8 @@ public sealed class ReadCacheKeyTests
         var before = new CacheVaryByRules();
         var after = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(before, 41, caller: null, Today);
-        ReadCachePolicy.VaryBy(after, 41, caller: null, Today.AddDays(1));
+        ReadCachePolicy.VaryBy(before, "41", caller: null, Today);
+        ReadCachePolicy.VaryBy(after, "41", caller: null, Today.AddDays(1));
 
         Assert.Equal("2026-12-02", before.VaryByValues["day"]);
         Assert.NotEqual(before.VaryByValues.OrderBy(v => v.Key), after.VaryByValues.OrderBy(v => v.Key));
@@ -29,7 +29,7 @@ public sealed class ReadCacheKeyTests
     {
         var rules = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(rules, 41, caller: null, Today);
+        ReadCachePolicy.VaryBy(rules, "41", caller: null, Today);
 
         Assert.Equal("41", rules.VaryByValues["changes"]);
     }
@@ -40,8 +40,8 @@ public sealed class ReadCacheKeyTests
         var before = new CacheVaryByRules();
         var after = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(before, 41, caller: null, Today);
-        ReadCachePolicy.VaryBy(after, 42, caller: null, Today);
+        ReadCachePolicy.VaryBy(before, "41", caller: null, Today);
+        ReadCachePolicy.VaryBy(after, "42", caller: null, Today);
 
         Assert.NotEqual(before.VaryByValues.OrderBy(v => v.Key), after.VaryByValues.OrderBy(v => v.Key));
     }
@@ -51,7 +51,7 @@ public sealed class ReadCacheKeyTests
     {
         var rules = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(rules, 7, caller: "reader-one", Today);
+        ReadCachePolicy.VaryBy(rules, "7", caller: "reader-one", Today);
 
         Assert.Equal("7", rules.VaryByValues["changes"]);
         Assert.Equal("reader-one", rules.VaryByValues["caller"]);
@@ -62,7 +62,7 @@ public sealed class ReadCacheKeyTests
     {
         var rules = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(rules, 7, caller: null, Today);
+        ReadCachePolicy.VaryBy(rules, "7", caller: null, Today);
 
         Assert.False(rules.VaryByValues.ContainsKey("caller"));
     }
