@@ -182,12 +182,19 @@ internal sealed class ReadCachePolicy(bool keyForReads) : IOutputCachePolicy
                 context.Tags.Add(ReadCache.TalkTag(talk));
             }
 
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"talk {scope.TalkId} {scope.Talk} shared {scope.Shared}");
+            return TalkChanges(scope);
         }
 
         context.Tags.Add(ReadCache.GlobalTag);
         return (await watermark.ObserveAsync(cancellation)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The key's changes for a read of one talk's record. Both numbers, not just the eviction they trigger: an answer
+    /// made from data read just before a write may be stored just after the eviction, and must not match afterwards.
+    /// </summary>
+    internal static string TalkChanges(TalkScope scope) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"talk {scope.TalkId} {scope.Talk} shared {scope.Shared}");
 
     /// <summary>
     /// What, beside path, query and the varied headers, keeps kept answers apart: the change numbers the request saw

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 
 namespace Talks.Api.Tests.Reading;
@@ -44,6 +45,17 @@ public sealed class ReadCacheKeyTests
         ReadCachePolicy.VaryBy(after, "42", caller: null, Today);
 
         Assert.NotEqual(before.VaryByValues.OrderBy(v => v.Key), after.VaryByValues.OrderBy(v => v.Key));
+    }
+
+    [Theory]
+    [InlineData(42, 7)]
+    [InlineData(41, 8)]
+    public void ReadsOfATalkOnEitherSideOfAWriteToItOrToASharedRecordGetDifferentKeys(long talk, long shared)
+    {
+        var before = ReadCachePolicy.TalkChanges(new TalkScope("istanbul-talks", 41, 7));
+        var after = ReadCachePolicy.TalkChanges(new TalkScope("istanbul-talks", talk, shared));
+
+        Assert.NotEqual(before, after);
     }
 
     [Fact]
