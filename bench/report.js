@@ -1,6 +1,7 @@
 // Turns one bench/run work folder (settings.json, results/) into the markdown table of docs/benchmarks.md.
 //   node bench/report.js WORK                 prints the results section
 //   node bench/report.js --into FILE SECTION  puts SECTION between FILE's results markers (creating FILE if needed)
+//   node bench/report.js --mixed WORK         prints only the mixed case (bench/run --only-mixed)
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,7 +21,8 @@ if (process.argv[2] === '--into') {
   process.exit(0);
 }
 
-const work = process.argv[2];
+const mixedOnly = process.argv[2] === '--mixed';
+const work = process.argv[mixedOnly ? 3 : 2];
 const settings = JSON.parse(fs.readFileSync(path.join(work, 'settings.json'), 'utf8'));
 const read = (name) => {
   const file = path.join(work, 'results', name);
@@ -60,6 +62,37 @@ const osName = (fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="
 const s = settings;
 const rounds = s.talks * s.rounds;
 const lines = [];
+
+// Reads with writes against reads alone, same server, same URLs, minutes apart.
+const mixedLines = () => {
+  const alone = result('mixed-alone', 'api');
+  const withWrites = result('mixed-writes', 'api');
+  const writerText = read('mixed-writer.json');
+  const writer = writerText ? JSON.parse(writerText) : null;
+  if (!alone || !withWrites) return [];
+  const rateRatio = withWrites.perSecond / alone.perSecond;
+  const p99Ratio = withWrites.p99Ms / alone.p99Ms;
+  return [
+    `Mixed: full rounds over ${n(s.roundIds)} round ids read at random by ${s.connections} connections, alone and then while ` +
+    `${s.mixedPostsPerSecond} positions a second are posted to one talk (one of whose rounds is among those read)` +
+    (writer ? `; the writer posted ${n(writer.posted)} (${writer.perSecond} a second, p99 ${ms(writer.p99Ms)} ms, ${writer.failed} failed)` : '') + '.',
+    '',
+    '| mixed case | Talks API |',
+    '|---|---|',
+    `| full rounds, no writes | ${cell(alone)} |`,
+    `| full rounds, ${s.mixedPostsPerSecond} positions/s posted to one talk | ${cell(withWrites)} |`,
+    `| read rate with writes / without (target ≥ 0.8) | ${n(rateRatio, 2)} ${verdict(rateRatio >= 0.8)} |`,
+    `| p99 with writes / without (target ≤ 2×) | ${times(p99Ratio)} (${ms(withWrites.p99Ms)} vs ${ms(alone.p99Ms)} ms) ${verdict(p99Ratio <= 2)} |`,
+    '',
+  ];
+};
+
+if (mixedOnly) {
+  process.stdout.write(`${[`## Mixed case: ${s.started}`, '', `Load average ${s.loadStart} at the start, ${s.loadEnd} at the end. ` +
+    `Data set: \`generate --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\`; ` +
+    `${s.duration} s measured per case after ${s.longWarmup} s (alone) and ${s.warmup} s (with writes) of warm-up.`, '', ...mixedLines()].join('\n')}\n`);
+  process.exit(0);
+}
 lines.push(`## Results: ${s.mode} run, ${s.started}`, '');
 lines.push(
   `Machine: ${os.cpus().length} × ${cpu}, ${n(os.totalmem() / 2 ** 30, 1)} GiB memory, ${osName}, kernel ${os.release()}; ` +
@@ -127,6 +160,7 @@ const targets = [
   ['start-up to ready < 2 s', apiStart && `median ${n(apiStart.median, 2)} s, slowest ${n(apiStart.max, 2)} s`, apiStart && apiStart.median < 2],
   ['peak memory under load < 300 MB', apiRss && `${n(apiRss)} MB`, apiRss && apiRss < 300],
 ];
+lines.push(...mixedLines());
 lines.push('| target | measured | |');
 lines.push('|---|---|---|');
 for (const [target, measured, ok] of targets) {
