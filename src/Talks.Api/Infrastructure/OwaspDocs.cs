@@ -7,8 +7,9 @@ namespace Talks.Api.Infrastructure;
 
 /// <summary>
 /// States the API's limits in the OpenAPI document, as the OWASP API Security rules ask (API4, resource consumption):
-/// a bound on every string, number and list; the rate-limit headers every answer carries; and the 429 and 500
-/// problems any operation can give. Generated clients and API gateways read these, so the bounds are the real ones.
+/// a bound on every string, number and list; the rate-limit headers every answer carries; and the 429, 500 and 503
+/// problems any operation can give, with 507 for a write (the database's storage is full). Generated clients and API
+/// gateways read these, so the bounds are the real ones.
 /// </summary>
 internal sealed class OwaspDocs : IDocumentFilter
 {
@@ -32,7 +33,7 @@ internal sealed class OwaspDocs : IDocumentFilter
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         foreach (var path in document.Paths.Values)
         {
-            foreach (var operation in path.Operations?.Values.ToList() ?? [])
+            foreach (var (method, operation) in path.Operations?.ToList() ?? [])
             {
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                 {
@@ -47,6 +48,12 @@ internal sealed class OwaspDocs : IDocumentFilter
                 operation.Responses ??= [];
                 operation.Responses.TryAdd("429", ProblemResponse("TooManyRequests", "Too many requests from this key or address; wait for Retry-After seconds.", problem, retryAfter: true));
                 operation.Responses.TryAdd("500", ProblemResponse("ServerError", "An unexpected failure; the traceId identifies it in the server's log.", problem, retryAfter: false));
+                operation.Responses.TryAdd("503", ProblemResponse("DatabaseUnavailable", "The database cannot be reached (a restart, a lost connection); try again after Retry-After seconds.", problem, retryAfter: true));
+                if (method != HttpMethod.Get && method != HttpMethod.Head && method != HttpMethod.Options)
+                {
+                    operation.Responses.TryAdd("507", ProblemResponse("StorageFull", "The database's storage is full, so nothing was written; send it again once space is freed.", problem, retryAfter: false));
+                }
+
                 foreach (var (status, response) in operation.Responses)
                 {
                     if (response is not OpenApiResponse concrete)

@@ -30,7 +30,7 @@ public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFix
             Assert.True(components.GetProperty("headers").TryGetProperty(header, out _), $"components.headers has no {header}.");
         }
 
-        foreach (var answer in new[] { "TooManyRequests", "ServerError", "NotFound", "NotModified", "PreconditionFailed" })
+        foreach (var answer in new[] { "TooManyRequests", "ServerError", "DatabaseUnavailable", "StorageFull", "NotFound", "NotModified", "PreconditionFailed" })
         {
             Assert.True(components.GetProperty("responses").TryGetProperty(answer, out _), $"components.responses has no {answer}.");
         }
@@ -42,7 +42,7 @@ public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFix
         Assert.NotEmpty(answers);
         foreach (var (name, status, answer) in answers)
         {
-            if (status is "429" or "500" or "304")
+            if (status is "429" or "500" or "503" or "507" or "304")
             {
                 Assert.True(answer.TryGetProperty("$ref", out _), $"{name} is written out instead of referring to a shared answer.");
             }
@@ -60,6 +60,31 @@ public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFix
         var tooMany = inlined.GetProperty("paths").GetProperty("/api/v1/parties").GetProperty("get").GetProperty("responses").GetProperty("429");
         Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _));
         Assert.Equal(JsonValueKind.Object, tooMany.GetProperty("content").GetProperty("application/problem+json").ValueKind);
+    }
+
+    [Fact]
+    public async Task EveryOperationDeclaresTheDatabaseUnavailableAnswerAndEveryWriteTheStorageFullOne()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(op => op.Value.TryGetProperty("responses", out _))
+                .Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Write: op.Name is "post" or "put" or "patch" or "delete", Responses: op.Value.GetProperty("responses"))))
+            .ToList();
+        Assert.Contains(operations, op => op.Write);
+
+        foreach (var (name, write, responses) in operations)
+        {
+            Assert.True(responses.TryGetProperty("503", out _), $"{name} does not say it may answer 503 when the database is unavailable.");
+            Assert.True(responses.TryGetProperty("507", out _) == write, write
+                ? $"{name} does not say it may answer 507 when storage is full."
+                : $"{name} reads only, yet says it may answer 507.");
+        }
+
+        var inlined = OpenApiReading.WithSharedPartsInlined(document);
+        var unavailable = inlined.GetProperty("paths").GetProperty("/api/v1/parties").GetProperty("get").GetProperty("responses").GetProperty("503");
+        Assert.True(unavailable.GetProperty("headers").TryGetProperty("Retry-After", out _));
+        var full = inlined.GetProperty("paths").GetProperty("/api/v1/parties").GetProperty("post").GetProperty("responses").GetProperty("507");
+        Assert.Equal(JsonValueKind.Object, full.GetProperty("content").GetProperty("application/problem+json").ValueKind);
     }
 
     [Fact]

@@ -187,6 +187,33 @@ test("on paper the controls are hidden and the timeline stays", async () => {
   }
 });
 
+test("the talks list shows 20 talks at a time and links to the next page and back", async () => {
+  // Enough talks for a second page; each card reads its talk's rounds, so drawing every talk at once does not scale.
+  const stamp = Date.now().toString(36);
+  for (let i = 0; i < 21; i++) {
+    const response = await fetch(`${baseUrl}/api/v1/talks`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ id: `paging-check-${stamp}-${i}`, title: `Paging check ${i}`, sourceIds: ["article-istanbul-talks-2025"] }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    assert.equal(response.status, 201, `POST /api/v1/talks answered ${response.status}: ${await response.text()}`);
+  }
+  const total = ((await (await fetch(`${baseUrl}/api/v1/talks?limit=200`)).json()) as { items: unknown[] }).items.length;
+  await open("/");
+  const cards = page.locator('[data-list="talks"] > li');
+  assert.equal(await cards.count(), 20);
+  const first = await cards.evaluateAll((items) => items.map((item) => item.getAttribute("data-id")));
+  await page.locator('a[rel="next"]').click();
+  await page.locator(`main[aria-busy="false"] [data-list="talks"] > li:first-child:not([data-id="${first[0]}"])`).waitFor({ timeout: LOAD_TIMEOUT_MS });
+  const second = await cards.evaluateAll((items) => items.map((item) => item.getAttribute("data-id")));
+  assert.equal(second.length, Math.min(20, total - 20));
+  assert.deepEqual(second.filter((id) => first.includes(id)), [], "the second page repeats talks of the first");
+  await page.getByRole("link", { name: "First talks" }).click();
+  await page.locator(`main[aria-busy="false"] [data-list="talks"] > li:first-child[data-id="${first[0]}"]`).waitFor({ timeout: LOAD_TIMEOUT_MS });
+  assert.deepEqual(await cards.evaluateAll((items) => items.map((item) => item.getAttribute("data-id"))), first);
+});
+
 test("the page weighs under 150 KB gzipped and draws its first view quickly", async () => {
   const weight = await pageWeight();
   console.log(`Explorer weight: ${weight.gzipped} bytes gzipped (${weight.raw} bytes raw, ${weight.files} files)`);

@@ -15,7 +15,7 @@ import { talksView } from "./views/talks.js";
 
 /** @type {[string, RegExp, Route][]} */
 const ROUTES = [
-  ["talks", /^\/$/, (_, __, signal) => talksView(signal)],
+  ["talks", /^\/$/, (_, query, signal) => talksView(query.get("cursor"), signal)],
   ["talk", /^\/talks\/([^/]+)$/, ([, id], _, signal) => talkView(String(id), signal)],
   ["matrix", /^\/talks\/([^/]+)\/matrix$/, ([, id], _, signal) => matrixView(String(id), signal)],
   ["round", /^\/rounds\/([^/]+)$/, ([, id], _, signal) => roundView(String(id), signal)],
