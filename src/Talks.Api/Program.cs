@@ -10,6 +10,7 @@ using Talks.Api.Operations;
 using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
+using Talks.Api.Releases;
 using Talks.Api.Rounds;
 using Talks.Api.Search;
 using Talks.Api.Sources;
@@ -21,7 +22,7 @@ using Talks.Api.Topics;
 var (ephemeral, hostArgs) = EphemeralMode.From(args);
 var builder = WebApplication.CreateBuilder(hostArgs).ReadSettingsBesideTheApp();
 ephemeral?.Configure(builder, hostArgs);
-var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args);
+var isCommand = KeyCommands.Matches(args) || BackupCommands.Matches(args) || GenerateCommand.Matches(args) || ReleaseCommands.Matches(args);
 builder.AddTalksLogging(isCommand, announcesOnStandardOutput: ephemeral is not null);
 builder.AddTalksTelemetry();
 builder.AddTalksShutdown();
@@ -38,6 +39,7 @@ builder.AddTalksLimits();
 builder.AddTalksReadCache();
 builder.Services.AddTalksBackups();
 builder.Services.AddTalksChanges();
+builder.Services.AddTalksReleases();
 builder.Services.AddScoped<TopicVocabulary>();
 
 var app = builder.Build();
@@ -51,6 +53,11 @@ if (KeyCommands.Matches(args))
 if (BackupCommands.Matches(args))
 {
     return await BackupCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (ReleaseCommands.Matches(args))
+{
+    return await ReleaseCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 if (GenerateCommand.Matches(args))
@@ -90,6 +97,7 @@ records.MapSourceEndpoints();
 records.MapTopicEndpoints();
 records.MapObligationEndpoints();
 records.MapSearchEndpoints();
+records.MapReleaseEndpoints();
 api.MapChangeEndpoints();
 api.MapKeyEndpoints();
 api.MapResetEndpoints(app.Configuration);

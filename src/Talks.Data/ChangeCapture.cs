@@ -33,6 +33,7 @@ public static class ChangeCapture
         [typeof(AgreementEvent)] = "agreement-events",
         [typeof(Source)] = "sources",
         [typeof(Topic)] = "topics",
+        [typeof(Release)] = "releases",
     };
 
     internal static List<ChangeRecord> Capture(ChangeTracker tracker, ChangeTalks talks, string actor, DateTime at)

@@ -34,6 +34,8 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<ReleasePart> ReleaseParts => Set<ReleasePart>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TalksDbContext).Assembly);

@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("96313550-6b6c-44d0-b913-1eff93e7c996"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("a61ce8b1-e5fb-441c-8e0e-1e0fb96e756e"), entityTypeCount: 21)
         {
         }
 
@@ -29,6 +29,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
             var person = PersonEntityType.Create(this);
             var personOffice = PersonOfficeEntityType.Create(this);
             var position = PositionEntityType.Create(this);
+            var release = ReleaseEntityType.Create(this);
+            var releasePart = ReleasePartEntityType.Create(this);
             var round = RoundEntityType.Create(this);
             var roundDelegate = RoundDelegateEntityType.Create(this);
             var roundParticipant = RoundParticipantEntityType.Create(this);
@@ -51,6 +53,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
             PositionEntityType.CreateForeignKey2(position, party);
             PositionEntityType.CreateForeignKey3(position, round);
             PositionEntityType.CreateForeignKey4(position, person);
+            ReleasePartEntityType.CreateForeignKey1(releasePart, release);
             RoundEntityType.CreateForeignKey1(round, talk);
             RoundDelegateEntityType.CreateForeignKey1(roundDelegate, party);
             RoundDelegateEntityType.CreateForeignKey2(roundDelegate, person);
@@ -74,6 +77,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
             PersonEntityType.CreateAnnotations(person);
             PersonOfficeEntityType.CreateAnnotations(personOffice);
             PositionEntityType.CreateAnnotations(position);
+            ReleaseEntityType.CreateAnnotations(release);
+            ReleasePartEntityType.CreateAnnotations(releasePart);
             RoundEntityType.CreateAnnotations(round);
             RoundDelegateEntityType.CreateAnnotations(roundDelegate);
             RoundParticipantEntityType.CreateAnnotations(roundParticipant);

@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a54da0d2-8537-4db3-ac16-f57933531d09"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("1e8ddca3-65df-4a62-b9af-5d5f747649e0"), entityTypeCount: 21)
         {
         }
 
@@ -28,6 +28,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             var person = PersonEntityType.Create(this);
             var personOffice = PersonOfficeEntityType.Create(this);
             var position = PositionEntityType.Create(this);
+            var release = ReleaseEntityType.Create(this);
+            var releasePart = ReleasePartEntityType.Create(this);
             var round = RoundEntityType.Create(this);
             var roundDelegate = RoundDelegateEntityType.Create(this);
             var roundParticipant = RoundParticipantEntityType.Create(this);
@@ -50,6 +52,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             PositionEntityType.CreateForeignKey2(position, party);
             PositionEntityType.CreateForeignKey3(position, round);
             PositionEntityType.CreateForeignKey4(position, person);
+            ReleasePartEntityType.CreateForeignKey1(releasePart, release);
             RoundEntityType.CreateForeignKey1(round, talk);
             RoundDelegateEntityType.CreateForeignKey1(roundDelegate, party);
             RoundDelegateEntityType.CreateForeignKey2(roundDelegate, person);
@@ -73,6 +76,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             PersonEntityType.CreateAnnotations(person);
             PersonOfficeEntityType.CreateAnnotations(personOffice);
             PositionEntityType.CreateAnnotations(position);
+            ReleaseEntityType.CreateAnnotations(release);
+            ReleasePartEntityType.CreateAnnotations(releasePart);
             RoundEntityType.CreateAnnotations(round);
             RoundDelegateEntityType.CreateAnnotations(roundDelegate);
             RoundParticipantEntityType.CreateAnnotations(roundParticipant);

@@ -29,6 +29,7 @@ public sealed record HistoryQuery(int? Limit, string? Cursor);
 
 /// <summary>
 /// The change feed, oldest first from <c>cursor</c>. Its <c>nextCursor</c> is never null: poll with it to get what
-/// happened since. <c>collection</c> narrows it to one collection.
+/// happened since. <c>collection</c> narrows it to one collection. <c>sinceRelease</c> (a release's version, e.g.
+/// 2025.1) starts after the last change that release holds, so a client with a release catches up from there.
 /// </summary>
-public sealed record ChangeFeedQuery(int? Limit, string? Cursor, string? Collection);
+public sealed record ChangeFeedQuery(int? Limit, string? Cursor, string? Collection, string? SinceRelease);

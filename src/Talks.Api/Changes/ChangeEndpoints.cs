@@ -23,12 +23,12 @@ public static class ChangeEndpoints
         group.MapGet("/", Feed).WithName("ListChanges")
             .WithSummary("Every change to every record, deletions included, oldest first; poll with nextCursor to sync.")
             .WithDescription(ChangeStream.ResetNote)
-            .RejectsUnknownQuery();
+            .RejectsUnknownQuery().ProducesProblem(404);
         group.MapChangeStream();
         return api;
     }
 
-    private static async Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem>> Feed(
+    private static async Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> Feed(
         [AsParameters] ChangeFeedQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
     {
         var errors = Paging.Check(query.Limit, query.Cursor, 1, out var take, out var after);
@@ -43,9 +43,29 @@ public static class ChangeEndpoints
             errors["collection"] = [$"Allowed: {string.Join(", ", ChangeCapture.Collections.Values.Order())}."];
         }
 
+        if (query.SinceRelease is not null && !Release.IsVersion(query.SinceRelease))
+        {
+            errors["sinceRelease"] = ["sinceRelease must be a release version, YYYY.N (e.g. 2025.1)."];
+        }
+        else if (query.SinceRelease is not null && query.Cursor is not null)
+        {
+            errors["sinceRelease"] = ["Give sinceRelease or cursor, not both: the cursor already says where to go on from."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (query.SinceRelease is not null)
+        {
+            var cut = await db.Releases.Where(r => r.Id == query.SinceRelease).Select(r => (long?)r.ChangeNumber).SingleOrDefaultAsync(ct);
+            if (cut is null)
+            {
+                return Problems.NotFound("release", query.SinceRelease);
+            }
+
+            afterSeq = cut.Value;
         }
 
         var changes = db.Changes.AsNoTracking().Where(c => c.Id > afterSeq);

@@ -51,6 +51,8 @@ public static class ResetEndpoints
         // Topics point at broader and replacing topics; unlinked first, for the same reason as positions.
         await db.Topics.ExecuteUpdateAsync(s => s.SetProperty(t => t.ParentId, (string?)null).SetProperty(t => t.ReplacedById, (string?)null), ct);
         await db.Topics.ExecuteDeleteAsync(ct);
+        await db.ReleaseParts.ExecuteDeleteAsync(ct);
+        await db.Releases.ExecuteDeleteAsync(ct);
         await db.SeedMarks.ExecuteDeleteAsync(ct);
         await db.Changes.ExecuteDeleteAsync(ct);
         await db.IdempotencyRecords.ExecuteDeleteAsync(ct);

@@ -17,7 +17,7 @@ public sealed class HostileRequestGenerator(JsonElement document)
     private static readonly string[] KnownIds =
     [
         "ukraine", "russia", "turkey", "russia-ukraine-direct-talks", "istanbul-2025-05-16", "article-istanbul-talks-2025",
-        "istanbul-2025-prisoner-exchange", "rustem-umerov", "fidan-two-paths",
+        "istanbul-2025-prisoner-exchange", "rustem-umerov", "fidan-two-paths", HostileInputTests.Release,
     ];
 
     /// <summary>SQL in lower case: as dangerous to a database, and never mistaken for leaked internals when echoed back.</summary>

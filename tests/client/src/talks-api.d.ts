@@ -395,6 +395,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the data releases, newest first. */
+        get: operations["ListReleases"];
+        put?: never;
+        /**
+         * Freeze the data as it stands into a new release (admin key). The version is YYYY.N, e.g. 2025.1.
+         * @description Needs a key with the admin policy.
+         */
+        post: operations["CreateRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/releases/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a release: when it was cut, at which change, its row counts and digests. */
+        get: operations["GetRelease"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a release (admin key, If-Match required); the deletion shows on the change feed.
+         * @description Needs a key with the admin policy.
+         */
+        delete: operations["DeleteRelease"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/releases/{version}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a release as a Frictionless Data Package (zip: datapackage.json and one CSV per table), or with format=json as one JSON document. The same bytes on every call; Range requests are answered. */
+        get: operations["DownloadRelease"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds": {
         parameters: {
             query?: never;
@@ -1272,6 +1331,10 @@ export interface components {
             items: components["schemas"]["PositionResponse"][];
             nextCursor: string | null;
         };
+        PageOfReleaseResponse: {
+            items: components["schemas"]["ReleaseResponse"][];
+            nextCursor: string | null;
+        };
         PageOfRoundResponse: {
             items: components["schemas"]["RoundResponse"][];
             nextCursor: string | null;
@@ -1500,6 +1563,31 @@ export interface components {
         };
         /** @enum {string} */
         QuoteWording: "verbatim" | "paraphrase";
+        ReleaseDownload: {
+            url: string;
+            mediaType: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+        };
+        ReleaseRequest: {
+            version: string;
+            notes?: string | null;
+        };
+        ReleaseResponse: {
+            id: string;
+            version: string;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            changeNumber: number;
+            counts: {
+                [key: string]: number;
+            };
+            zip: components["schemas"]["ReleaseDownload"];
+            json: components["schemas"]["ReleaseDownload"];
+        };
         RenewalDto: {
             /** Format: date */
             renewedOn: string;
@@ -2261,9 +2349,9 @@ export interface components {
         format: "csv";
         /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
         "Idempotency-Key": string;
-        q: string;
         /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
         fields2: string;
+        q: string;
         sort: string;
         ids: string;
         partyId: string;
@@ -2272,6 +2360,7 @@ export interface components {
         roundId: string;
         topic: string;
         talkId: string;
+        version: string;
         talkId2: string;
         collection: string;
         to: string;
@@ -2344,6 +2433,12 @@ export interface components {
         ETag: string;
         /** @description <URL of the next page>; rel="next" — the same list from nextCursor, while there is a next page. */
         Link: string;
+        /** @description bytes */
+        "Accept-Ranges": "bytes";
+        /** @description attachment, named talks-VERSION.zip or .json. */
+        "Content-Disposition": string;
+        /** @description bytes FIRST-LAST/LENGTH */
+        "Content-Range": string;
     };
     pathItems: never;
 }
@@ -2807,6 +2902,7 @@ export interface operations {
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: components["parameters"]["cursor"];
                 collection?: components["parameters"]["collection"];
+                sinceRelease?: string;
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
@@ -2824,6 +2920,7 @@ export interface operations {
             200: components["responses"]["PageOfChangeResponse"];
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["DatabaseUnavailable"];
@@ -3634,6 +3731,226 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    ListReleases: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200; 50 when omitted. */
+                limit?: components["parameters"]["limit"];
+                /** @description The nextCursor of the previous page, as given; opaque. */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields"];
+                /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
+                format?: components["parameters"]["format"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfReleaseResponse"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    CreateRelease: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for 24 hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrIdempotencyKey"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            409: components["responses"]["ConflictOrIdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    GetRelease: {
+        parameters: {
+            query?: {
+                /** @description Keep only these properties: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
+                fields?: components["parameters"]["fields2"];
+            };
+            header?: {
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                version: components["parameters"]["version"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["UnknownFields"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    DeleteRelease: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
+                "If-Match": components["parameters"]["If-Match"];
+            };
+            path: {
+                version: components["parameters"]["version"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["NoValidKey"];
+            403: components["responses"]["KeyNotAllowed"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    DownloadRelease: {
+        parameters: {
+            query?: {
+                /** @description 'json' for the JSON document; the Data Package zip otherwise. */
+                format?: "zip" | "json";
+            };
+            header?: {
+                /** @description One byte range, e.g. bytes=0-1048575 or bytes=-500: a 206 with just those bytes; one starting past the end is a 416. */
+                Range?: string;
+                /** @description The ETag of an earlier download: the Range applies only while the bytes are unchanged, else the whole file comes back. */
+                "If-Range"?: string;
+                /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                version: components["parameters"]["version"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole release: application/zip (a Frictionless Data Package: datapackage.json with a Table Schema per table, and data/TABLE.csv, UTF-8, RFC 4180), or with format=json application/json (the same package with each table's rows inline as data). The ETag is the SHA-256 of the file in hex (the release's zip.sha256 or json.sha256): the same on every call and every instance. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Accept-Ranges": components["headers"]["Accept-Ranges"];
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Partial Content: the bytes the Range asked for. */
+            206: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Accept-Ranges": components["headers"]["Accept-Ranges"];
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Content-Range": components["headers"]["Content-Range"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                    "application/json": Record<string, never>;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description Range Not Satisfiable */
+            416: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     ListRounds: {

@@ -13,8 +13,8 @@ using Talks.Data;
 namespace Talks.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(TalksDbContext))]
-    [Migration("20261203081515_ChangeTalks")]
-    partial class ChangeTalks
+    [Migration("20261203081713_Releases")]
+    partial class Releases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -266,18 +266,12 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("TalkId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<long?>("Version")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Collection", "Id");
-
-                    b.HasIndex("TalkId", "Id");
 
                     b.HasIndex("Collection", "RecordId", "Id");
 
@@ -575,6 +569,81 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.HasIndex("Topic", "CreatedAt", "Id");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.Release", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ChangeNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("JsonLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("JsonSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PartSize")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ZipLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ZipSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Releases");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.ReleasePart", b =>
+                {
+                    b.Property<string>("ReleaseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ReleaseId", "Format", "Ordinal");
+
+                    b.ToTable("ReleaseParts");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Round", b =>
@@ -1081,6 +1150,15 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Round");
 
                     b.Navigation("VoicedBy");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.ReleasePart", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Round", b =>
