@@ -1,6 +1,7 @@
 // Turns one bench/run work folder (settings.json, results/) into the markdown table of docs/benchmarks.md.
 //   node bench/report.js WORK                 prints the results section
 //   node bench/report.js --into FILE SECTION  puts SECTION between FILE's results markers (creating FILE if needed)
+//   node bench/report.js --mixed WORK         prints only the mixed case (bench/run --only-mixed)
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,7 +21,8 @@ if (process.argv[2] === '--into') {
   process.exit(0);
 }
 
-const work = process.argv[2];
+const mixedOnly = process.argv[2] === '--mixed';
+const work = process.argv[mixedOnly ? 3 : 2];
 const settings = JSON.parse(fs.readFileSync(path.join(work, 'settings.json'), 'utf8'));
 const read = (name) => {
   const file = path.join(work, 'results', name);
@@ -60,6 +62,59 @@ const osName = (fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="
 const s = settings;
 const rounds = s.talks * s.rounds;
 const lines = [];
+
+// Reads with writes against reads alone, same server, same URLs, alternating; the medians of the passes are compared.
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+// Server CPU per 1,000 requests (clock ticks of 10 ms), from bench/run's reading of /proc around the measured run.
+const cpuPerThousand = (kase) => {
+  const ticks = read(`${kase}.api.cpu`);
+  const r = result(kase, 'api');
+  return ticks && r && r.requests ? (Number(ticks) * 10 * 1000) / r.requests : null;
+};
+const mixedLines = () => {
+  const passes = [];
+  for (let pass = 1; pass <= (s.mixedPasses ?? 1); pass++) {
+    const alone = result(`mixed-alone-${pass}`, 'api');
+    const withWrites = result(`mixed-writes-${pass}`, 'api');
+    const writerText = read(`mixed-writer-${pass}.json`);
+    if (alone && withWrites) {
+      passes.push({ pass, alone, withWrites, writer: writerText ? JSON.parse(writerText) : null,
+        cpuAlone: cpuPerThousand(`mixed-alone-${pass}`), cpuWrites: cpuPerThousand(`mixed-writes-${pass}`) });
+    }
+  }
+  if (!passes.length) return [];
+  const rateRatio = median(passes.map((p) => p.withWrites.perSecond)) / median(passes.map((p) => p.alone.perSecond));
+  const p99Ratio = median(passes.map((p) => p.withWrites.p99Ms)) / median(passes.map((p) => p.alone.p99Ms));
+  const posted = passes.reduce((sum, p) => sum + (p.writer?.posted ?? 0), 0);
+  const failed = passes.reduce((sum, p) => sum + (p.writer?.failed ?? 0), 0);
+  const cpu = (value) => (value === null ? '—' : `${ms(value)} ms`);
+  return [
+    `Mixed: full rounds over ${n(s.roundIds)} round ids read at random by ${s.connections} connections, alone and then while ` +
+    `${s.mixedPostsPerSecond} positions a second are posted to one talk (one of whose rounds is among those read), ` +
+    `alternating, ${passes.length} time(s); the writer posted ${n(posted)} positions, ${failed} failed. The ratios compare the medians of the passes.`,
+    '',
+    '| pass | full rounds, no writes | full rounds, writes to one talk | server CPU per 1,000 reads: alone / with writes |',
+    '|---|---|---|---|',
+    ...passes.map((p) => `| ${p.pass} | ${cell(p.alone)} | ${cell(p.withWrites)} | ${cpu(p.cpuAlone)} / ${cpu(p.cpuWrites)} |`),
+    '',
+    '| mixed target | measured | |',
+    '|---|---|---|',
+    `| read rate with writes / without ≥ 0.8 | ${n(rateRatio, 2)} | ${verdict(rateRatio >= 0.8)} |`,
+    `| p99 with writes / without ≤ 2× | ${times(p99Ratio)} | ${verdict(p99Ratio <= 2)} |`,
+    '',
+  ];
+};
+
+if (mixedOnly) {
+  process.stdout.write(`${[`## Mixed case: ${s.started}`, '', `Load average ${s.loadStart} at the start, ${s.loadEnd} at the end. ` +
+    `Data set: \`generate --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\`; ` +
+    `${s.duration} s measured per run after ${s.warmup} s of warm-up (${s.longWarmup} s before the first).`, '', ...mixedLines()].join('\n')}\n`);
+  process.exit(0);
+}
 lines.push(`## Results: ${s.mode} run, ${s.started}`, '');
 lines.push(
   `Machine: ${os.cpus().length} × ${cpu}, ${n(os.totalmem() / 2 ** 30, 1)} GiB memory, ${osName}, kernel ${os.release()}; ` +
@@ -127,6 +182,7 @@ const targets = [
   ['start-up to ready < 2 s', apiStart && `median ${n(apiStart.median, 2)} s, slowest ${n(apiStart.max, 2)} s`, apiStart && apiStart.median < 2],
   ['peak memory under load < 300 MB', apiRss && `${n(apiRss)} MB`, apiRss && apiRss < 300],
 ];
+lines.push(...mixedLines());
 lines.push('| target | measured | |');
 lines.push('|---|---|---|');
 for (const [target, measured, ok] of targets) {

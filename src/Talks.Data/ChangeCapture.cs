@@ -36,7 +36,7 @@ public static class ChangeCapture
         [typeof(Release)] = "releases",
     };
 
-    internal static List<ChangeRecord> Capture(ChangeTracker tracker, string actor, DateTime at)
+    internal static List<ChangeRecord> Capture(ChangeTracker tracker, ChangeTalks talks, string actor, DateTime at)
     {
         var records = new Dictionary<(string, string), (ChangeRecord Record, JsonObject Fields, EntityEntry Entry)>();
         foreach (var entry in tracker.Entries<Entity>())
@@ -70,6 +70,7 @@ public static class ChangeCapture
             {
                 Collection = collection,
                 RecordId = entry.Entity.Id,
+                TalkId = talks.Of(entry),
                 Kind = kind,
                 Version = kind == ChangeKind.Deleted ? null : entry.Entity.Version,
                 Actor = actor,

@@ -163,7 +163,7 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
             }
         }
 
-        var changes = ChangeCapture.Capture(ChangeTracker, ActorOverride ?? Actor?.Name ?? "system", now).ToList();
+        var changes = ChangeCapture.Capture(ChangeTracker, new ChangeTalks(this), ActorOverride ?? Actor?.Name ?? "system", now).ToList();
         Changes.AddRange(changes);
         return changes.Count > 0;
     }

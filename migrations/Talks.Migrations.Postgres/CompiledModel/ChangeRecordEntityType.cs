@@ -21,8 +21,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.ChangeRecord",
                 typeof(ChangeRecord),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 2,
+                propertyCount: 9,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -85,6 +85,15 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 maxLength: 100);
             recordId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var talkId = runtimeEntityType.AddProperty(
+                "TalkId",
+                typeof(string),
+                propertyInfo: typeof(ChangeRecord).GetProperty("TalkId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChangeRecord).GetField("<TalkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            talkId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var version = runtimeEntityType.AddProperty(
                 "Version",
                 typeof(long?),
@@ -101,6 +110,9 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 new[] { collection, id });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { talkId, id });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { collection, recordId, id });
 
             return runtimeEntityType;

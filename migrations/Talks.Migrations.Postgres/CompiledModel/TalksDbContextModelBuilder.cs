@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a6db5bcf-d1be-4b21-9e66-26c85fd0203b"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("a61ce8b1-e5fb-441c-8e0e-1e0fb96e756e"), entityTypeCount: 21)
         {
         }
 

@@ -263,12 +263,18 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("TalkId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long?>("Version")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Collection", "Id");
+
+                    b.HasIndex("TalkId", "Id");
 
                     b.HasIndex("Collection", "RecordId", "Id");
 

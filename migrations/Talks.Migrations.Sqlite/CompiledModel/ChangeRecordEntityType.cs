@@ -20,8 +20,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.ChangeRecord",
                 typeof(ChangeRecord),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 2,
+                propertyCount: 9,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -77,6 +77,14 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(ChangeRecord).GetField("<RecordId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
 
+            var talkId = runtimeEntityType.AddProperty(
+                "TalkId",
+                typeof(string),
+                propertyInfo: typeof(ChangeRecord).GetProperty("TalkId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChangeRecord).GetField("<TalkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+
             var version = runtimeEntityType.AddProperty(
                 "Version",
                 typeof(long?),
@@ -92,6 +100,9 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 new[] { collection, id });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { talkId, id });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { collection, recordId, id });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3e9e4097-0da8-449e-9b1d-adea61e0a020"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("1e8ddca3-65df-4a62-b9af-5d5f747649e0"), entityTypeCount: 21)
         {
         }
 

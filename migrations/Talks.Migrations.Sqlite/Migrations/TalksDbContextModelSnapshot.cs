@@ -255,12 +255,18 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TalkId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Collection", "Id");
+
+                    b.HasIndex("TalkId", "Id");
 
                     b.HasIndex("Collection", "RecordId", "Id");
 

@@ -37,7 +37,7 @@ public static class AgreementEndpoints
 
     public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/agreements").WithTags("Agreements");
+        var group = app.MapGroup("/agreements").WithTags("Agreements").CachesPerTalk("agreements");
         group.MapGet("/", List).Embeds(Embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).Embeds(Embedded).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetAgreementHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")

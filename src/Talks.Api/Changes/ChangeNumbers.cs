@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Talks.Api.Infrastructure;
@@ -5,59 +6,119 @@ using Talks.Api.Infrastructure;
 namespace Talks.Api.Changes;
 
 /// <summary>
-/// How far the database has moved: the number of its newest change (0 before any). Every cached read asks, so this
-/// goes around EF Core: through EF the question cost a cache hit almost half its CPU (a DbContext and its services, a
-/// connection taken from the pool and set up, the statement parsed again), against the answer itself, one step down
-/// the change table's primary key. On SQLite one connection is kept open with the statement prepared, used by one
-/// caller at a time; on PostgreSQL each call borrows a pooled connection, and the round trip dominates.
+/// How far the database has moved: the number of its newest change (0 before any), or, for one talk's record, the
+/// newest change of that talk and the newest shared one. Every cached read asks, so this goes around EF Core: through
+/// EF the question cost a cache hit almost half its CPU (a DbContext and its services, a connection taken from the
+/// pool and set up, the statement parsed again), against the answer itself, one step down an index of the change
+/// table. On SQLite one connection is kept open with the statements prepared, used by one caller at a time; on
+/// PostgreSQL each call borrows a pooled connection, and the round trip dominates.
 /// </summary>
 public sealed class ChangeNumbers(DatabaseInfo database) : IDisposable
 {
     private const string NewestSql = """SELECT MAX("Id") FROM "Changes" """;
 
-    private readonly Lock _gate = new();
-    private SqliteConnection? _sqlite;
-    private SqliteCommand? _newest;
+    /// <summary>
+    /// For each collection whose records belong to a talk, how to find the talk of the record <c>@id</c>. Looked up
+    /// in the same statement as the numbers, so the talk and its newest change are read from one snapshot.
+    /// </summary>
+    private static readonly Dictionary<string, string> TalkOfRecord = new()
+    {
+        ["talks"] = "SELECT @id",
+        ["rounds"] = """SELECT "TalkId" FROM "Rounds" WHERE "Id" = @id""",
+        ["positions"] = """SELECT r."TalkId" FROM "Positions" x JOIN "Rounds" r ON r."Id" = x."RoundId" WHERE x."Id" = @id""",
+        ["statements"] = """SELECT r."TalkId" FROM "Statements" x JOIN "Rounds" r ON r."Id" = x."RoundId" WHERE x."Id" = @id""",
+        ["agreements"] = """SELECT r."TalkId" FROM "Agreements" x JOIN "Rounds" r ON r."Id" = x."RoundId" WHERE x."Id" = @id""",
+    };
 
-    public async ValueTask<long> NewestAsync(CancellationToken ct = default)
+    private static readonly Dictionary<string, string> ScopeSql = TalkOfRecord.ToDictionary(
+        c => c.Key,
+        c => $"""
+            SELECT s."TalkId",
+                (SELECT MAX(c."Id") FROM "Changes" c WHERE c."TalkId" = s."TalkId"),
+                (SELECT MAX(c."Id") FROM "Changes" c WHERE c."TalkId" IS NULL)
+            FROM (SELECT ({c.Value}) AS "TalkId") s
+            """);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SqliteCommand> _prepared = [];
+    private SqliteConnection? _sqlite;
+
+    /// <summary>Whether <see cref="ScopeAsync"/> knows how to find the talk of this collection's records.</summary>
+    public static bool BelongToTalks(string collection) => TalkOfRecord.ContainsKey(collection);
+
+    public async ValueTask<long> NewestAsync(CancellationToken ct = default) =>
+        await QueryAsync(NewestSql, "", null, r => r.IsDBNull(0) ? 0 : r.GetInt64(0), ct);
+
+    /// <summary>
+    /// The talk the record <paramref name="id"/> of <paramref name="collection"/> belongs to (null when it belongs to
+    /// none or does not exist), the newest change of that talk, and the newest change of shared records.
+    /// </summary>
+    public async ValueTask<TalkScope> ScopeAsync(string collection, string id, CancellationToken ct = default) =>
+        await QueryAsync(ScopeSql[collection], collection, id, r => new TalkScope(
+            r.IsDBNull(0) ? null : r.GetString(0),
+            r.IsDBNull(1) ? 0 : r.GetInt64(1),
+            r.IsDBNull(2) ? 0 : r.GetInt64(2)), ct);
+
+    private async ValueTask<T> QueryAsync<T>(string sql, string name, string? id, Func<DbDataReader, T> read, CancellationToken ct)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            return NewestOnSqlite();
+            return QueryOnSqlite(sql, name, id, read);
         }
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(NewestSql, connection);
-        return await command.ExecuteScalarAsync(ct) is long newest ? newest : 0;
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (id is not null)
+        {
+            command.Parameters.AddWithValue("id", id);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return read(reader);
     }
 
     /// <summary>
     /// Microseconds once prepared, so callers queue on a lock rather than each holding a connection. A reader in WAL
     /// mode sees every commit made before it starts, by this process or any other.
     /// </summary>
-    private long NewestOnSqlite()
+    private T QueryOnSqlite<T>(string sql, string name, string? id, Func<DbDataReader, T> read)
     {
         lock (_gate)
         {
             try
             {
-                if (_newest is null)
+                if (_sqlite is null)
                 {
                     _sqlite = new SqliteConnection(database.ConnectionString);
                     _sqlite.Open();
-                    using (var pragma = _sqlite.CreateCommand())
-                    {
-                        pragma.CommandText = "PRAGMA busy_timeout=5000;";
-                        pragma.ExecuteNonQuery();
-                    }
-
-                    _newest = _sqlite.CreateCommand();
-                    _newest.CommandText = NewestSql;
-                    _newest.Prepare();
+                    using var pragma = _sqlite.CreateCommand();
+                    pragma.CommandText = "PRAGMA busy_timeout=5000;";
+                    pragma.ExecuteNonQuery();
                 }
 
-                return _newest.ExecuteScalar() is long newest ? newest : 0;
+                if (!_prepared.TryGetValue(name, out var command))
+                {
+                    command = _sqlite.CreateCommand();
+                    command.CommandText = sql;
+                    if (id is not null)
+                    {
+                        command.Parameters.Add("@id", SqliteType.Text);
+                    }
+
+                    command.Prepare();
+                    _prepared[name] = command;
+                }
+
+                if (id is not null)
+                {
+                    command.Parameters[0].Value = id;
+                }
+
+                using var reader = command.ExecuteReader();
+                reader.Read();
+                return read(reader);
             }
             catch
             {
@@ -70,8 +131,12 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IDisposable
 
     private void Close()
     {
-        _newest?.Dispose();
-        _newest = null;
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        _prepared.Clear();
         _sqlite?.Dispose();
         _sqlite = null;
     }
@@ -84,3 +149,9 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IDisposable
         }
     }
 }
+
+/// <summary>
+/// Where a talk's record stands: its talk (null when it belongs to none), the newest change of that talk and the
+/// newest change of records every talk shares (parties, people, sources, topics; resets).
+/// </summary>
+public readonly record struct TalkScope(string? TalkId, long Talk, long Shared);

@@ -18,7 +18,7 @@ public static class PositionEndpoints
 
     public static IEndpointRouteBuilder MapPositionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/positions").WithTags("Positions");
+        var group = app.MapGroup("/positions").WithTags("Positions").CachesPerTalk("positions");
         group.MapGet("/", List).WithName("ListPositions").WithSummary("List positions by round, party, topic or kind.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetPosition").WithSummary("Get a position.").ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetPositionHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")

@@ -41,7 +41,7 @@ public static class RoundEndpoints
 
     public static IEndpointRouteBuilder MapRoundEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/rounds").WithTags("Rounds");
+        var group = app.MapGroup("/rounds").WithTags("Rounds").CachesPerTalk("rounds");
         group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery()
             .AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example);
         group.MapGet("/{id}", Get).WithName("GetRound")
@@ -68,7 +68,7 @@ public static class RoundEndpoints
             .WithSummary("A talk's rounds as an iCalendar feed (RFC 5545) to subscribe to: scheduled, held, postponed and cancelled.")
             .Produces<string>(StatusCodes.Status200OK, RoundCalendar.MediaType).ProducesProblem(404);
 
-        var talkRounds = app.MapGroup("/talks/{talkId}/rounds").WithTags("Rounds");
+        var talkRounds = app.MapGroup("/talks/{talkId}/rounds").WithTags("Rounds").CachesPerTalk("talks", routeValue: "talkId");
         talkRounds.MapGet("/", ListForTalk).Embeds(Embedded).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
             .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example).ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")

@@ -17,7 +17,7 @@ public static class StatementEndpoints
 
     public static IEndpointRouteBuilder MapStatementEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/statements").WithTags("Statements");
+        var group = app.MapGroup("/statements").WithTags("Statements").CachesPerTalk("statements");
         group.MapGet("/", List).WithName("ListStatements").WithSummary("List statements by speaker (person or party) or round.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement.").ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetStatementHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")

@@ -26,7 +26,7 @@ public static class TalkEndpoints
 
     public static IEndpointRouteBuilder MapTalkEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/talks").WithTags("Talks");
+        var group = app.MapGroup("/talks").WithTags("Talks").CachesPerTalk("talks");
         group.MapGet("/", List).Embeds(Rounds).WithName("ListTalks").WithSummary("List talks, optionally those a party took part in.").RejectsUnknownQuery();
         group.MapGet("/{id}", Get).Embeds(Rounds).WithName("GetTalk").WithSummary("Get a talk.")
             .WithDescription("Accept: application/ld+json answers the talk as a schema.org EventSeries, its rounds as events within it.")

@@ -16,6 +16,13 @@ public sealed class ChangeRecord
     public string Collection { get; set; } = "";
 
     public string RecordId { get; set; } = "";
+
+    /// <summary>
+    /// The talk the changed record belongs to (a talk, its rounds and all they hold), or null for a change to a shared
+    /// record (a party, person, source or topic), to a statement outside any round, for a record moved from one talk
+    /// to another, and for a reset. The read cache keeps a talk's answers until a change of that talk or a shared one.
+    /// </summary>
+    public string? TalkId { get; set; }
     public ChangeKind Kind { get; set; }
 
     /// <summary>The record's version after the change; null for a deletion.</summary>

@@ -63,6 +63,34 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     }
 
     [PostgresOnlyFact]
+    public async Task APositionPostedThroughOneInstanceRefreshesItsTalkOnTheOtherAndLeavesOtherTalksCached()
+    {
+        using var first = instances.First.CreateClient(instances.Key);
+        using var second = instances.Second.CreateClient(instances.Key);
+        var written = await NewRoundAsync(first);
+        var untouched = await NewRoundAsync(first);
+        foreach (var round in new[] { written, untouched })
+        {
+            (await second.GetAsync($"/api/v1/rounds/{round}")).Dispose();
+            using var cached = await second.GetAsync($"/api/v1/rounds/{round}");
+            Assert.NotNull(cached.Headers.Age);
+        }
+
+        var added = (await first.CreateAsync("/api/v1/positions", Position(written, "ukraine", "territory", "rejection"))).Text("id");
+
+        Assert.Contains(added, (await second.GetJsonAsync($"/api/v1/rounds/{written}")).GetProperty("positions").Ids());
+        using var kept = await second.GetAsync($"/api/v1/rounds/{untouched}");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.NotNull(kept.Headers.Age);
+    }
+
+    private static async Task<string> NewRoundAsync(HttpClient client)
+    {
+        var talk = (await client.CreateAsync("/api/v1/talks", Talk(Unique("Talks on two instances")))).Text("id");
+        return (await client.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Vilnius"), "2025-02-02"))).Text("id")!;
+    }
+
+    [PostgresOnlyFact]
     public async Task TheChangeStreamOfOneInstanceCarriesWritesMadeThroughTheOther()
     {
         using var first = instances.First.CreateClient(instances.Key);

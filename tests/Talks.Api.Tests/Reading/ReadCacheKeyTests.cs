@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Talks.Api.Changes;
 using Talks.Api.Infrastructure;
 
 namespace Talks.Api.Tests.Reading;
@@ -17,8 +18,8 @@ public sealed class ReadCacheKeyTests
         var before = new CacheVaryByRules();
         var after = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(before, 41, caller: null, Today);
-        ReadCachePolicy.VaryBy(after, 41, caller: null, Today.AddDays(1));
+        ReadCachePolicy.VaryBy(before, "41", caller: null, Today);
+        ReadCachePolicy.VaryBy(after, "41", caller: null, Today.AddDays(1));
 
         Assert.Equal("2026-12-02", before.VaryByValues["day"]);
         Assert.NotEqual(before.VaryByValues.OrderBy(v => v.Key), after.VaryByValues.OrderBy(v => v.Key));
@@ -29,7 +30,7 @@ public sealed class ReadCacheKeyTests
     {
         var rules = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(rules, 41, caller: null, Today);
+        ReadCachePolicy.VaryBy(rules, "41", caller: null, Today);
 
         Assert.Equal("41", rules.VaryByValues["changes"]);
     }
@@ -40,10 +41,21 @@ public sealed class ReadCacheKeyTests
         var before = new CacheVaryByRules();
         var after = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(before, 41, caller: null, Today);
-        ReadCachePolicy.VaryBy(after, 42, caller: null, Today);
+        ReadCachePolicy.VaryBy(before, "41", caller: null, Today);
+        ReadCachePolicy.VaryBy(after, "42", caller: null, Today);
 
         Assert.NotEqual(before.VaryByValues.OrderBy(v => v.Key), after.VaryByValues.OrderBy(v => v.Key));
+    }
+
+    [Theory]
+    [InlineData(42, 7)]
+    [InlineData(41, 8)]
+    public void ReadsOfATalkOnEitherSideOfAWriteToItOrToASharedRecordGetDifferentKeys(long talk, long shared)
+    {
+        var before = ReadCachePolicy.TalkChanges(new TalkScope("istanbul-talks", 41, 7));
+        var after = ReadCachePolicy.TalkChanges(new TalkScope("istanbul-talks", talk, shared));
+
+        Assert.NotEqual(before, after);
     }
 
     [Fact]
@@ -51,7 +63,7 @@ public sealed class ReadCacheKeyTests
     {
         var rules = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(rules, 7, caller: "reader-one", Today);
+        ReadCachePolicy.VaryBy(rules, "7", caller: "reader-one", Today);
 
         Assert.Equal("7", rules.VaryByValues["changes"]);
         Assert.Equal("reader-one", rules.VaryByValues["caller"]);
@@ -62,7 +74,7 @@ public sealed class ReadCacheKeyTests
     {
         var rules = new CacheVaryByRules();
 
-        ReadCachePolicy.VaryBy(rules, 7, caller: null, Today);
+        ReadCachePolicy.VaryBy(rules, "7", caller: null, Today);
 
         Assert.False(rules.VaryByValues.ContainsKey("caller"));
     }

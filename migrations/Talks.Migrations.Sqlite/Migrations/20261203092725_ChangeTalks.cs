@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Talks.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ChangeTalks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "TalkId",
+                table: "Changes",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Changes_TalkId_Id",
+                table: "Changes",
+                columns: new[] { "TalkId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Changes_TalkId_Id",
+                table: "Changes");
+
+            migrationBuilder.DropColumn(
+                name: "TalkId",
+                table: "Changes");
+        }
+    }
+}
