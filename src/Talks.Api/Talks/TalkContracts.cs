@@ -42,7 +42,8 @@ internal static class TalkResource
             t.Rounds.Count,
             t.Rounds.Min(r => (DateOnly?)r.Date),
             t.Rounds.Max(r => (DateOnly?)r.Date),
-            PartyIdsIn(t.Rounds.SelectMany(r => r.Participants).GroupBy(p => 1)
+            // One group, so its order means nothing; EF warns of a FirstOrDefault without one (a log line on every start).
+            PartyIdsIn(t.Rounds.SelectMany(r => r.Participants).GroupBy(p => 1).OrderBy(g => g.Key)
                 .Select(g => string.Join(",", g.Select(p => p.PartyId))).FirstOrDefault()),
             t.SourceIds,
             t.Version,
