@@ -327,6 +327,137 @@ public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksA
         Assert.DoesNotContain(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == KeyHeader);
     }
 
+    [Fact]
+    public async Task EachKeyOfOneCallerKeepsItsOwnAnswer()
+    {
+        var (client, _) = await CallerAsync();
+        var (firstKey, secondKey) = (NewKey(), NewKey());
+        var (firstName, secondName) = (Unique("First Key State"), Unique("Second Key State"));
+
+        using var first = await PostAsync(client, Party(firstName), firstKey);
+        using var second = await PostAsync(client, Party(secondName), secondKey);
+        using var retryOfFirst = await PostAsync(client, Party(firstName), firstKey);
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.NotEqual(first.Headers.Location, second.Headers.Location);
+        Assert.Equal("true", Assert.Single(retryOfFirst.Headers.GetValues(ReplayedHeader)));
+        Assert.Equal(first.Headers.Location, retryOfFirst.Headers.Location);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retryOfFirst.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AFailedRequestGivesUpOnlyItsOwnKey()
+    {
+        var (client, caller) = await CallerAsync();
+        var (otherCaller, otherCallerName) = await CallerAsync();
+        var key = NewKey();
+        // Requests still running: one of this caller under another key, one of another caller under the same key.
+        await api.InDatabaseAsync(async db =>
+        {
+            var running = Kept(caller, NewKey(), DateTime.UtcNow.AddHours(1));
+            running.Completed = false;
+            var sameKey = Kept(otherCallerName, key, DateTime.UtcNow.AddHours(1));
+            sameKey.Completed = false;
+            db.IdempotencyRecords.AddRange(running, sameKey);
+            return await db.SaveChangesAsync();
+        });
+
+        var broken = new HttpRequestMessage(HttpMethod.Post, Parties) { Content = Http.Json("{ \"name\": ") };
+        broken.Headers.TryAddWithoutValidation(KeyHeader, key);
+        using var failed = await client.SendAsync(broken);
+
+        await failed.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
+        Assert.Equal(1, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == otherCallerName && r.Key == key)));
+        otherCaller.Dispose();
+    }
+
+    [Fact]
+    public async Task TheSameKeyAndBodyOnAnotherPathOrQueryIsADifferentRequest()
+    {
+        var (client, _) = await CallerAsync();
+        var key = NewKey();
+        var body = Party(Unique("Path State"));
+
+        using var first = await PostAsync(client, body, key);
+        var elsewhere = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sources") { Content = Http.Json(body.ToJsonString()) };
+        elsewhere.Headers.TryAddWithoutValidation(KeyHeader, key);
+        using var onAnotherPath = await client.SendAsync(elsewhere);
+        var withQuery = new HttpRequestMessage(HttpMethod.Post, $"{Parties}?dryRun=") { Content = Http.Json(body.ToJsonString()) };
+        withQuery.Headers.TryAddWithoutValidation(KeyHeader, key);
+        using var withAQuery = await client.SendAsync(withQuery);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await onAnotherPath.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await withAQuery.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("~")]
+    [InlineData("a b~c")]
+    public async Task KeysOfThePrintableAsciiEdgesAreAccepted(string key)
+    {
+        var (client, _) = await CallerAsync();
+
+        using var answer = await PostAsync(client, Party(Unique("Edge Key State")), key);
+
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("del\u007f")]
+    [InlineData("unit\u001fseparator")]
+    public async Task KeysJustOutsidePrintableAsciiAreRefused(string key)
+    {
+        var (client, caller) = await CallerAsync();
+
+        using var answer = await PostAsync(client, Party(Unique("Outside Key State")), key);
+
+        await answer.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
+    }
+
+    [Fact]
+    public async Task AKeyOnAnEditIsIgnoredAndNothingIsKept()
+    {
+        var (client, caller) = await CallerAsync();
+        using var created = await PostAsync(client, Party(Unique("Edited State")), key: null);
+        var location = created.Headers.Location!;
+        var body = Party(Unique("Edited State Renamed"));
+        var edit = new HttpRequestMessage(HttpMethod.Put, location) { Content = Http.Json(body.ToJsonString()) };
+        edit.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
+        edit.Headers.TryAddWithoutValidation(KeyHeader, NewKey());
+
+        using var edited = await client.SendAsync(edit);
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
+    }
+
+    [Fact]
+    public async Task AnAnswerThatMustNotBeStoredIsNotKeptSoARetryMakesANewKey()
+    {
+        using var admin = api.CreateClient(ApiKeyRole.Admin);
+        var key = NewKey();
+        var body = new JsonObject { ["name"] = IdFrom(Unique("retried key")), ["role"] = "analyst" };
+
+        // The new key's secret is answered once, with Cache-Control: no-store; it is never written down for a replay.
+        async Task<HttpResponseMessage> CreateKeyAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/keys") { Content = Http.Json(body.ToJsonString()) };
+            request.Headers.TryAddWithoutValidation(KeyHeader, key);
+            return await admin.SendAsync(request);
+        }
+
+        using var first = await CreateKeyAsync();
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.True(first.Headers.CacheControl?.NoStore);
+        Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key)));
+        using var retry = await CreateKeyAsync();
+        Assert.False(retry.Headers.Contains(ReplayedHeader));
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonNode body, string? key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Parties)
