@@ -2,6 +2,7 @@
 //   node bench/report.js WORK                 prints the results section
 //   node bench/report.js --into FILE SECTION  puts SECTION between FILE's results markers (creating FILE if needed)
 //   node bench/report.js --mixed WORK         prints only the mixed case (bench/run --only-mixed)
+//   node bench/report.js --postgres WORK      prints the mixed case on each provider (bench/run --postgres)
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -22,7 +23,8 @@ if (process.argv[2] === '--into') {
 }
 
 const mixedOnly = process.argv[2] === '--mixed';
-const work = process.argv[mixedOnly ? 3 : 2];
+const postgresOnly = process.argv[2] === '--postgres';
+const work = process.argv[mixedOnly || postgresOnly ? 3 : 2];
 const settings = JSON.parse(fs.readFileSync(path.join(work, 'settings.json'), 'utf8'));
 const read = (name) => {
   const file = path.join(work, 'results', name);
@@ -69,26 +71,40 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-// Server CPU per 1,000 requests (clock ticks of 10 ms), from bench/run's reading of /proc around the measured run.
-const cpuPerThousand = (kase) => {
-  const ticks = read(`${kase}.api.cpu`);
-  const r = result(kase, 'api');
-  return ticks && r && r.requests ? (Number(ticks) * 10 * 1000) / r.requests : null;
+// Server CPU per 1,000 requests (clock ticks of 10 ms), from bench/run's reading of /proc around the measured run,
+// added over the servers that answered them.
+const cpuPerThousand = (kase, label, servers) => {
+  const ticks = servers.map((server) => read(`${kase}.${server}.cpu`));
+  const r = result(kase, label);
+  return ticks.every(Boolean) && r && r.requests ? (ticks.reduce((sum, t) => sum + Number(t), 0) * 10 * 1000) / r.requests : null;
 };
-const mixedLines = () => {
+// The mixed case's passes as run under LABEL (bench/run's mixed LABEL SERVER…), with their medians' ratios.
+const mixedPasses = (label, servers) => {
   const passes = [];
   for (let pass = 1; pass <= (s.mixedPasses ?? 1); pass++) {
-    const alone = result(`mixed-alone-${pass}`, 'api');
-    const withWrites = result(`mixed-writes-${pass}`, 'api');
-    const writerText = read(`mixed-writer-${pass}.json`);
+    const alone = result(`mixed-alone-${pass}`, label);
+    const withWrites = result(`mixed-writes-${pass}`, label);
+    const writerText = read(`mixed-writer-${pass}.${label}.json`);
     if (alone && withWrites) {
       passes.push({ pass, alone, withWrites, writer: writerText ? JSON.parse(writerText) : null,
-        cpuAlone: cpuPerThousand(`mixed-alone-${pass}`), cpuWrites: cpuPerThousand(`mixed-writes-${pass}`) });
+        cpuAlone: cpuPerThousand(`mixed-alone-${pass}`, label, servers), cpuWrites: cpuPerThousand(`mixed-writes-${pass}`, label, servers) });
     }
   }
-  if (!passes.length) return [];
-  const rateRatio = median(passes.map((p) => p.withWrites.perSecond)) / median(passes.map((p) => p.alone.perSecond));
-  const p99Ratio = median(passes.map((p) => p.withWrites.p99Ms)) / median(passes.map((p) => p.alone.p99Ms));
+  if (!passes.length) return null;
+  return {
+    passes,
+    rateRatio: median(passes.map((p) => p.withWrites.perSecond)) / median(passes.map((p) => p.alone.perSecond)),
+    p99Ratio: median(passes.map((p) => p.withWrites.p99Ms)) / median(passes.map((p) => p.alone.p99Ms)),
+    aloneRate: median(passes.map((p) => p.alone.perSecond)),
+    writesRate: median(passes.map((p) => p.withWrites.perSecond)),
+    aloneP99: median(passes.map((p) => p.alone.p99Ms)),
+    writesP99: median(passes.map((p) => p.withWrites.p99Ms)),
+  };
+};
+const mixedLines = (label = 'api', servers = ['api']) => {
+  const measured = mixedPasses(label, servers);
+  if (!measured) return [];
+  const { passes, rateRatio, p99Ratio } = measured;
   const posted = passes.reduce((sum, p) => sum + (p.writer?.posted ?? 0), 0);
   const failed = passes.reduce((sum, p) => sum + (p.writer?.failed ?? 0), 0);
   const cpu = (value) => (value === null ? '—' : `${ms(value)} ms`);
@@ -108,6 +124,30 @@ const mixedLines = () => {
     '',
   ];
 };
+
+if (postgresOnly) {
+  const setups = [
+    ['SQLite, one instance', 'sqlite', ['api']],
+    [`PostgreSQL ${s.postgres}, one instance`, 'postgres', ['pg']],
+    [`PostgreSQL ${s.postgres}, two instances on one database (reads split between them, writes to the first)`, 'postgres-2', ['pga', 'pgb']],
+  ];
+  const summary = setups.map(([name, label, servers]) => {
+    const m = mixedPasses(label, servers);
+    return m
+      ? `| ${name} | ${rate(m.aloneRate)} req/s, p99 ${ms(m.aloneP99)} ms | ${rate(m.writesRate)} req/s, p99 ${ms(m.writesP99)} ms | ` +
+        `${n(m.rateRatio, 2)} ${verdict(m.rateRatio >= 0.8)} | ${times(m.p99Ratio)} ${verdict(m.p99Ratio <= 2)} |`
+      : `| ${name} | — | — | not measured | not measured |`;
+  });
+  process.stdout.write(`${[`## Mixed case on each provider: ${s.started}`, '', `Load average ${s.loadStart} at the start, ${s.loadEnd} at the end. ` +
+    `Data set: \`generate --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\`, ` +
+    `copied into PostgreSQL by \`bench/pg-copy\`; ${s.duration} s measured per run after ${s.warmup} s of warm-up (${s.longWarmup} s before the first). ` +
+    'With two instances each gets half the connections; their rates are added and the higher p99 is given.', '',
+  '| setup | full rounds, no writes (median) | with writes to one talk (median) | rate with / without (≥ 0.8) | p99 with / without (≤ 2×) |',
+  '|---|---|---|---|---|',
+  ...summary, '',
+  ...setups.flatMap(([name, label, servers]) => [`### ${name}`, '', ...mixedLines(label, servers)])].join('\n')}\n`);
+  process.exit(0);
+}
 
 if (mixedOnly) {
   process.stdout.write(`${[`## Mixed case: ${s.started}`, '', `Load average ${s.loadStart} at the start, ${s.loadEnd} at the end. ` +
