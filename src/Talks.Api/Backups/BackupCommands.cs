@@ -19,7 +19,7 @@ public static class BackupCommands
 
         if (services.GetRequiredService<DatabaseInfo>().Provider != DatabaseProvider.Sqlite)
         {
-            await errors.WriteLineAsync("'backup' copies the SQLite file; on PostgreSQL use pg_dump (README: running on PostgreSQL).");
+            await errors.WriteLineAsync("'backup' copies the SQLite file; on PostgreSQL use pg_dump (docs/deploying.md: Running on PostgreSQL).");
             return 2;
         }
 

@@ -35,7 +35,7 @@ public static class DatabaseStartup
             {
                 throw new InvalidOperationException(
                     "Database:MigrateOnStart is false and the database named in ConnectionStrings:Talks does not exist; " +
-                    "create and migrate it first (README: running on PostgreSQL).");
+                    "create and migrate it first (docs/deploying.md: Running on PostgreSQL).");
             }
 
             // Instances starting together on one database queue here: the first migrates and seeds, the others then
@@ -65,7 +65,7 @@ public static class DatabaseStartup
             {
                 throw new InvalidOperationException(
                     $"Database:MigrateOnStart is false and the database lacks {pending.Count} migration(s), " +
-                    $"the first being {pending[0]}; apply them (README: running on PostgreSQL) and start again.");
+                    $"the first being {pending[0]}; apply them (docs/deploying.md: Running on PostgreSQL) and start again.");
             }
 
             var seedFolder = DatabaseSetupPaths.SeedFolder(app.Configuration);
