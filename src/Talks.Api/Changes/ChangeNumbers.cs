@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
 
 namespace Talks.Api.Changes;
 

@@ -1,4 +1,5 @@
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.OpenApi;
+
 
 namespace Talks.Api.Search;
 

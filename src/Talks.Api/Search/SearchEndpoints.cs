@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
+using Talks.Api.Hosting.Json;
 using Talks.Api.Positions;
+using Talks.Api.Reading;
 using Talks.Data;
 
 namespace Talks.Api.Search;

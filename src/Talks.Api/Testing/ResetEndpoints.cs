@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talks.Api.Hosting.Database;
 using Talks.Api.Keys;
 using Talks.Data;
 using Talks.Data.Entities;
-using Talks.Api.Infrastructure;
 using Talks.Data.Seeding;
 
 namespace Talks.Api.Testing;
