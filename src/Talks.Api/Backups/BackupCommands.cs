@@ -3,6 +3,7 @@ using Talks.Api.Hosting.Database;
 
 
 
+
 namespace Talks.Api.Backups;
 
 /// <summary>

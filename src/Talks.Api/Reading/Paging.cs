@@ -4,9 +4,6 @@ using System.Text.Json;
 
 namespace Talks.Api.Reading;
 
-/// <summary>One page of a list: the items and an opaque cursor for the next page, or null on the last.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
-
 /// <summary>The paging part of every list's query string.</summary>
 public static class Paging
 {

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Talks.Api.Hosting.OpenApi;
 
 namespace Talks.Api.Reading;
 

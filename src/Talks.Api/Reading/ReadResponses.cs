@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Talks.Api.Hosting.OpenApi;
-
 namespace Talks.Api.Reading;
 
 public static class ReadResponsesSetup
@@ -12,12 +9,6 @@ public static class ReadResponsesSetup
     }
 }
 
-/// <summary>Marks a list endpoint: its query is guarded, and it answers CSV too.</summary>
-public sealed class ListEndpoint;
-
-/// <summary>Marks an endpoint that streams (server-sent events): never buffered.</summary>
-public sealed class StreamingEndpoint;
-
 /// <summary>
 /// Every API read, in one place: CSV for lists, <c>fields=</c> selection, an ETag on every answer (lists included),
 /// <c>If-None-Match</c> → 304, and a Cache-Control that makes clients revalidate, so no read after a write is stale.
@@ -28,7 +19,7 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
 
     /// <summary>
     /// Which answers this shapes: GETs of API endpoints under /api/v1, streams apart. The OpenAPI document asks the
-    /// same question (<see cref="ReadResponseDocs"/>), so what it describes is what clients get.
+    /// same question (<c>ReadResponseDocs</c>), so what it describes is what clients get.
     /// </summary>
     public static bool Shapes(string method, PathString path, IEnumerable<object> metadata) =>
         HttpMethods.IsGet(method) && path.StartsWithSegments("/api/v1") && !metadata.OfType<StreamingEndpoint>().Any();
@@ -108,46 +99,5 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
 
         http.Response.ContentLength = body.Length;
         await original.WriteAsync(body, http.RequestAborted);
-    }
-}
-
-/// <summary><c>fields=id,title</c>: answers with just those properties (id always), for lists and single records.</summary>
-internal static class FieldSelection
-{
-    /// <summary>Writes text as the API's other answers do, without escaping non-ASCII letters ("Dolmabahçe").</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions AsWritten = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static (byte[]? Body, string? Error) Apply(byte[] body, string fields)
-    {
-        var wanted = fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count == 0 || wanted.Count > 50)
-        {
-            return (null, "Give 1 to 50 comma-separated property names.");
-        }
-
-        wanted.Add("id");
-        var root = JsonNode.Parse(body);
-        var records = root is JsonObject page && page["items"] is JsonArray items
-            ? items.OfType<JsonObject>().ToList()
-            : root is JsonObject single ? [single] : [];
-        var known = records.SelectMany(r => r.Select(p => p.Key)).ToHashSet(StringComparer.Ordinal);
-        var unknown = wanted.Where(f => records.Count > 0 && !known.Contains(f)).ToList();
-        if (unknown.Count > 0)
-        {
-            return (null, $"Unknown field(s): {string.Join(", ", unknown)}. Allowed: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
-        }
-
-        foreach (var record in records)
-        {
-            foreach (var name in record.Select(p => p.Key).Where(k => !wanted.Contains(k)).ToList())
-            {
-                record.Remove(name);
-            }
-        }
-
-        return (System.Text.Encoding.UTF8.GetBytes(root!.ToJsonString(AsWritten)), null);
     }
 }

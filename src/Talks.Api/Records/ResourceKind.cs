@@ -11,19 +11,6 @@ using Talks.Data.Entities;
 
 namespace Talks.Api.Records;
 
-/// <summary>A create/update body: the client may name the id on create, and may repeat (not change) it on update.</summary>
-public interface IRequest
-{
-    string? Id { get; }
-}
-
-/// <summary>A response with its id (what list cursors are made of) and the version that becomes its ETag.</summary>
-public interface IResource
-{
-    string Id { get; }
-    long Version { get; }
-}
-
 /// <summary>
 /// The read/write behaviour every collection shares — not-found, ETag/If-Match, merge patch, duplicate ids, refused
 /// deletes — described once per resource. Endpoints stay a route table of named handlers that call into this.
@@ -209,37 +196,5 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         db.Remove(entity);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
-    }
-}
-
-/// <summary>Whether a projection reads nothing but the record's own columns: no related records, no subqueries.</summary>
-internal sealed class OwnColumns : ExpressionVisitor
-{
-    private bool _only = true;
-
-    public static bool Only(LambdaExpression projection)
-    {
-        var visitor = new OwnColumns();
-        visitor.Visit(projection.Body);
-        return visitor._only;
-    }
-
-    protected override Expression VisitMethodCall(MethodCallExpression node)
-    {
-        _only = false;
-        return node;
-    }
-
-    protected override Expression VisitMember(MemberExpression node)
-    {
-        if (node.Expression is not ParameterExpression || node.Member is not System.Reflection.PropertyInfo property
-            || typeof(Entity).IsAssignableFrom(property.PropertyType)
-            || (property.PropertyType != typeof(string) && property.PropertyType.GetInterfaces().Any(i =>
-                i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>) && typeof(Entity).IsAssignableFrom(i.GetGenericArguments()[0]))))
-        {
-            _only = false;
-        }
-
-        return base.VisitMember(node);
     }
 }

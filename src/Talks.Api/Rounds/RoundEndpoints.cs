@@ -8,7 +8,6 @@ using Talks.Api.Changes;
 using Talks.Api.Agreements;
 using Talks.Api.Hosting.Errors;
 using Talks.Api.Hosting.Json;
-using Talks.Api.Hosting.OpenApi;
 using Talks.Api.Hosting.Validation;
 using Talks.Api.Positions;
 using Talks.Api.Reading;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Talks.Api.Hosting.OpenApi;
 using Talks.Api.Reading;
 using Talks.Data.Entities;
 

@@ -1,6 +1,7 @@
 using Talks.Api.Hosting.OpenApi;
 
 
+
 namespace Talks.Api.Search;
 
 /// <summary>

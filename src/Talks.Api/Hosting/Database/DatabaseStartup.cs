@@ -68,7 +68,7 @@ public static class DatabaseStartup
                     $"the first being {pending[0]}; apply them (README: running on PostgreSQL) and start again.");
             }
 
-            var seedFolder = DatabaseSetupPaths.SeedFolder(app.Configuration);
+            var seedFolder = SeedLocation.Folder(app.Configuration);
             var inserted = await TalksSeeder.SeedAsync(db, seedFolder);
             logger.LogInformation("Database ready ({Provider}); {Inserted} seed records inserted from {SeedFolder}", provider, inserted, seedFolder);
         }

@@ -71,7 +71,7 @@ public sealed class CallerRateLimiter
             : SecondsToReset(partition);
         context.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
         var who = partition.StartsWith("key:", StringComparison.Ordinal) ? "this API key" : "this client address";
-        await AbuseLimits.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.",
+        await LimitProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.",
             $"The limit for {who} is reached; try again after the number of seconds in Retry-After.");
     }
 

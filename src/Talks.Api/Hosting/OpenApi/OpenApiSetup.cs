@@ -1,5 +1,4 @@
 using Microsoft.OpenApi;
-using Talks.Api.Reading;
 
 namespace Talks.Api.Hosting.OpenApi;
 

@@ -1,25 +1,10 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Talks.Api.Hosting.Json;
 using Talks.Api.Reading;
 
 namespace Talks.Api.Hosting.OpenApi;
-
-/// <summary>Marks a string filter whose values are an enum's kebab-case names, so the OpenAPI document lists them.</summary>
-[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
-public sealed class FilterValuesAttribute<TEnum> : Attribute, IFilterValues where TEnum : struct, Enum
-{
-    public IEnumerable<string> Values => EnumText<TEnum>.Names;
-}
-
-public interface IFilterValues
-{
-    IEnumerable<string> Values { get; }
-}
 
 /// <summary>
 /// Describes list query parameters as clients use them: camelCase names (binding ignores case), the limit's range,
