@@ -48,6 +48,7 @@ builder.AddTalksLimits();
 builder.AddTalksReadCache();
 builder.Services.AddTalksBackups();
 builder.Services.AddTalksChanges();
+builder.Services.AddTalksSearch();
 builder.Services.AddTalksReleases();
 builder.Services.AddScoped<TopicVocabulary>();
 
@@ -101,7 +102,7 @@ records.MapPartyEndpoints();
 records.MapPersonEndpoints();
 records.MapPositionEndpoints();
 records.MapStatementEndpoints();
-records.MapAgreementEndpoints();
+records.MapAgreementEndpoints(RoundIncludes.RoundOfAgreement);
 records.MapSourceEndpoints();
 records.MapTopicEndpoints();
 records.MapObligationEndpoints();

@@ -10,9 +10,14 @@ namespace Talks.Api.Changes;
 
 public static class ChangeEndpoints
 {
-    /// <summary>The per-process watch on the change table that live streams wait on.</summary>
+    /// <summary>
+    /// The change numbers the read cache keys its answers by, and the per-process watch on the change table that live
+    /// streams wait on.
+    /// </summary>
     public static IServiceCollection AddTalksChanges(this IServiceCollection services)
     {
+        services.AddSingleton<ChangeNumbers>();
+        services.AddSingleton<IChangeNumbers>(sp => sp.GetRequiredService<ChangeNumbers>());
         services.AddSingleton<ChangeSignal>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeSignal>());
         return services;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Talks.Api.Changes;
 
 namespace Talks.Api.Reading;
 
@@ -7,7 +6,7 @@ namespace Talks.Api.Reading;
 /// The change numbers this instance has seen: moving one past evicts what was cached under it before. Only frees
 /// memory: answers made before are keyed by the older numbers and can no longer match.
 /// </summary>
-internal sealed class ChangeWatermark(IOutputCacheStore store, ChangeNumbers changes)
+internal sealed class ChangeWatermark(IOutputCacheStore store, IChangeNumbers changes)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _talks = new(StringComparer.Ordinal);
     private long _all = -1;

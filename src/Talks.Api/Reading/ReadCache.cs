@@ -1,4 +1,3 @@
-using Talks.Api.Changes;
 using Talks.Data;
 
 namespace Talks.Api.Reading;
@@ -62,7 +61,8 @@ public static class ReadCache
     /// </summary>
     public static RouteGroupBuilder CachesPerTalk(this RouteGroupBuilder group, string collection, string routeValue = "id")
     {
-        if (!ChangeNumbers.BelongToTalks(collection))
+        var changes = ((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<IChangeNumbers>();
+        if (!changes.BelongToTalks(collection))
         {
             throw new ArgumentException($"The records of {collection} do not belong to a talk.", nameof(collection));
         }

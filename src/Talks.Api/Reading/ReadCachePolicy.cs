@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
-using Talks.Api.Changes;
 
 namespace Talks.Api.Reading;
 

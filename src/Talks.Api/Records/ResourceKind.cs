@@ -3,9 +3,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Changes;
 using Talks.Api.Hosting.Errors;
-using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -54,10 +52,6 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
 
     /// <summary>"parties": the collection history and the change feed file this record under.</summary>
     public string Collection => ChangeCapture.Collections[typeof(TEntity)];
-
-    public Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
-        TalksDbContext db, string id, HistoryQuery query, HttpContext http, CancellationToken ct) =>
-        ChangeEndpoints.HistoryAsync(db, Collection, Singular, id, query, http, ct);
 
     public Task<TResponse?> ReadAsync(TalksDbContext db, string id, CancellationToken ct) =>
         ForRead(db.Set<TEntity>().AsNoTracking()).Where(e => e.Id == id).Select(Projection).FirstOrDefaultAsync(ct);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Changes;
 using Talks.Data;
 
 namespace Talks.Api.Hosting.Database;
@@ -28,7 +27,7 @@ public static class DatabaseSetup
             }
 
             builder.Services.AddSingleton(new DatabaseInfo(provider, connectionString));
-            builder.Services.AddPooledTalksDbContext(options => options
+            builder.Services.AddPooledTalksDbContext((_, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
                 .UseCompiledModel(DatabaseProvider.Postgres)
                 .AddInterceptors(faultEpisodes)
@@ -44,14 +43,13 @@ public static class DatabaseSetup
             }
 
             builder.Services.AddSingleton(new DatabaseInfo(provider, connectionString));
-            builder.Services.AddPooledTalksDbContext(options => options
+            builder.Services.AddPooledTalksDbContext((services, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
                 .UseCompiledModel(DatabaseProvider.Sqlite)
-                .AddInterceptors(new SqliteConnectionPragmas(synchronous), faultEpisodes)
+                .AddInterceptors(new SqliteConnectionPragmas(synchronous, services.GetServices<ISqliteFunctions>()), faultEpisodes)
                 .LogFailuresWhereTheyAreAnswered());
         }
 
-        builder.Services.AddSingleton<ChangeNumbers>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
@@ -62,7 +60,7 @@ public static class DatabaseSetup
     /// afresh each time, ~4 % of the CPU of a write. The pool resets what EF tracks; the actor and the seeder's override
     /// are this app's own state, so they are set on every rent.
     /// </summary>
-    private static void AddPooledTalksDbContext(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    private static void AddPooledTalksDbContext(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
     {
         services.AddPooledDbContextFactory<TalksDbContext>(configure);
         services.AddScoped(scope =>

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Talks.Api.Search;
 
 namespace Talks.Api.Hosting.Database;
 
@@ -12,8 +11,10 @@ namespace Talks.Api.Hosting.Database;
 /// write survives a power cut, at the cost of one fsync per commit; NORMAL trades the last commits before a power
 /// cut (never a process crash) for speed.
 /// </summary>
-internal sealed class SqliteConnectionPragmas(string synchronous) : DbConnectionInterceptor
+internal sealed class SqliteConnectionPragmas(string synchronous, IEnumerable<ISqliteFunctions> functions) : DbConnectionInterceptor
 {
+    private readonly ISqliteFunctions[] _functions = functions.ToArray();
+
     private readonly string Pragmas = $"PRAGMA busy_timeout=5000; PRAGMA synchronous={synchronous};";
 
     /// <summary>
@@ -42,7 +43,11 @@ internal sealed class SqliteConnectionPragmas(string synchronous) : DbConnection
             return false;
         }
 
-        SqliteRanking.Register((SqliteConnection)connection);
+        foreach (var function in _functions)
+        {
+            function.Register((SqliteConnection)connection);
+        }
+
         return true;
     }
 
