@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Talks.Api.Changes;
 using Talks.Api.Reading;
 
 namespace Talks.Api.Tests.Reading;
