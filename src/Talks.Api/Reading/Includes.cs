@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Talks.Api.Hosting.OpenApi;
 using Talks.Data;
 
 namespace Talks.Api.Reading;
@@ -78,5 +77,5 @@ public static class Includes
         item[property]?.GetValue<string>() is { } key ? [key] : [];
 }
 
-/// <summary>What an endpoint can embed, kept on it so <see cref="EmbedDocs"/> can describe the embedded properties.</summary>
+/// <summary>What an endpoint can embed, kept on it so <c>EmbedDocs</c> can describe the embedded properties.</summary>
 public sealed record Embedded(IReadOnlyList<Include> Includes);

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Talks.Api.Hosting.Errors;
 
 namespace Talks.Api.Hosting.Database;
 
 /// <summary>
 /// EF Core logs every failed command, save, query and connection at Error, whatever becomes of the failure. During a
 /// database outage or with storage full that is several lines per request, which buries the one line that says what
-/// is wrong (<see cref="DatabaseFaultExceptionHandler"/>, once per episode). Each failure is logged where it is
+/// is wrong (<c>DatabaseFaultExceptionHandler</c>, once per episode). Each failure is logged where it is
 /// answered instead: an unexpected one by the exception handler middleware, with its exception, as a 500; a lost race
 /// at Information as a 409; a background loop's by the loop. These four events drop to Debug; setting
 /// <c>Logging:LogLevel:Microsoft.EntityFrameworkCore</c> to <c>Debug</c> brings them back with the SQL that failed.
