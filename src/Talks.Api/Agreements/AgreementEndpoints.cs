@@ -5,41 +5,42 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Json;
+using Talks.Api.Hosting.Validation;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Api.Topics;
 using Talks.Api.Parties;
-using Talks.Api.Rounds;
 using Talks.Data;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Agreements;
 
-public static class AgreementEndpoints
+public static partial class AgreementEndpoints
 {
     private static ResourceKind<Agreement, AgreementRequest, AgreementResponse> Resource => AgreementResource.Kind;
 
-    /// <summary><c>include=</c> for agreements: the round it was reached at, and the parties its obligations name.</summary>
-    private static readonly Include[] Embedded =
-    [
-        new("round", typeof(RoundResponse), a => Includes.Key(a, "roundId"),
-            async (db, keys, ct) => (await db.Rounds.AsNoTracking().Where(r => keys.Contains(r.Id)).Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct))
-                .ToLookup(r => r.Id, r => (object)r),
-            Single: true),
+    /// <summary><c>include=parties</c>: the parties an agreement's obligations name.</summary>
+    private static readonly Include Parties =
         new("parties", typeof(PartyResponse), PartiesOf,
             async (db, keys, ct) => (await db.Parties.AsNoTracking().Where(p => keys.Contains(p.Id)).Select(PartyResource.Kind.Projection).ToListAsync(ct))
-                .ToLookup(p => p.Id, p => (object)p)),
-    ];
+                .ToLookup(p => p.Id, p => (object)p));
 
     private static IEnumerable<string> PartiesOf(System.Text.Json.Nodes.JsonObject agreement) =>
         (agreement["obligations"]?.AsArray() ?? [])
             .SelectMany(o => new[] { o?["partyId"]?.GetValue<string>(), o?["beneficiaryPartyId"]?.GetValue<string>() })
             .OfType<string>().Distinct();
 
-    public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// <paramref name="round"/> is <c>include=round</c>, the round each agreement was reached at. Rounds embed their
+    /// agreements, so Rounds/ lends it rather than this folder reaching back into Rounds/.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app, Include round)
     {
+        Include[] embedded = [round, Parties];
         var group = app.MapGroup("/agreements").WithTags("Agreements").CachesPerTalk("agreements");
-        group.MapGet("/", List).Embeds(Embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
-        group.MapGet("/{id}", Get).Embeds(Embedded).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
+        group.MapGet("/", List).Embeds(embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
+        group.MapGet("/{id}", Get).Embeds(embedded).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
         group.MapGet("/{id}/history", History).WithName("GetAgreementHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateAgreement").WithSummary("Create an agreement.").Validates<AgreementRequest>().ProducesProblem(409);
@@ -122,104 +123,4 @@ public static class AgreementEndpoints
 
     private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         Resource.DeleteAsync(db, id, http, ct);
-
-    private static async Task<Results<Ok<Page<AgreementEventResponse>>, ValidationProblem, ProblemHttpResult>> ListEvents(
-        string id, [AsParameters] AgreementEventQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
-    {
-        var errors = Paging.Check(query.Limit, query.Cursor, 2, out var take, out var after);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        if (!await db.Agreements.AnyAsync(a => a.Id == id, ct))
-        {
-            return Problems.NotFound(Resource.Singular, id);
-        }
-
-        var events = db.AgreementEvents.AsNoTracking().Where(e => e.AgreementId == id);
-        if (after is [var lastDate, var lastId])
-        {
-            if (!DateOnly.TryParse(lastDate, out var date))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["The cursor is not one this list issued."] });
-            }
-
-            events = events.Where(e => e.OccurredOn > date || (e.OccurredOn == date && string.Compare(e.Id, lastId) > 0));
-        }
-
-        var items = await events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Take(take + 1)
-            .Select(AgreementResource.EventProjection).ToListAsync(ct);
-        return TypedResults.Ok(items.ToPage(take, http, e => Paging.Encode(e.OccurredOn.ToString("O"), e.Id)));
-    }
-
-    private static async Task<Results<Ok<AgreementEventResponse>, ProblemHttpResult>> GetEvent(
-        string id, string eventId, TalksDbContext db, HttpContext http, CancellationToken ct)
-    {
-        var found = await db.AgreementEvents.AsNoTracking().Where(e => e.AgreementId == id && e.Id == eventId)
-            .Select(AgreementResource.EventProjection).FirstOrDefaultAsync(ct);
-        if (found is null)
-        {
-            return Problems.NotFound("event of this agreement", eventId);
-        }
-
-        http.SetETag(found.Version);
-        return TypedResults.Ok(found);
-    }
-
-    private static async Task<Results<Created<AgreementEventResponse>, ValidationProblem, ProblemHttpResult>> AddEvent(
-        string id, AgreementEventRequest request, TalksDbContext db, HttpContext http, CancellationToken ct)
-    {
-        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (agreement is null)
-        {
-            return Problems.NotFound(Resource.Singular, id);
-        }
-
-        var completes = request.Completes ?? [];
-        if (completes.Count > 0)
-        {
-            var obligations = await db.Obligations.CountAsync(o => o.AgreementId == id, ct);
-            var missing = completes.Select((number, i) => (number, i)).Where(c => c.number > obligations)
-                .ToDictionary(c => $"completes[{c.i}]", c => new[] { $"The agreement has no obligation {c.number}: it has {obligations}." });
-            if (missing.Count > 0)
-            {
-                return TypedResults.ValidationProblem(missing);
-            }
-        }
-
-        var eventId = request.Id ?? await Slug.NewIdAsync(db.AgreementEvents, $"{id} {request.OccurredOn:yyyy-MM-dd}", ct);
-        if (await db.AgreementEvents.AnyAsync(e => e.Id == eventId, ct))
-        {
-            return Problems.DuplicateId("agreement event", eventId);
-        }
-
-        if (request.StatusAfter is { } next && next != agreement.Status)
-        {
-            if (!AgreementLifecycle.CanMove(agreement.Status, next))
-            {
-                return Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(agreement.Status, next));
-            }
-
-            agreement.Status = next;
-        }
-
-        db.AgreementEvents.Add(new AgreementEvent
-        {
-            Id = eventId,
-            AgreementId = id,
-            OccurredOn = request.OccurredOn,
-            Description = request.Description,
-            Quantity = request.Quantity,
-            Unit = request.Unit,
-            StatusAfter = request.StatusAfter,
-            Completes = [.. completes],
-            SourceIds = [.. request.SourceIds],
-        });
-        await db.SaveChangesAsync(ct);
-
-        var created = await db.AgreementEvents.AsNoTracking().Where(e => e.Id == eventId).Select(AgreementResource.EventProjection).FirstAsync(ct);
-        http.SetETag(created.Version);
-        return TypedResults.Created($"/api/v1/agreements/{id}/events/{eventId}", created);
-    }
 }

@@ -1,4 +1,4 @@
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Json;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Agreements;

@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
 

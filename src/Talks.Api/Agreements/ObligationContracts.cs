@@ -1,5 +1,3 @@
-using Talks.Api.Infrastructure;
-
 namespace Talks.Api.Agreements;
 
 /// <summary>

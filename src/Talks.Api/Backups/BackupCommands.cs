@@ -1,4 +1,8 @@
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
+
+
+
+
 
 namespace Talks.Api.Backups;
 

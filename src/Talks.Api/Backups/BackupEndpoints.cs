@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
 using Talks.Api.Keys;
 
 namespace Talks.Api.Backups;

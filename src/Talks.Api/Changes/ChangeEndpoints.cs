@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
 
@@ -9,9 +10,14 @@ namespace Talks.Api.Changes;
 
 public static class ChangeEndpoints
 {
-    /// <summary>The per-process watch on the change table that live streams wait on.</summary>
+    /// <summary>
+    /// The change numbers the read cache keys its answers by, and the per-process watch on the change table that live
+    /// streams wait on.
+    /// </summary>
     public static IServiceCollection AddTalksChanges(this IServiceCollection services)
     {
+        services.AddSingleton<ChangeNumbers>();
+        services.AddSingleton<IChangeNumbers>(sp => sp.GetRequiredService<ChangeNumbers>());
         services.AddSingleton<ChangeSignal>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeSignal>());
         return services;

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
+using Talks.Api.Reading;
 
 namespace Talks.Api.Changes;
 
@@ -13,7 +14,7 @@ namespace Talks.Api.Changes;
 /// table. On SQLite one connection is kept open with the statements prepared, used by one caller at a time; on
 /// PostgreSQL each call borrows a pooled connection, and the round trip dominates.
 /// </summary>
-public sealed class ChangeNumbers(DatabaseInfo database) : IDisposable
+public sealed class ChangeNumbers(DatabaseInfo database) : IChangeNumbers, IDisposable
 {
     private const string NewestSql = """SELECT MAX("Id") FROM "Changes" """;
 
@@ -43,8 +44,7 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IDisposable
     private readonly Dictionary<string, SqliteCommand> _prepared = [];
     private SqliteConnection? _sqlite;
 
-    /// <summary>Whether <see cref="ScopeAsync"/> knows how to find the talk of this collection's records.</summary>
-    public static bool BelongToTalks(string collection) => TalkOfRecord.ContainsKey(collection);
+    public bool BelongToTalks(string collection) => TalkOfRecord.ContainsKey(collection);
 
     public async ValueTask<long> NewestAsync(CancellationToken ct = default) =>
         await QueryAsync(NewestSql, "", null, r => r.IsDBNull(0) ? 0 : r.GetInt64(0), ct);
@@ -149,9 +149,3 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IDisposable
         }
     }
 }
-
-/// <summary>
-/// Where a talk's record stands: its talk (null when it belongs to none), the newest change of that talk and the
-/// newest change of records every talk shares (parties, people, sources, topics; resets).
-/// </summary>
-public readonly record struct TalkScope(string? TalkId, long Talk, long Shared);

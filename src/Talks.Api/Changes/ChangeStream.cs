@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Talks.Api.Infrastructure;
+using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
 

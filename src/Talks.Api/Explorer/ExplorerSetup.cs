@@ -1,5 +1,5 @@
 using Microsoft.Extensions.FileProviders;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Security;
 
 namespace Talks.Api.Explorer;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.OpenApi;
 
 namespace Talks.Api.Idempotency;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talks.Api.Hosting.Database;
 using Talks.Data;
-using Talks.Api.Infrastructure;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Idempotency;

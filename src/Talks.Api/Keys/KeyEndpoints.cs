@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Hosting.Validation;
 
 namespace Talks.Api.Keys;
 

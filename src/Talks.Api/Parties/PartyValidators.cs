@@ -1,5 +1,5 @@
 using FluentValidation;
-using Talks.Api.Infrastructure;
+using Talks.Api.Records;
 using Talks.Data;
 
 namespace Talks.Api.Parties;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Data.Entities;
 
 namespace Talks.Api.People;

@@ -1,4 +1,7 @@
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Json;
+using Talks.Api.Hosting.OpenApi;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Positions;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Reading;
 using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;

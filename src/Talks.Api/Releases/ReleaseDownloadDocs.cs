@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.OpenApi;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Releases;

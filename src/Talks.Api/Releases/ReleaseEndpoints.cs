@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Hosting.Validation;
 using Talks.Api.Keys;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
 using Talks.Data;
 using Talks.Data.Entities;
 

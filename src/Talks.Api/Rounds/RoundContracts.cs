@@ -1,8 +1,10 @@
 using Talks.Api.Agreements;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.OpenApi;
 using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data.Entities;

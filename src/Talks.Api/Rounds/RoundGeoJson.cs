@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Talks.Api.Infrastructure;
+using Talks.Api.Reading;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Rounds;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Xml;
-using Talks.Api.Infrastructure;
+using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
 

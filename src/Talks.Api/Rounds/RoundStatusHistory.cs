@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Changes;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Hosting.Json;
 using Talks.Data;
 using Talks.Data.Entities;
 

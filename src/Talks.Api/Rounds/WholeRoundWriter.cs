@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Agreements;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
 using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
+using Talks.Api.Records;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data;

@@ -1,4 +1,6 @@
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.OpenApi;
+
+
 
 namespace Talks.Api.Search;
 

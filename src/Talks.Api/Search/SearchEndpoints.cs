@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
+using Talks.Api.Hosting.Json;
 using Talks.Api.Positions;
+using Talks.Api.Reading;
 using Talks.Data;
 
 namespace Talks.Api.Search;
@@ -12,6 +14,10 @@ public static partial class SearchEndpoints
 {
     /// <summary>How many matches, newest first, a search ranks; pages end there.</summary>
     public const int RankedMatches = 1000;
+
+    /// <summary>The ranking function search's SQL calls on SQLite.</summary>
+    public static IServiceCollection AddTalksSearch(this IServiceCollection services) =>
+        services.AddSingleton<ISqliteFunctions, SqliteRankingFunction>();
 
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder api)
     {

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Json;
+using Talks.Api.Hosting.Validation;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
 

@@ -1,4 +1,5 @@
-using Talks.Api.Infrastructure;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Talks;

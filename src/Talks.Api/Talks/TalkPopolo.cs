@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Hosting.Json;
 using Talks.Api.People;
+using Talks.Api.Reading;
+using Talks.Api.Records;
 using Talks.Api.Rounds;
 using Talks.Data;
 using Talks.Data.Entities;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Hosting.Json;
 using Talks.Api.Positions;
+using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
 using Talks.Api.Keys;
 using Talks.Data.Entities;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talks.Api.Hosting.Database;
 using Talks.Api.Keys;
 using Talks.Data;
 using Talks.Data.Entities;
-using Talks.Api.Infrastructure;
 using Talks.Data.Seeding;
 
 namespace Talks.Api.Testing;
@@ -57,7 +57,7 @@ public static class ResetEndpoints
         await db.Changes.ExecuteDeleteAsync(ct);
         await db.IdempotencyRecords.ExecuteDeleteAsync(ct);
 
-        var inserted = await TalksSeeder.SeedAsync(db, DatabaseSetupPaths.SeedFolder(configuration), ct);
+        var inserted = await TalksSeeder.SeedAsync(db, SeedLocation.Folder(configuration), ct);
 
         // Last in the feed, so a client that reloads on it reads the seed, not the empty database before it.
         db.ActorOverride = null;

@@ -1,4 +1,4 @@
-using Talks.Api.Infrastructure;
+using Talks.Api.Records;
 using Talks.Data;
 
 namespace Talks.Api.Topics;

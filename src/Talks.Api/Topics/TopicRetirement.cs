@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Records;
 using Talks.Data;
 
 namespace Talks.Api.Topics;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Errors;
 using Talks.Data;
 using Talks.Data.Entities;
 

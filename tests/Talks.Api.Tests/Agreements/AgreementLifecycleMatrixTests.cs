@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Json;
 using Talks.Api.Tests.Infrastructure;
 using Talks.Data.Entities;
 using static Talks.Api.Tests.Agreements.AgreementTests;

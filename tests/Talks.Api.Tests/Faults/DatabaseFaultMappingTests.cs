@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
+using Talks.Api.Hosting.Errors;
 
 namespace Talks.Api.Tests.Faults;
 

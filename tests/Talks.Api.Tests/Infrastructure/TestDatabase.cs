@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
 using Talks.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;

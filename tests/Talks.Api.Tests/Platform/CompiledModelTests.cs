@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
 using Talks.Data;
 
 namespace Talks.Api.Tests.Platform;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Talks.Api.Infrastructure;
+using Talks.Api.Hosting.Database;
 using Talks.Api.Tests.Infrastructure;
 using Talks.Data;
 

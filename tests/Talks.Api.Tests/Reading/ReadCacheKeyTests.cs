@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Talks.Api.Changes;
-using Talks.Api.Infrastructure;
+using Talks.Api.Reading;
 
 namespace Talks.Api.Tests.Reading;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Talks.Api.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Talks.Api.Reading;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Reading;
@@ -60,7 +61,9 @@ public sealed class ReadCacheSettingsTests(TalksApiFactory api) : IClassFixture<
     [Fact]
     public void OnlyATalksOwnRecordsCanBeKeptPerTalk()
     {
-        var group = WebApplication.CreateBuilder().Build().MapGroup("/parties");
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddSingleton(api.Services.GetRequiredService<IChangeNumbers>());
+        var group = builder.Build().MapGroup("/parties");
 
         var refused = Assert.Throws<ArgumentException>(() => group.CachesPerTalk("parties"));
 

@@ -1,0 +1,114 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Talks.Api.Hosting.Errors;
+using Talks.Api.Reading;
+using Talks.Api.Records;
+using Talks.Data;
+using Talks.Data.Entities;
+
+namespace Talks.Api.Agreements;
+
+/// <summary>The handlers of an agreement's events: what has happened to it since it was reached.</summary>
+public static partial class AgreementEndpoints
+{
+    private static async Task<Results<Ok<Page<AgreementEventResponse>>, ValidationProblem, ProblemHttpResult>> ListEvents(
+        string id, [AsParameters] AgreementEventQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var errors = Paging.Check(query.Limit, query.Cursor, 2, out var take, out var after);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!await db.Agreements.AnyAsync(a => a.Id == id, ct))
+        {
+            return Problems.NotFound(Resource.Singular, id);
+        }
+
+        var events = db.AgreementEvents.AsNoTracking().Where(e => e.AgreementId == id);
+        if (after is [var lastDate, var lastId])
+        {
+            if (!DateOnly.TryParse(lastDate, out var date))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["The cursor is not one this list issued."] });
+            }
+
+            events = events.Where(e => e.OccurredOn > date || (e.OccurredOn == date && string.Compare(e.Id, lastId) > 0));
+        }
+
+        var items = await events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).Take(take + 1)
+            .Select(AgreementResource.EventProjection).ToListAsync(ct);
+        return TypedResults.Ok(items.ToPage(take, http, e => Paging.Encode(e.OccurredOn.ToString("O"), e.Id)));
+    }
+
+    private static async Task<Results<Ok<AgreementEventResponse>, ProblemHttpResult>> GetEvent(
+        string id, string eventId, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var found = await db.AgreementEvents.AsNoTracking().Where(e => e.AgreementId == id && e.Id == eventId)
+            .Select(AgreementResource.EventProjection).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Problems.NotFound("event of this agreement", eventId);
+        }
+
+        http.SetETag(found.Version);
+        return TypedResults.Ok(found);
+    }
+
+    private static async Task<Results<Created<AgreementEventResponse>, ValidationProblem, ProblemHttpResult>> AddEvent(
+        string id, AgreementEventRequest request, TalksDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (agreement is null)
+        {
+            return Problems.NotFound(Resource.Singular, id);
+        }
+
+        var completes = request.Completes ?? [];
+        if (completes.Count > 0)
+        {
+            var obligations = await db.Obligations.CountAsync(o => o.AgreementId == id, ct);
+            var missing = completes.Select((number, i) => (number, i)).Where(c => c.number > obligations)
+                .ToDictionary(c => $"completes[{c.i}]", c => new[] { $"The agreement has no obligation {c.number}: it has {obligations}." });
+            if (missing.Count > 0)
+            {
+                return TypedResults.ValidationProblem(missing);
+            }
+        }
+
+        var eventId = request.Id ?? await Slug.NewIdAsync(db.AgreementEvents, $"{id} {request.OccurredOn:yyyy-MM-dd}", ct);
+        if (await db.AgreementEvents.AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Problems.DuplicateId("agreement event", eventId);
+        }
+
+        if (request.StatusAfter is { } next && next != agreement.Status)
+        {
+            if (!AgreementLifecycle.CanMove(agreement.Status, next))
+            {
+                return Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(agreement.Status, next));
+            }
+
+            agreement.Status = next;
+        }
+
+        db.AgreementEvents.Add(new AgreementEvent
+        {
+            Id = eventId,
+            AgreementId = id,
+            OccurredOn = request.OccurredOn,
+            Description = request.Description,
+            Quantity = request.Quantity,
+            Unit = request.Unit,
+            StatusAfter = request.StatusAfter,
+            Completes = [.. completes],
+            SourceIds = [.. request.SourceIds],
+        });
+        await db.SaveChangesAsync(ct);
+
+        var created = await db.AgreementEvents.AsNoTracking().Where(e => e.Id == eventId).Select(AgreementResource.EventProjection).FirstAsync(ct);
+        http.SetETag(created.Version);
+        return TypedResults.Created($"/api/v1/agreements/{id}/events/{eventId}", created);
+    }
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Talks.Api.Records;
+
+/// <summary>A well-formed id, if the client sends one.</summary>
+public abstract class RequestValidator<T> : AbstractValidator<T> where T : IRequest
+{
+    protected RequestValidator()
+    {
+        RuleFor(r => r.Id).Must(Slug.IsValid!).When(r => r.Id is not null).WithMessage($"id must be {Slug.Rule}.");
+    }
+}
