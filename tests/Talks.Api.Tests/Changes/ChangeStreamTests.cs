@@ -57,6 +57,41 @@ public sealed class ChangeStreamTests(TalksApiFactory factory) : IClassFixture<T
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task TheChangeStreamSendsANewPositionAsItIsPosted()
+    {
+        using var stream = await _client.GetAsync("/api/v1/changes/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        var created = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", "ceasefire", "demand"));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        string? id = null;
+        while (!timeout.IsCancellationRequested)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token);
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                using var data = JsonDocument.Parse(line["data: ".Length..]);
+                if (data.RootElement.GetProperty("id").GetString() == created.Text("id"))
+                {
+                    id = data.RootElement.GetProperty("id").GetString();
+                    Assert.Equal("positions", data.RootElement.GetProperty("collection").GetString());
+                    Assert.Equal("created", data.RootElement.GetProperty("kind").GetString());
+                    break;
+                }
+            }
+        }
+
+        Assert.Equal(created.Text("id"), id);
+    }
+
     /// <summary>Reads the stream until a 'change' event and returns its data.</summary>
     internal static async Task<JsonElement> NextChangeAsync(StreamReader reader, CancellationToken ct)
     {

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Talks.Api.Tests.Infrastructure;
 using Talks.Data.Entities;
+using static Talks.Api.Tests.Infrastructure.TestData;
 
 namespace Talks.Api.Tests.Limits;
 
@@ -86,6 +88,49 @@ public sealed class RateLimitTests(TalksApiFactory factory) : IClassFixture<Talk
             using var response = await client.GetAsync("/api/v1/parties?limit=1");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task AKeyOverItsRateAnswers429WithRetryAfterWhileOtherKeysCarryOn()
+    {
+        // An app of its own, where a key made for this test has five requests in ten minutes.
+        await using var limited = TalksApiFactory.WithSettings(new Dictionary<string, string>
+        {
+            ["Limits:MaxRequestBodyBytes"] = "2000",
+            ["RateLimits:PerKey:PermitLimit"] = "5",
+            ["RateLimits:WindowSeconds"] = "600",
+        });
+        using var admin = limited.CreateClient(ApiKeyRole.Admin);
+        var created = await admin.CreateAsync("/api/v1/keys", new System.Text.Json.Nodes.JsonObject { ["name"] = IdFrom(Unique("busy")), ["role"] = "analyst" });
+        using var busy = limited.CreateAnonymousClient();
+        busy.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Text("key"));
+
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 10 && refused is null; i++)
+        {
+            var response = await busy.GetAsync("/api/v1/parties/ukraine");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(response.Headers.Contains("RateLimit-Remaining"));
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(refused);
+        using (refused)
+        {
+            await refused.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        }
+
+        using var other = limited.CreateClient(ApiKeyRole.Analyst);
+        using var fine = await other.GetAsync("/api/v1/parties/ukraine");
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Talks.Api.Tests.Infrastructure;
+using Talks.Data.Entities;
 using static Talks.Api.Tests.Infrastructure.TestData;
 
 namespace Talks.Api.Tests.Limits;
@@ -54,6 +56,26 @@ public sealed class RequestLimitTests(TalksApiFactory factory) : IClassFixture<T
         using var response = await _client.GetAsync(url);
 
         await response.ReadValidationProblemAsync("limit");
+    }
+
+    [Fact]
+    public async Task ABodyOverAConfiguredLowerLimitAnswers413AndWritesNothing()
+    {
+        // An app of its own, its body limit lowered to 2,000 bytes.
+        await using var limited = TalksApiFactory.WithSettings(new Dictionary<string, string>
+        {
+            ["Limits:MaxRequestBodyBytes"] = "2000",
+            ["RateLimits:PerKey:PermitLimit"] = "5",
+            ["RateLimits:WindowSeconds"] = "600",
+        });
+        using var client = limited.CreateClient(ApiKeyRole.Analyst);
+        var name = Unique("Bulky");
+        var body = Party(name, notes: new string('n', 3000));
+
+        using var response = await client.PostJsonAsync("/api/v1/parties", body);
+
+        await response.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.False(await limited.InDatabaseAsync(db => db.Parties.AnyAsync(p => p.Name == name)));
     }
 
     /// <summary>A JSON body that does not say how long it is, as a chunked upload does.</summary>

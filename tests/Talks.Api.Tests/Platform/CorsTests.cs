@@ -57,6 +57,29 @@ public sealed class CorsTests : IAsyncLifetime
         Assert.Null(Header(response, "Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task CorsAllowsOnlyConfiguredOriginsAndExposesPagingAndCachingHeaders()
+    {
+        await using var configured = TalksApiFactory.WithSettings(new Dictionary<string, string>
+        {
+            ["Cors:AllowedOrigins:0"] = "https://dashboard.example",
+        });
+        var client = configured.CreateClient();
+
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/parties?limit=1");
+        allowed.Headers.Add("Origin", "https://dashboard.example");
+        using var answer = await client.SendAsync(allowed);
+        Assert.Equal("https://dashboard.example", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var exposed = answer.Headers.GetValues("Access-Control-Expose-Headers").Single();
+        Assert.Contains("ETag", exposed);
+        Assert.Contains("Link", exposed);
+
+        using var stranger = new HttpRequestMessage(HttpMethod.Get, "/api/v1/parties?limit=1");
+        stranger.Headers.Add("Origin", "https://elsewhere.example");
+        using var refused = await client.SendAsync(stranger);
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();

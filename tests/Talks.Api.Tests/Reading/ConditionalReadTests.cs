@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Talks.Api.Tests.Infrastructure;
 using static Talks.Api.Tests.Infrastructure.TestData;
 
@@ -95,6 +96,39 @@ public sealed class ConditionalReadTests(TalksApiFactory factory) : IClassFixtur
         using var response = await GetIfNoneMatchAsync("/api/v1/parties/no-such-party", "*");
 
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ARepeatedReadWithTheETagAnswers304UntilSomethingItShowsChanges()
+    {
+        const string url = "/api/v1/rounds/istanbul-2025-05-16";
+        using var first = await _analyst.GetAsync(url);
+        var etag = first.Headers.ETag!.Tag;
+        Assert.Contains("no-cache", first.Headers.CacheControl!.ToString());
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag));
+        using var notModified = await _analyst.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        // A new position changes the full round without changing the round's own version.
+        await _analyst.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "turkey", "further-talks", "offer"));
+        using var afterWrite = new HttpRequestMessage(HttpMethod.Get, url);
+        afterWrite.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag));
+        using var changed = await _analyst.SendAsync(afterWrite);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task ListsHaveETagsAndAnswer304Too()
+    {
+        using var first = await _analyst.GetAsync("/api/v1/talks");
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/talks");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await _analyst.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
 
     private Task<HttpResponseMessage> GetIfNoneMatchAsync(string url, string etag)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Talks.Api.Tests.Infrastructure;
 using static Talks.Api.Tests.Infrastructure.TestData;
@@ -158,6 +159,96 @@ public sealed class ListShapingTests(TalksApiFactory factory) : IClassFixture<Ta
     {
         using var response = await _client.GetAsync("/api/v1/parties?format=csv&kind=empire");
 
+        await response.ReadValidationProblemAsync("kind");
+    }
+
+    [Fact]
+    public async Task FollowingNextUnderADescendingSortNeverSkipsOrRepeatsWhileOthersWrite()
+    {
+        var prefix = Unique("Paged State");
+        for (var i = 0; i < 6; i++)
+        {
+            await _client.CreateAsync("/api/v1/parties", Party($"{prefix} {i}"));
+        }
+
+        var seen = new List<string>();
+        var url = $"/api/v1/parties?sort=-name&limit=2&q={Uri.EscapeDataString(prefix.ToLowerInvariant())}";
+        var writes = 0;
+        while (url is not null)
+        {
+            using var response = await _client.GetAsync(url);
+            var page = await response.ReadJsonAsync(HttpStatusCode.OK);
+            seen.AddRange(page.Ids());
+            url = response.Link("next");
+
+            // Another analyst adds a record that sorts before the page just read: the cursor must not be thrown by it.
+            if (writes++ < 2)
+            {
+                await _client.CreateAsync("/api/v1/parties", Party($"{prefix} 0{writes}"));
+            }
+        }
+
+        var expected = Enumerable.Range(0, 6).Select(i => IdFrom($"{prefix} {i}")).OrderByDescending(id => id, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, seen.Where(expected.Contains).ToList());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AnUnknownSortIsRefusedListingTheAllowedOnes()
+    {
+        using var response = await _client.GetAsync("/api/v1/rounds?sort=venue");
+        var errors = await response.ReadValidationProblemAsync("sort");
+        Assert.Contains("-date", errors["sort"][0]);
+    }
+
+    [Fact]
+    public async Task ACursorFromAnotherSortIsRefused()
+    {
+        using var first = await _client.GetAsync("/api/v1/parties?sort=name&limit=1");
+        var cursor = (await first.ReadJsonAsync(HttpStatusCode.OK)).Text("nextCursor");
+        using var response = await _client.GetAsync($"/api/v1/parties?sort=-name&limit=1&cursor={cursor}");
+        await response.ReadValidationProblemAsync("cursor");
+    }
+
+    [Fact]
+    public async Task FieldsSelectsPropertiesAndRefusesUnknownOnes()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/parties?ids=ukraine,russia&fields=name");
+        Assert.Equal(["russia", "ukraine"], page.Ids());
+        Assert.All(page.Items(), p => Assert.Equal(["id", "name"], p.EnumerateObject().Select(x => x.Name)));
+
+        using var response = await _client.GetAsync("/api/v1/parties?fields=flag");
+        await response.ReadValidationProblemAsync("fields");
+    }
+
+    [Fact]
+    public async Task AListAnswersCsvWithTheSameFiltersAcrossEveryPage()
+    {
+        var prefix = Unique("Csv State");
+        for (var i = 0; i < 3; i++)
+        {
+            await _client.CreateAsync("/api/v1/parties", Party($"{prefix} {i}", notes: i == 0 ? "=HYPERLINK(\"x\"), with \"quotes\"" : null));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/parties?q={Uri.EscapeDataString(prefix.ToLowerInvariant())}&limit=1&sort=name");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,name,kind", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("\"'=HYPERLINK(\"\"x\"\"), with \"\"quotes\"\"\"", lines[1]);
+
+        using var viaQuery = await _client.GetAsync($"/api/v1/parties?format=csv&q={Uri.EscapeDataString(prefix.ToLowerInvariant())}");
+        Assert.Equal(4, (await viaQuery.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task ABadFilterStillAnswersAProblemWhenCsvIsAskedFor()
+    {
+        using var response = await _client.GetAsync("/api/v1/parties?format=csv&kind=planet");
         await response.ReadValidationProblemAsync("kind");
     }
 }

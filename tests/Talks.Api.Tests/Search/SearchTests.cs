@@ -317,4 +317,48 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
 
         Assert.Equal(all, seen);
     }
+
+    [Fact]
+    public async Task SearchFindsTheExchangeWithAHighlightedEscapedSnippetAndFiltersByType()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/search?q=prisoners%20war&type=agreement");
+        var hit = page.Items().Single(h => h.Text("id") == "istanbul-2025-prisoner-exchange");
+        Assert.Equal("agreement", hit.Text("type"));
+        Assert.Contains("<mark>prisoners</mark>", hit.Text("snippet"));
+        Assert.All(page.Items(), h => Assert.Equal("agreement", h.Text("type")));
+
+        var created = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "turkey", "humanitarian-access", "offer"));
+        using (var patched = await _client.PatchCurrentAsync($"/api/v1/positions/{created.Text("id")}", """{ "summary": "Offers <b>zanzibarian</b> mediation." }"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        }
+
+        var found = (await _client.GetJsonAsync("/api/v1/search?q=zanzibar")).Items().Single();
+        Assert.Equal(created.Text("id"), found.Text("id"));
+        Assert.Contains("&lt;b&gt;<mark>zanzibarian</mark>&lt;/b&gt;", found.Text("snippet"));
+
+        using (var deleted = await _client.DeleteCurrentAsync($"/api/v1/positions/{created.Text("id")}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Empty((await _client.GetJsonAsync("/api/v1/search?q=zanzibar")).Items());
+    }
+
+    [Theory]
+    [InlineData("\"OR*")]
+    [InlineData("NEAR(a b)")]
+    [InlineData("title:war")]
+    public async Task SearchReadsOperatorsAsPlainWords(string q)
+    {
+        using var response = await _client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SearchWithoutWordsIsRefused()
+    {
+        using var response = await _client.GetAsync("/api/v1/search?q=%20%2B%2B");
+        await response.ReadValidationProblemAsync("q");
+    }
 }

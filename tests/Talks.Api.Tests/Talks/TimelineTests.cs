@@ -79,4 +79,32 @@ public sealed class TimelineTests(TalksApiFactory factory) : IClassFixture<Talks
 
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task TheTimelineRunsFromTheFirstRoundThroughTheIstanbulEventsInDateOrder()
+    {
+        var entries = (await _client.GetJsonAsync("/api/v1/talks/russia-ukraine-direct-talks/timeline?limit=200")).Items();
+        var dates = entries.Select(e => e.Text("date")!).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.Equal(("2022-03-29", "round"), (entries[0].Text("date"), entries[0].Text("type")));
+        var istanbul = entries.FindIndex(e => e.Text("id") == "istanbul-2025-05-16");
+        Assert.True(istanbul > 0);
+        Assert.True(entries.FindIndex(e => e.Text("id") == "istanbul-2025-prisoner-exchange") > istanbul, "The round comes before what happened at it.");
+        Assert.Contains(entries, e => e.Text("type") == "statement" && e.Text("id") == "kyslytsya-good-news-for-families");
+    }
+
+    [Fact]
+    public async Task TheTimelinesNextPageNeitherRepeatsNorSkipsWhenAnEventIsAddedBehindIt()
+    {
+        using var first = await _client.GetAsync("/api/v1/talks/russia-ukraine-direct-talks/timeline?limit=12");
+        var firstPage = (await first.ReadJsonAsync(HttpStatusCode.OK)).Ids();
+        await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", "ceasefire", "proposal"));
+        var before = (await _client.GetJsonAsync("/api/v1/talks/russia-ukraine-direct-talks/timeline?limit=200")).Ids();
+
+        var secondPage = (await _client.GetJsonAsync(first.Link("next")!)).Ids();
+
+        Assert.Empty(secondPage.Intersect(firstPage));
+        var expectedNext = before.SkipWhile(id => id != firstPage[^1]).Skip(1).Take(secondPage.Count).ToList();
+        Assert.Equal(expectedNext, secondPage);
+    }
 }

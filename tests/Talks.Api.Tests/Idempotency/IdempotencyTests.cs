@@ -10,7 +10,7 @@ using Talks.Api.Tests.Infrastructure;
 using Talks.Data.Entities;
 using static Talks.Api.Tests.Infrastructure.TestData;
 
-namespace Talks.Api.Tests;
+namespace Talks.Api.Tests.Idempotency;
 
 /// <summary>Retrying a POST with an Idempotency-Key, as a client on a flaky network does.</summary>
 public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksApiFactory>

@@ -6,10 +6,12 @@ using static Talks.Api.Tests.Infrastructure.TestData;
 namespace Talks.Api.Tests.Reading;
 
 /// <summary>
-/// One representation, one ETag: the answer to a write carries the ETag a read of the same record gives, so a client
-/// that keeps what its own write returned can revalidate it with a 304 instead of reading it again.
+/// What a create or an update answers is the record as stored: a client that keeps the answer instead of reading the
+/// record again holds exactly what every later read returns (times, version, nulls and lists included). One
+/// representation, one ETag: the answer to a write carries the ETag a read of the same record gives, so a client that
+/// keeps what its own write returned can revalidate it with a 304 instead of reading it again.
 /// </summary>
-public sealed class WriteAnswerETagTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>
+public sealed class WriteAnswerTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>
 {
     private readonly HttpClient _analyst = factory.CreateClient();
     private readonly HttpClient _reader = factory.CreateAnonymousClient();
@@ -109,5 +111,49 @@ public sealed class WriteAnswerETagTests(TalksApiFactory factory) : IClassFixtur
         request.Headers.TryAddWithoutValidation("If-None-Match", writeETag);
         using var again = await _reader.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    public static TheoryData<string, string, string> Kinds => new()
+    {
+        { "/api/v1/parties", "party", """{ "notes": "Edited." }""" },
+        { "/api/v1/people", "person", """{ "office": "Edited office" }""" },
+        { "/api/v1/sources", "source", """{ "notes": "Edited.", "publisher": null }""" },
+        { "/api/v1/positions", "position", """{ "summary": "Edited.", "quote": "A quote." }""" },
+        { "/api/v1/statements", "statement", """{ "context": "Edited.", "saidOn": "2025-05-16" }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task TheAnswerToACreateAndToAnUpdateIsWhatAReadReturns(string collection, string kind, string mergePatch)
+    {
+        var created = await _analyst.CreateAsync(collection, Body(kind));
+        var url = $"{collection}/{created.Text("id")}";
+        var (stored, _) = await _analyst.GetWithETagAsync(url);
+        Assert.Equal(stored.GetRawText(), created.GetRawText());
+
+        using var edit = await _analyst.PatchCurrentAsync(url, mergePatch);
+        var edited = await edit.ReadJsonAsync(HttpStatusCode.OK);
+        var (storedAfterEdit, _) = await _analyst.GetWithETagAsync(url);
+
+        Assert.Equal(storedAfterEdit.GetRawText(), edited.GetRawText());
+        Assert.Equal(2, edited.GetProperty("version").GetInt64());
+        Assert.Matches("^\"2[-\"]", edit.Headers.ETag?.ToString());
+    }
+
+    private static JsonObject Body(string kind) => kind switch
+    {
+        "party" => Party(Unique("Answering State")),
+        "person" => Person(Unique("Answering Person"), "ukraine", "Negotiator"),
+        "source" => Source(Unique("Answering Source"), url: "https://example.org/answer"),
+        "position" => AnsweringPosition(),
+        "statement" => Statement(Unique("We answer with what is stored"), "rustem-umerov", "ukraine", "istanbul-2025-05-16"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static JsonObject AnsweringPosition()
+    {
+        var position = Position("istanbul-2025-05-16", "ukraine", "ceasefire", "proposal", voicedById: "rustem-umerov");
+        position["id"] = IdFrom(Unique("answering position"));
+        return position;
     }
 }

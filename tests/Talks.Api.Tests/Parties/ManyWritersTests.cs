@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Tests.Infrastructure;
 using static Talks.Api.Tests.Infrastructure.TestData;
 
-namespace Talks.Api.Tests.Analysts;
+namespace Talks.Api.Tests.Parties;
 
 /// <summary>
 /// Sixteen clients writing at once to the embedded database: none sees a 5xx or "database is locked", and every

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Tests.Infrastructure;
 using static Talks.Api.Tests.Infrastructure.TestData;
 
-namespace Talks.Api.Tests.FrontEnds;
+namespace Talks.Api.Tests.Testing;
 
 /// <summary>Other teams' end-to-end suites reset Talks to its seed between tests — only where that is switched on.</summary>
 public sealed class ResetTests(TalksApiFactory factory) : IClassFixture<TalksApiFactory>

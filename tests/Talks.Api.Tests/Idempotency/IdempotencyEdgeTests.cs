@@ -12,7 +12,7 @@ using Talks.Data;
 using Talks.Data.Entities;
 using static Talks.Api.Tests.Infrastructure.TestData;
 
-namespace Talks.Api.Tests;
+namespace Talks.Api.Tests.Idempotency;
 
 /// <summary>
 /// Idempotency at its edges, on an app whose clock the test sets and whose database the test can trip: a key at the
