@@ -45,7 +45,7 @@ internal static class AgreementResource
         FindReferences = (_, _, _) => Task.FromResult(new Dictionary<string, List<string>>()),
         ForRead = q => q.AsSplitQuery(),
         ForUpdate = q => q.Include(a => a.Obligations).Include(a => a.Renewals).Include(a => a.Events),
-        Check = CheckLifecycle,
+        CheckUpdateAsync = CheckLifecycle,
         ToRequest = a => new AgreementRequest
         {
             Id = a.Id,
@@ -134,13 +134,8 @@ internal static class AgreementResource
     /// An update may change the status only along the lifecycle; a new agreement may start anywhere. Nor may it drop
     /// an obligation an event says it completed, since the event names it by number.
     /// </summary>
-    private static Task<ProblemHttpResult?> CheckLifecycle(TalksDbContext db, bool creating, Agreement stored, AgreementRequest request, CancellationToken ct)
+    private static Task<ProblemHttpResult?> CheckLifecycle(TalksDbContext db, Agreement stored, AgreementRequest request, CancellationToken ct)
     {
-        if (creating)
-        {
-            return Task.FromResult<ProblemHttpResult?>(null);
-        }
-
         if (!AgreementLifecycle.CanMove(stored.Status, request.Status))
         {
             return Task.FromResult<ProblemHttpResult?>(

@@ -63,7 +63,7 @@ internal static class OfficeHistory
     /// A new office must start after the one it closes began: closing an office before its first day would leave it
     /// ending before it started.
     /// </summary>
-    public static Task<ProblemHttpResult?> CheckAsync(TalksDbContext db, bool creating, Person stored, PersonRequest request, CancellationToken ct)
+    public static Task<ProblemHttpResult?> CheckAsync(TalksDbContext db, Person stored, PersonRequest request, CancellationToken ct)
     {
         var (_, current, changing) = Plan(request, stored);
         var since = request.OfficeSince ?? Today;

@@ -79,7 +79,8 @@ internal static class PersonResource
         IdSource = r => r.Name,
         FindReferences = References.ToPersonAsync,
         ForUpdate = q => q.Include(p => p.Offices),
-        Check = OfficeHistory.CheckAsync,
+        CheckCreateAsync = OfficeHistory.CheckAsync,
+        CheckUpdateAsync = OfficeHistory.CheckAsync,
         ToRequest = p => new PersonRequest
         {
             Id = p.Id,

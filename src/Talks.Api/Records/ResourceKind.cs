@@ -38,11 +38,19 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
     public required Func<TalksDbContext, string, CancellationToken, Task<Dictionary<string, List<string>>>> FindReferences { get; init; }
 
     /// <summary>
-    /// A rule that needs the stored state (a taken sequence number, a status the lifecycle forbids); runs on create
-    /// (second argument true) and update, before anything changes.
+    /// A rule a new record must meet that needs the stored state (a taken sequence number); runs before anything is
+    /// written, on the record with its id only.
     /// </summary>
-    public Func<TalksDbContext, bool, TEntity, TRequest, CancellationToken, Task<ProblemHttpResult?>> Check { get; init; } =
-        (_, _, _, _, _) => Task.FromResult<ProblemHttpResult?>(null);
+    public Func<TalksDbContext, TEntity, TRequest, CancellationToken, Task<ProblemHttpResult?>> CheckCreateAsync { get; init; } = NoCheck;
+
+    /// <summary>
+    /// A rule an edit must meet against the stored record (a status the lifecycle forbids, a topic moved beneath
+    /// itself); runs after If-Match and before anything changes.
+    /// </summary>
+    public Func<TalksDbContext, TEntity, TRequest, CancellationToken, Task<ProblemHttpResult?>> CheckUpdateAsync { get; init; } = NoCheck;
+
+    private static Task<ProblemHttpResult?> NoCheck(TalksDbContext db, TEntity stored, TRequest request, CancellationToken ct) =>
+        Task.FromResult<ProblemHttpResult?>(null);
 
     /// <summary>Shapes the read, e.g. split queries for a response with several collections (a fixed few, never N+1).</summary>
     public Func<IQueryable<TEntity>, IQueryable<TEntity>> ForRead { get; init; } = q => q;
@@ -94,7 +102,7 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
         }
 
         var entity = new TEntity { Id = id };
-        if (await Check(db, true, entity, request, ct) is { } refused)
+        if (await CheckCreateAsync(db, entity, request, ct) is { } refused)
         {
             return refused;
         }
@@ -148,7 +156,7 @@ public sealed class ResourceKind<TEntity, TRequest, TResponse>
             return idError;
         }
 
-        if (await Check(db, false, entity, request, ct) is { } refused)
+        if (await CheckUpdateAsync(db, entity, request, ct) is { } refused)
         {
             return refused;
         }

@@ -86,7 +86,8 @@ internal static class RoundResource
         FindReferences = References.ToRoundAsync,
         ForRead = q => q.AsSplitQuery(),
         ForUpdate = q => q.Include(r => r.Participants).Include(r => r.Delegates),
-        Check = CheckSequence,
+        CheckCreateAsync = CheckSequence,
+        CheckUpdateAsync = CheckSequence,
         ToRequest = r => new RoundRequest
         {
             Id = r.Id,
@@ -169,7 +170,7 @@ internal static class RoundResource
     }
 
     /// <summary>A talk numbers its rounds once each.</summary>
-    private static async Task<ProblemHttpResult?> CheckSequence(TalksDbContext db, bool creating, Round round, RoundRequest request, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> CheckSequence(TalksDbContext db, Round round, RoundRequest request, CancellationToken ct)
     {
         if (request.Sequence is not { } sequence)
         {

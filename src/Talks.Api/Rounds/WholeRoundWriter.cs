@@ -32,7 +32,7 @@ internal static class WholeRoundWriter
         var next = await db.Rounds.Where(r => r.TalkId == talkId).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
         var roundRequest = request with { Sequence = request.Sequence ?? next + 1 };
         var round = new Round { Id = roundId, TalkId = talkId };
-        if (await rounds.Check(db, true, round, roundRequest, ct) is { } refused)
+        if (await rounds.CheckCreateAsync(db, round, roundRequest, ct) is { } refused)
         {
             return refused;
         }

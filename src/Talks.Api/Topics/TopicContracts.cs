@@ -73,7 +73,8 @@ internal static class TopicResource
             t.Id, t.Label, t.Description, t.ParentId, t.PaxCode, t.Aliases, t.RetiredAt, t.ReplacedById, t.Version, t.CreatedAt, t.UpdatedAt),
         IdSource = r => r.Label,
         FindReferences = TopicReferences.FindAsync,
-        Check = TopicTree.CheckPlacementAsync,
+        CheckCreateAsync = TopicTree.CheckNewTopicAsync,
+        CheckUpdateAsync = TopicTree.CheckMovedTopicAsync,
         ToRequest = t => new TopicRequest
         {
             Id = t.Id,

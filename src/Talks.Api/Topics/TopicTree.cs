@@ -9,7 +9,15 @@ namespace Talks.Api.Topics;
 /// <summary>The rules that need the rest of the vocabulary: where a topic may sit, and which names are free.</summary>
 internal static class TopicTree
 {
-    public static async Task<ProblemHttpResult?> CheckPlacementAsync(TalksDbContext db, bool creating, Topic stored, TopicRequest request, CancellationToken ct)
+    /// <summary>A new topic's parent exists and is in use, and its id is not another topic's other name.</summary>
+    public static Task<ProblemHttpResult?> CheckNewTopicAsync(TalksDbContext db, Topic stored, TopicRequest request, CancellationToken ct) =>
+        CheckPlacementAsync(db, creating: true, stored, request, ct);
+
+    /// <summary>An edited topic's parent exists, is in use and is not the topic itself or beneath it.</summary>
+    public static Task<ProblemHttpResult?> CheckMovedTopicAsync(TalksDbContext db, Topic stored, TopicRequest request, CancellationToken ct) =>
+        CheckPlacementAsync(db, creating: false, stored, request, ct);
+
+    private static async Task<ProblemHttpResult?> CheckPlacementAsync(TalksDbContext db, bool creating, Topic stored, TopicRequest request, CancellationToken ct)
     {
         var topics = await db.Topics.AsNoTracking()
             .Where(t => t.Id != stored.Id)
