@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -137,18 +136,7 @@ public sealed class IdempotencyEdgeTests : IDisposable
 
     private Task KeepAsync(string key, DateTime expiresAt) => _api.InDatabaseAsync(db =>
     {
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            Caller = _api.KeyNameFor(ApiKeyRole.Admin),
-            Key = key,
-            RequestHash = new string('0', 64),
-            Completed = true,
-            StatusCode = 201,
-            ContentType = "application/json",
-            Body = Encoding.UTF8.GetBytes("{}"),
-            CreatedAt = expiresAt.AddHours(-24),
-            ExpiresAt = expiresAt,
-        });
+        db.IdempotencyRecords.Add(IdempotencyTests.Kept(_api.KeyNameFor(ApiKeyRole.Admin), key, expiresAt));
         return db.SaveChangesAsync();
     });
 

@@ -473,7 +473,7 @@ public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksA
     }
 
     /// <summary>A finished answer kept until <paramref name="expiresAt"/>, for a request no test sends.</summary>
-    private static IdempotencyRecord Kept(string caller, string key, DateTime expiresAt) => new()
+    internal static IdempotencyRecord Kept(string caller, string key, DateTime expiresAt) => new()
     {
         Caller = caller,
         Key = key,
