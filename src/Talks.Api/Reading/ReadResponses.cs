@@ -42,17 +42,8 @@ public sealed class ReadResponses(RequestDelegate next, IProblemDetailsService p
             return;
         }
 
+        using var buffer = await BufferedAnswer.CaptureAsync(http, next);
         var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
 
         var body = buffer.ToArray();
         if (http.Response.StatusCode != StatusCodes.Status200OK)

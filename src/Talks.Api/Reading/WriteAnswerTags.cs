@@ -27,17 +27,8 @@ public sealed class WriteAnswerTags(RequestDelegate next)
             return;
         }
 
+        using var buffer = await BufferedAnswer.CaptureAsync(http, next);
         var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
 
         var status = http.Response.StatusCode;
         var versionTag = http.Response.Headers.ETag.ToString();
