@@ -108,8 +108,26 @@ public sealed class IdempotencyEdgeTests : IDisposable
 
         Assert.Equal(name, (await answer.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("name").GetString());
         Assert.Equal(1, _logs.Count("Could not keep the answer", LogLevel.Error));
-        await retry.ReadProblemAsync(HttpStatusCode.Conflict);
+        var refused = await retry.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("Retry once it has finished", refused.GetProperty("detail").GetString());
         Assert.Equal(1, await _api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
+    }
+
+    [Fact]
+    public async Task UsingAnExpiredKeyAgainLetsGoOfThatKeysAnswerOnlyAndKeepsTheCallersLiveOnes()
+    {
+        var expired = NewKey();
+        var live = NewKey();
+        await KeepAsync(expired, expiresAt: Start.UtcDateTime.AddMinutes(-1));
+        await KeepAsync(live, expiresAt: Start.UtcDateTime.AddHours(1));
+
+        using var answer = await PostAsync(Party(Unique("Reused Key State")), expired);
+
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        var kept = await _api.InDatabaseAsync(db => db.IdempotencyRecords.Where(r => r.Key == live || r.Key == expired).ToListAsync());
+        Assert.Equal(2, kept.Count);
+        Assert.Equal(Start.UtcDateTime.AddHours(24), kept.Single(r => r.Key == expired).ExpiresAt);
+        Assert.Equal(Start.UtcDateTime.AddHours(1), kept.Single(r => r.Key == live).ExpiresAt);
     }
 
     [Fact]

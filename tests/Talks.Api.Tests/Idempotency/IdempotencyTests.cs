@@ -60,7 +60,8 @@ public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksA
         using var other = await PostAsync(client, Party(otherName), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        await other.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var refused = await other.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Send a new key for a new request", refused.GetProperty("detail").GetString());
         Assert.Equal(0, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == otherName)));
         Assert.Equal(1, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == firstName)));
     }
@@ -194,7 +195,8 @@ public sealed class IdempotencyTests(TalksApiFactory api) : IClassFixture<TalksA
         using var answer = await PostAsync(client, Party(name), key ?? new string('k', 201));
 
         var problem = await answer.ReadProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(KeyHeader, out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(KeyHeader, out var messages), problem.ToString());
+        Assert.Contains("printable ASCII characters", messages[0].GetString());
         Assert.Equal(0, await api.InDatabaseAsync(db => db.Parties.CountAsync(p => p.Name == name)));
         Assert.Equal(0, await api.InDatabaseAsync(db => db.IdempotencyRecords.CountAsync(r => r.Caller == caller)));
     }

@@ -64,6 +64,22 @@ public sealed class ReadCacheMemoryTests : IDisposable
         Assert.Equal(1, _kept.Holding($"/api/v1/rounds/{first.Round}"));
     }
 
+    [Fact]
+    public async Task AListAskedForAsCsvIsStreamedAndNeverKept()
+    {
+        var talk = await NewTalkAsync();
+        var list = $"/api/v1/positions?roundId={talk.Round}";
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, list);
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/csv"));
+        using var csv = await _reader.SendAsync(request);
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, _kept.Holding(list));
+        await ReadAsync(list);
+        Assert.Equal(1, _kept.Holding(list));
+    }
+
     public void Dispose()
     {
         _reader.Dispose();

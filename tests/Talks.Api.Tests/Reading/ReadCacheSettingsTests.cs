@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Talks.Api.Reading;
 using Talks.Api.Tests.Infrastructure;
+using Talks.Data.Entities;
 
 namespace Talks.Api.Tests.Reading;
 
 /// <summary>
 /// What keeps cached answers apart, and what bounds them: each representation (Accept) has its own, public reads are
-/// shared by every caller, the size limit is the configured one, and only a talk's own records can be kept per talk.
+/// shared by every caller while reads that need a key are kept per caller, the size limit is the configured one, and
+/// only a talk's own records can be kept per talk.
 /// </summary>
 public sealed class ReadCacheSettingsTests(TalksApiFactory api) : IClassFixture<TalksApiFactory>
 {
@@ -43,6 +45,23 @@ public sealed class ReadCacheSettingsTests(TalksApiFactory api) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Null(first.Headers.Age);
         Assert.NotNull(second.Headers.Age);
+    }
+
+    [Fact]
+    public async Task WhenReadsNeedAKeyEachCallersAnswersAreKeptApart()
+    {
+        await using var closed = TalksApiFactory.WithSettings(new Dictionary<string, string> { ["Auth:RequireKeyForReads"] = "true" });
+        using var analyst = closed.CreateClient(ApiKeyRole.Analyst);
+        using var admin = closed.CreateClient(ApiKeyRole.Admin);
+        var url = $"{Round}?fields=id,date";
+
+        using var analystsFirst = await analyst.GetAsync(url);
+        using var adminsFirst = await admin.GetAsync(url);
+        using var analystsSecond = await analyst.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, adminsFirst.StatusCode);
+        Assert.Null(adminsFirst.Headers.Age);
+        Assert.NotNull(analystsSecond.Headers.Age);
     }
 
     [Fact]
