@@ -1,9 +1,6 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Hosting.Validation;
@@ -40,16 +37,13 @@ public static partial class AgreementEndpoints
         Include[] embedded = [round, Parties];
         var group = app.MapGroup("/agreements").WithTags("Agreements").CachesPerTalk("agreements");
         group.MapGet("/", List).Embeds(embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
-        group.MapGet("/{id}", Get).Embeds(embedded).WithName("GetAgreement").WithSummary("Get an agreement with its obligations and events.").ProducesProblem(404);
-        group.MapGet("/{id}/history", History).WithName("GetAgreementHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
-            .RejectsUnknownQuery().ProducesProblem(404);
-        group.MapPost("/", Create).WithName("CreateAgreement").WithSummary("Create an agreement.").Validates<AgreementRequest>().ProducesProblem(409);
-        group.MapPut("/{id}", Replace).WithName("ReplaceAgreement").WithSummary("Replace an agreement (If-Match required; status moves only along the lifecycle).")
-            .Validates<AgreementRequest>().WritesExisting().ProducesProblem(409);
-        group.MapPatch("/{id}", Patch).WithName("PatchAgreement").WithSummary("Change some of an agreement's fields (JSON merge patch, If-Match required).")
-            .AcceptsMergePatch().WritesExisting().ProducesProblem(409);
-        group.MapDelete("/{id}", Delete).WithName("DeleteAgreement").WithSummary("Delete an agreement with its obligations and events (If-Match required).")
-            .WritesExisting();
+        var records = group.Records(Resource);
+        records.MapGet().Embeds(embedded).WithSummary("Get an agreement with its obligations and events.");
+        records.MapHistory();
+        records.MapCreate().WithSummary("Create an agreement.").ProducesProblem(409);
+        records.MapReplace().WithSummary("Replace an agreement (If-Match required; status moves only along the lifecycle).").ProducesProblem(409);
+        records.MapPatch().WithSummary("Change some of an agreement's fields (JSON merge patch, If-Match required).").ProducesProblem(409);
+        records.MapDelete().WithSummary("Delete an agreement with its obligations and events (If-Match required).");
 
         group.MapGet("/{id}/events", ListEvents).WithName("ListAgreementEvents").WithSummary("List an agreement's implementation events in date order.")
             .RejectsUnknownQuery().ProducesProblem(404);
@@ -102,25 +96,4 @@ public static partial class AgreementEndpoints
 
         return await AgreementResource.List.PageAsync(agreements, query, errors, http, ct);
     }
-
-    private static Task<Results<Ok<AgreementResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.GetAsync(db, id, http, ct);
-
-    private static Task<Results<Created<AgreementResponse>, ProblemHttpResult>> Create(AgreementRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.CreateAsync(db, request, http, ct);
-
-    private static Task<Results<Ok<AgreementResponse>, ValidationProblem, ProblemHttpResult>> Replace(
-        string id, AgreementRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.ReplaceAsync(db, id, request, http, ct);
-
-    private static Task<Results<Ok<AgreementResponse>, ValidationProblem, ProblemHttpResult>> Patch(
-        string id, JsonElement patch, TalksDbContext db, IValidator<AgreementRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
-        Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
-
-    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
-        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.HistoryAsync(db, id, query, http, ct);
-
-    private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.DeleteAsync(db, id, http, ct);
 }

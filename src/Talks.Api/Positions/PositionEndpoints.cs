@@ -1,12 +1,8 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Hosting.Json;
-using Talks.Api.Hosting.Validation;
 using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Topics;
@@ -23,16 +19,13 @@ public static class PositionEndpoints
     {
         var group = app.MapGroup("/positions").WithTags("Positions").CachesPerTalk("positions");
         group.MapGet("/", List).WithName("ListPositions").WithSummary("List positions by round, party, topic or kind.").RejectsUnknownQuery();
-        group.MapGet("/{id}", Get).WithName("GetPosition").WithSummary("Get a position.").ProducesProblem(404);
-        group.MapGet("/{id}/history", History).WithName("GetPositionHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
-            .RejectsUnknownQuery().ProducesProblem(404);
-        group.MapPost("/", Create).WithName("CreatePosition").WithSummary("Create a position.").Validates<PositionRequest>().ProducesProblem(409);
-        group.MapPut("/{id}", Replace).WithName("ReplacePosition").WithSummary("Replace a position (If-Match required).")
-            .Validates<PositionRequest>().WritesExisting();
-        group.MapPatch("/{id}", Patch).WithName("PatchPosition").WithSummary("Change some of a position's fields (JSON merge patch, If-Match required).")
-            .AcceptsMergePatch().WritesExisting();
-        group.MapDelete("/{id}", Delete).WithName("DeletePosition").WithSummary("Delete a position no other position answers (If-Match required).")
-            .WritesExisting().ProducesProblem(409);
+        var records = group.Records(Resource);
+        records.MapGet().WithSummary("Get a position.");
+        records.MapHistory();
+        records.MapCreate().WithSummary("Create a position.").ProducesProblem(409);
+        records.MapReplace().WithSummary("Replace a position (If-Match required).");
+        records.MapPatch().WithSummary("Change some of a position's fields (JSON merge patch, If-Match required).");
+        records.MapDelete().WithSummary("Delete a position no other position answers (If-Match required).").ProducesProblem(409);
         return app;
     }
 
@@ -72,25 +65,4 @@ public static class PositionEndpoints
 
         return await PositionResource.List.PageAsync(items, query, errors, http, ct);
     }
-
-    private static Task<Results<Ok<PositionResponse>, ProblemHttpResult>> Get(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.GetAsync(db, id, http, ct);
-
-    private static Task<Results<Created<PositionResponse>, ProblemHttpResult>> Create(PositionRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.CreateAsync(db, request, http, ct);
-
-    private static Task<Results<Ok<PositionResponse>, ValidationProblem, ProblemHttpResult>> Replace(
-        string id, PositionRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.ReplaceAsync(db, id, request, http, ct);
-
-    private static Task<Results<Ok<PositionResponse>, ValidationProblem, ProblemHttpResult>> Patch(
-        string id, JsonElement patch, TalksDbContext db, IValidator<PositionRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
-        Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
-
-    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
-        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.HistoryAsync(db, id, query, http, ct);
-
-    private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.DeleteAsync(db, id, http, ct);
 }

@@ -1,9 +1,6 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
 using Talks.Api.Agreements;
 using Talks.Api.Hosting.Errors;
@@ -55,14 +52,11 @@ public static class RoundEndpoints
         group.MapGet("/{id}/status-history", StatusHistory).WithName("GetRoundStatusHistory")
             .WithSummary("The round's status now and each status it has had — scheduled, postponed, held, cancelled — with when and by whom.")
             .RejectsUnknownQuery().ProducesProblem(404);
-        group.MapGet("/{id}/history", History).WithName("GetRoundHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
-            .RejectsUnknownQuery().ProducesProblem(404);
-        group.MapPut("/{id}", Replace).WithName("ReplaceRound").WithSummary("Replace a round with its participants and delegations (If-Match required).")
-            .Validates<RoundRequest>().WritesExisting().ProducesProblem(409);
-        group.MapPatch("/{id}", Patch).WithName("PatchRound").WithSummary("Change some of a round's fields (JSON merge patch, If-Match required).")
-            .AcceptsMergePatch().WritesExisting().ProducesProblem(409);
-        group.MapDelete("/{id}", Delete).WithName("DeleteRound")
-            .WithSummary("Delete a round no position, statement or agreement belongs to (If-Match required).").WritesExisting().ProducesProblem(409);
+        var records = group.Records(Resource);
+        records.MapHistory();
+        records.MapReplace().WithSummary("Replace a round with its participants and delegations (If-Match required).").ProducesProblem(409);
+        records.MapPatch().WithSummary("Change some of a round's fields (JSON merge patch, If-Match required).").ProducesProblem(409);
+        records.MapDelete().WithSummary("Delete a round no position, statement or agreement belongs to (If-Match required).").ProducesProblem(409);
 
         app.MapGet("/rounds.ics", AllCalendar).WithTags("Rounds").WithName("GetRoundsCalendar")
             .WithSummary("Every talk's rounds as an iCalendar feed (RFC 5545) to subscribe to: scheduled, held, postponed and cancelled.")
@@ -170,19 +164,4 @@ public static class RoundEndpoints
 
     private static Task<Results<Ok<RoundStatusHistory>, ProblemHttpResult>> StatusHistory(string id, TalksDbContext db, CancellationToken ct) =>
         RoundStatusHistories.ReadAsync(db, id, ct);
-
-    private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Replace(
-        string id, RoundRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.ReplaceAsync(db, id, request, http, ct);
-
-    private static Task<Results<Ok<RoundDetailResponse>, ValidationProblem, ProblemHttpResult>> Patch(
-        string id, JsonElement patch, TalksDbContext db, IValidator<RoundRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
-        Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
-
-    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
-        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.HistoryAsync(db, id, query, http, ct);
-
-    private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.DeleteAsync(db, id, http, ct);
 }

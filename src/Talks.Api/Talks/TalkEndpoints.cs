@@ -1,11 +1,7 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Talks.Api.Changes;
-using Talks.Api.Hosting.Validation;
 using Talks.Api.Positions;
 using Talks.Api.Reading;
 using Talks.Api.Records;
@@ -44,15 +40,12 @@ public static class TalkEndpoints
         group.MapGet("/{id}/popolo", Popolo).WithName("GetTalkPopolo")
             .WithSummary("The talk in the Popolo standard: parties and delegations, people, seats and offices, the talk and its rounds as events, quotes as speeches.")
             .RejectsUnknownQuery().ProducesProblem(404);
-        group.MapGet("/{id}/history", History).WithName("GetTalkHistory").WithSummary("List every change to this record, newest first: who, when, each field before and after.")
-            .RejectsUnknownQuery().ProducesProblem(404);
-        group.MapPost("/", Create).WithName("CreateTalk").WithSummary("Create a talk.").Validates<TalkRequest>().ProducesProblem(409);
-        group.MapPut("/{id}", Replace).WithName("ReplaceTalk").WithSummary("Replace a talk (If-Match required).")
-            .Validates<TalkRequest>().WritesExisting();
-        group.MapPatch("/{id}", Patch).WithName("PatchTalk").WithSummary("Change some of a talk's fields (JSON merge patch, If-Match required).")
-            .AcceptsMergePatch().WritesExisting();
-        group.MapDelete("/{id}", Delete).WithName("DeleteTalk").WithSummary("Delete a talk that has no rounds (If-Match required).")
-            .WritesExisting().ProducesProblem(409);
+        var records = group.Records(Resource);
+        records.MapHistory();
+        records.MapCreate().WithSummary("Create a talk.").ProducesProblem(409);
+        records.MapReplace().WithSummary("Replace a talk (If-Match required).");
+        records.MapPatch().WithSummary("Change some of a talk's fields (JSON merge patch, If-Match required).");
+        records.MapDelete().WithSummary("Delete a talk that has no rounds (If-Match required).").ProducesProblem(409);
         return app;
     }
 
@@ -82,21 +75,6 @@ public static class TalkEndpoints
             };
     }
 
-    private static Task<Results<Created<TalkResponse>, ProblemHttpResult>> Create(TalkRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.CreateAsync(db, request, http, ct);
-
-    private static Task<Results<Ok<TalkResponse>, ValidationProblem, ProblemHttpResult>> Replace(
-        string id, TalkRequest request, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.ReplaceAsync(db, id, request, http, ct);
-
-    private static Task<Results<Ok<TalkResponse>, ValidationProblem, ProblemHttpResult>> Patch(
-        string id, JsonElement patch, TalksDbContext db, IValidator<TalkRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
-        Resource.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct);
-
-    private static Task<Results<Ok<Page<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> History(
-        string id, [AsParameters] HistoryQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.HistoryAsync(db, id, query, http, ct);
-
     private static Task<Results<Ok<PopoloDocument>, ProblemHttpResult>> Popolo(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         TalkPopolo.ReadAsync(db, id, http.Request, ct);
 
@@ -107,7 +85,4 @@ public static class TalkEndpoints
     private static Task<Results<Ok<Page<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> Timeline(
         string id, [AsParameters] TimelineQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
         TalkTimeline.ReadAsync(db, id, query, http, ct);
-
-    private static Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        Resource.DeleteAsync(db, id, http, ct);
 }
