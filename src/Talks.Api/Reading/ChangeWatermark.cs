@@ -9,7 +9,10 @@ namespace Talks.Api.Reading;
 internal sealed class ChangeWatermark(IOutputCacheStore store, IChangeNumbers changes)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _talks = new(StringComparer.Ordinal);
+    // Stryker disable once Unary : equivalent; a database always holds its seed's changes, numbered far above 1, before the first read.
     private long _all = -1;
+
+    // Stryker disable once Unary : equivalent, as above.
     private long _shared = -1;
 
     /// <summary>The newest change of all, for the reads that depend on every record.</summary>
@@ -51,6 +54,8 @@ internal sealed class ChangeWatermark(IOutputCacheStore store, IChangeNumbers ch
         while (latest > current)
         {
             var found = Interlocked.CompareExchange(ref seen, latest, current);
+
+            // Stryker disable once Equality : equivalent; the loop would swap once more and still report the move.
             if (found == current)
             {
                 return true;

@@ -16,6 +16,7 @@ internal sealed class ReadCachePolicy(bool keyForReads) : IOutputCachePolicy
             || CsvLists.Wanted(http.Request))
         {
             // CSV is streamed page by page, however long the list: never held in memory.
+            // Stryker disable once Boolean : equivalent; with storage and lookup never allowed, nothing is kept either way.
             context.EnableOutputCaching = false;
             return;
         }
@@ -23,6 +24,8 @@ internal sealed class ReadCachePolicy(bool keyForReads) : IOutputCachePolicy
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
+        // Stryker disable once Boolean : equivalent in answers; without the lock, concurrent first reads of one URL each
+        // build the same answer.
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.Tags.Add(ReadCache.Tag);
