@@ -42,7 +42,6 @@ internal static class AgreementResource
             a.CreatedAt,
             a.UpdatedAt),
         IdSource = r => r.Title,
-        FindReferences = (_, _, _) => Task.FromResult(new Dictionary<string, List<string>>()),
         ForRead = q => q.AsSplitQuery(),
         ForUpdate = q => q.Include(a => a.Obligations).Include(a => a.Renewals).Include(a => a.Events),
         CheckUpdateAsync = CheckLifecycle,

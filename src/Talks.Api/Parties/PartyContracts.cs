@@ -41,7 +41,7 @@ internal static class PartyResource
         BasePath = "/api/v1/parties",
         Projection = p => new PartyResponse(p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt),
         IdSource = r => r.Name,
-        FindReferences = References.ToPartyAsync,
+        FindReferences = PartyReferences.FindAsync,
         ToRequest = p => new PartyRequest
         {
             Id = p.Id,

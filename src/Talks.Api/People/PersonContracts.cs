@@ -77,7 +77,7 @@ internal static class PersonResource
             p.CreatedAt,
             p.UpdatedAt),
         IdSource = r => r.Name,
-        FindReferences = References.ToPersonAsync,
+        FindReferences = PersonReferences.FindAsync,
         ForUpdate = q => q.Include(p => p.Offices),
         CheckCreateAsync = OfficeHistory.CheckAsync,
         CheckUpdateAsync = OfficeHistory.CheckAsync,

@@ -63,7 +63,7 @@ internal static class PositionResource
         Projection = p => new PositionResponse(
             p.Id, p.RoundId, p.PartyId, p.Topic, p.Kind, p.Summary, p.Quote, p.VoicedById, p.AnswersId, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt),
         IdSource = r => $"{r.PartyId} {r.Kind} {r.Topic}",
-        FindReferences = References.ToPositionAsync,
+        FindReferences = PositionReferences.FindAsync,
         ToRequest = p => new PositionRequest
         {
             Id = p.Id,

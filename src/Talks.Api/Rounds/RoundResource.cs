@@ -83,7 +83,7 @@ internal static class RoundResource
             r.CreatedAt,
             r.UpdatedAt),
         IdSource = r => $"{r.City} {r.Date:yyyy-MM-dd}",
-        FindReferences = References.ToRoundAsync,
+        FindReferences = RoundReferences.FindAsync,
         ForRead = q => q.AsSplitQuery(),
         ForUpdate = q => q.Include(r => r.Participants).Include(r => r.Delegates),
         CheckCreateAsync = CheckSequence,

@@ -43,7 +43,7 @@ internal static class SourceResource
         BasePath = "/api/v1/sources",
         Projection = s => new SourceResponse(s.Id, s.Title, s.Kind, s.Publisher, s.PublishedOn, s.Url, s.Notes, s.Version, s.CreatedAt, s.UpdatedAt),
         IdSource = r => r.Title,
-        FindReferences = References.ToSourceAsync,
+        FindReferences = SourceReferences.FindAsync,
         ToRequest = s => new SourceRequest
         {
             Id = s.Id,

@@ -53,7 +53,6 @@ internal static class StatementResource
             s.Id, s.SpeakerPersonId, s.SpeakerPartyId, s.SpeakerBody, s.Quote, s.Wording, s.SaidOn, s.Context, s.RoundId, s.SourceIds,
             s.Version, s.CreatedAt, s.UpdatedAt),
         IdSource = r => $"{r.SpeakerPersonId ?? r.SpeakerPartyId} {string.Join(' ', r.Quote.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))}",
-        FindReferences = (_, _, _) => Task.FromResult(new Dictionary<string, List<string>>()),
         ToRequest = s => new StatementRequest
         {
             Id = s.Id,

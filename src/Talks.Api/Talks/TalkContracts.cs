@@ -51,7 +51,7 @@ internal static class TalkResource
             t.CreatedAt,
             t.UpdatedAt),
         IdSource = r => r.Title,
-        FindReferences = References.ToTalkAsync,
+        FindReferences = TalkReferences.FindAsync,
         ToRequest = t => new TalkRequest { Id = t.Id, Title = t.Title, Summary = t.Summary, SourceIds = t.SourceIds },
         Apply = (r, t) =>
         {
