@@ -25,7 +25,7 @@ public sealed class ScheduledRoundTests(TalksApiFactory factory) : IClassFixture
 
         Assert.Equal("held", held.Text("status"));
         Assert.Equal("scheduled", coming.Text("status"));
-        Assert.Equal([coming.Text("id")], listed.Ids());
+        Assert.Equal([coming.Text("id")!], listed.Ids());
     }
 
     [Fact]

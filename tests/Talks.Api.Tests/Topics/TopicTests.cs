@@ -74,11 +74,11 @@ public sealed class TopicTests(TalksApiFactory factory) : IClassFixture<TalksApi
         var narrow = (await _client.CreateAsync(Url, Topic(Unique("Narrow"), broad))).Text("id")!;
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Topic tree talks")))).Text("id");
         var round = (await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", TestData.Round(Unique("Geneva"), "2025-06-01"))).Text("id")!;
-        var onBroad = (await _client.CreateAsync("/api/v1/positions", Position(round, "russia", broad, "demand"))).Text("id");
-        var onNarrow = (await _client.CreateAsync("/api/v1/positions", Position(round, "ukraine", narrow, "proposal"))).Text("id");
+        var onBroad = (await _client.CreateAsync("/api/v1/positions", Position(round, "russia", broad, "demand"))).Text("id")!;
+        var onNarrow = (await _client.CreateAsync("/api/v1/positions", Position(round, "ukraine", narrow, "proposal"))).Text("id")!;
         var agreement = Agreement(Unique("Narrow deal"), round);
         agreement["topicIds"] = new JsonArray(narrow);
-        var deal = (await _client.CreateAsync("/api/v1/agreements", agreement)).Text("id");
+        var deal = (await _client.CreateAsync("/api/v1/agreements", agreement)).Text("id")!;
 
         Assert.Equal([onBroad, onNarrow], (await _client.GetJsonAsync($"/api/v1/positions?topic={broad}")).Ids().Order());
         Assert.Equal([onNarrow], (await _client.GetJsonAsync($"/api/v1/positions?topic={narrow}")).Ids());
