@@ -28,6 +28,10 @@ internal sealed class SyntheticTalks : IDisposable
     ];
     private static readonly string[] Moods = ["tense but businesslike", "cordial", "frosty", "constructive", "brief and formal", "heated at times"];
 
+    /// <summary>Every table the generator fills, directly or through the search triggers.</summary>
+    public static readonly string[] Tables =
+        ["Parties", "People", "PersonOffices", "Talks", "Rounds", "RoundParticipants", "RoundDelegates", "Positions", "Statements", "Agreements", "Obligations", "SearchDocs"];
+
     private static readonly DateTime Clock = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly GenerateOptions options;
