@@ -41,7 +41,15 @@ internal static class PartyResource
         BasePath = "/api/v1/parties",
         Projection = p => new PartyResponse(p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt),
         IdSource = r => r.Name,
-        FindReferences = PartyReferences.FindAsync,
+        // What still names a party: its people, the rounds it sat in, its positions, statements and obligations.
+        FindReferences = (db, id, ct) => References.FindAsync(
+            ct,
+            ("people", db.People.Where(p => p.PartyId == id || p.Offices.Any(o => o.PartyId == id)).Select(p => p.Id)),
+            ("rounds", db.RoundParticipants.Where(p => p.PartyId == id).Select(p => p.RoundId)
+                .Union(db.RoundDelegates.Where(d => d.PartyId == id).Select(d => d.RoundId))),
+            ("positions", db.Positions.Where(p => p.PartyId == id).Select(p => p.Id)),
+            ("statements", db.Statements.Where(s => s.SpeakerPartyId == id).Select(s => s.Id)),
+            ("agreements", db.Obligations.Where(o => o.PartyId == id || o.BeneficiaryPartyId == id).Select(o => o.AgreementId))),
         ToRequest = p => new PartyRequest
         {
             Id = p.Id,

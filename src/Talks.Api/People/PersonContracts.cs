@@ -77,7 +77,12 @@ internal static class PersonResource
             p.CreatedAt,
             p.UpdatedAt),
         IdSource = r => r.Name,
-        FindReferences = PersonReferences.FindAsync,
+        // What still names a person: the delegations they sat in, the positions they voiced, what they said.
+        FindReferences = (db, id, ct) => References.FindAsync(
+            ct,
+            ("rounds", db.RoundDelegates.Where(d => d.PersonId == id).Select(d => d.RoundId)),
+            ("positions", db.Positions.Where(p => p.VoicedById == id).Select(p => p.Id)),
+            ("statements", db.Statements.Where(s => s.SpeakerPersonId == id).Select(s => s.Id))),
         ForUpdate = q => q.Include(p => p.Offices),
         CheckCreateAsync = OfficeHistory.CheckAsync,
         CheckUpdateAsync = OfficeHistory.CheckAsync,

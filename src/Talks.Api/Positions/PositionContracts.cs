@@ -63,7 +63,10 @@ internal static class PositionResource
         Projection = p => new PositionResponse(
             p.Id, p.RoundId, p.PartyId, p.Topic, p.Kind, p.Summary, p.Quote, p.VoicedById, p.AnswersId, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt),
         IdSource = r => $"{r.PartyId} {r.Kind} {r.Topic}",
-        FindReferences = PositionReferences.FindAsync,
+        // What still answers a position: the positions given in reply to it.
+        FindReferences = (db, id, ct) => References.FindAsync(
+            ct,
+            ("positions", db.Positions.Where(p => p.AnswersId == id).Select(p => p.Id))),
         ToRequest = p => new PositionRequest
         {
             Id = p.Id,

@@ -83,7 +83,12 @@ internal static class RoundResource
             r.CreatedAt,
             r.UpdatedAt),
         IdSource = r => $"{r.City} {r.Date:yyyy-MM-dd}",
-        FindReferences = RoundReferences.FindAsync,
+        // What still belongs to a round: its positions, statements and agreements.
+        FindReferences = (db, id, ct) => References.FindAsync(
+            ct,
+            ("positions", db.Positions.Where(p => p.RoundId == id).Select(p => p.Id)),
+            ("statements", db.Statements.Where(s => s.RoundId == id).Select(s => s.Id)),
+            ("agreements", db.Agreements.Where(a => a.RoundId == id).Select(a => a.Id))),
         ForRead = q => q.AsSplitQuery(),
         ForUpdate = q => q.Include(r => r.Participants).Include(r => r.Delegates),
         CheckCreateAsync = CheckSequence,

@@ -43,7 +43,17 @@ internal static class SourceResource
         BasePath = "/api/v1/sources",
         Projection = s => new SourceResponse(s.Id, s.Title, s.Kind, s.Publisher, s.PublishedOn, s.Url, s.Notes, s.Version, s.CreatedAt, s.UpdatedAt),
         IdSource = r => r.Title,
-        FindReferences = SourceReferences.FindAsync,
+        // What still cites a source: every kind of record, and an agreement through its events.
+        FindReferences = (db, id, ct) => References.FindAsync(
+            ct,
+            ("talks", db.Talks.Where(e => e.SourceIds.Contains(id)).Select(e => e.Id)),
+            ("rounds", db.Rounds.Where(e => e.SourceIds.Contains(id)).Select(e => e.Id)),
+            ("parties", db.Parties.Where(e => e.SourceIds.Contains(id)).Select(e => e.Id)),
+            ("people", db.People.Where(e => e.SourceIds.Contains(id)).Select(e => e.Id)),
+            ("positions", db.Positions.Where(e => e.SourceIds.Contains(id)).Select(e => e.Id)),
+            ("statements", db.Statements.Where(e => e.SourceIds.Contains(id)).Select(e => e.Id)),
+            ("agreements", db.Agreements.Where(e => e.SourceIds.Contains(id)).Select(e => e.Id)
+                .Union(db.AgreementEvents.Where(e => e.SourceIds.Contains(id)).Select(e => e.AgreementId)))),
         ToRequest = s => new SourceRequest
         {
             Id = s.Id,

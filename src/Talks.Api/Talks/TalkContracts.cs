@@ -51,7 +51,10 @@ internal static class TalkResource
             t.CreatedAt,
             t.UpdatedAt),
         IdSource = r => r.Title,
-        FindReferences = TalkReferences.FindAsync,
+        // What still belongs to a talk: its rounds.
+        FindReferences = (db, id, ct) => References.FindAsync(
+            ct,
+            ("rounds", db.Rounds.Where(r => r.TalkId == id).Select(r => r.Id))),
         ToRequest = t => new TalkRequest { Id = t.Id, Title = t.Title, Summary = t.Summary, SourceIds = t.SourceIds },
         Apply = (r, t) =>
         {

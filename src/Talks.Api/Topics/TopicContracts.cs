@@ -72,7 +72,12 @@ internal static class TopicResource
         Projection = t => new TopicResponse(
             t.Id, t.Label, t.Description, t.ParentId, t.PaxCode, t.Aliases, t.RetiredAt, t.ReplacedById, t.Version, t.CreatedAt, t.UpdatedAt),
         IdSource = r => r.Label,
-        FindReferences = TopicReferences.FindAsync,
+        // What still names a topic: a topic in use is retired in favour of another rather than deleted.
+        FindReferences = (db, id, ct) => References.FindAsync(
+            ct,
+            ("positions", db.Positions.Where(p => p.Topic == id).Select(p => p.Id)),
+            ("agreements", db.Agreements.Where(a => a.TopicIds.Contains(id)).Select(a => a.Id)),
+            ("topics", db.Topics.Where(t => t.ParentId == id || t.ReplacedById == id).Select(t => t.Id))),
         CheckCreateAsync = TopicTree.CheckNewTopicAsync,
         CheckUpdateAsync = TopicTree.CheckMovedTopicAsync,
         ToRequest = t => new TopicRequest
