@@ -35,6 +35,46 @@ public sealed class ChangeCollectionTests(TalksApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ASourceAStatementAndATopicAreEachFiledUnderTheirOwnCollection()
+    {
+        using var admin = factory.CreateClient();
+        var start = await FeedEndAsync(admin);
+        var source = (await admin.CreateAsync("/api/v1/sources", Source(Unique("Filed Source")))).Text("id")!;
+        var statement = (await admin.CreateAsync("/api/v1/statements", Statement(Unique("Filed words"), null, "ukraine"))).Text("id")!;
+        var topic = (await admin.CreateAsync("/api/v1/topics", Topic(Unique("Filed topic")))).Text("id")!;
+
+        var sources = (await admin.GetJsonAsync($"/api/v1/changes?cursor={start}&collection=sources")).Items();
+        var statements = (await admin.GetJsonAsync($"/api/v1/changes?cursor={start}&collection=statements")).Items();
+        var topics = (await admin.GetJsonAsync($"/api/v1/changes?cursor={start}&collection=topics")).Items();
+
+        Assert.Equal([source], sources.Select(c => c.Text("recordId")));
+        Assert.Equal([statement], statements.Select(c => c.Text("recordId")));
+        Assert.Equal([topic], topics.Select(c => c.Text("recordId")));
+    }
+
+    [Fact]
+    public async Task AChildRowInAChangeLeavesOutItsParentsId()
+    {
+        using var analyst = factory.CreateClient();
+        var body = Person(Unique("Parented"), "ukraine", "Minister of Defence");
+        var person = (await analyst.CreateAsync("/api/v1/people", body)).Text("id")!;
+
+        var offices = (await analyst.GetJsonAsync($"/api/v1/people/{person}/history")).Items()[0].GetProperty("changes").GetProperty("offices");
+
+        var office = Assert.Single(offices.GetProperty("to").EnumerateArray());
+        Assert.Equal("Minister of Defence", office.Text("title"));
+        Assert.False(office.TryGetProperty("personId", out _), office.ToString());
+
+        var talk = (await analyst.CreateAsync("/api/v1/talks", Talk(Unique("Parented talks")))).Text("id")!;
+        var round = (await analyst.CreateAsync(
+            $"/api/v1/talks/{talk}/rounds", Round(Unique("Riga"), "2025-04-04", participants: [Participant("ukraine", "negotiating-party")]))).Text("id")!;
+        var participants = (await analyst.GetJsonAsync($"/api/v1/rounds/{round}/history")).Items()[0].GetProperty("changes").GetProperty("participants");
+        var participant = Assert.Single(participants.GetProperty("to").EnumerateArray());
+        Assert.Equal("ukraine", participant.Text("partyId"));
+        Assert.False(participant.TryGetProperty("roundId", out _), participant.ToString());
+    }
+
+    [Fact]
     public async Task AChangeToAPersonsOfficesShowsEachOfficeAsItWasAndAsItIs()
     {
         using var analyst = factory.CreateClient();
