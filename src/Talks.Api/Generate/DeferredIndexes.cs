@@ -15,7 +15,7 @@ internal sealed class DeferredIndexes
     private const string SearchFeed = "SearchDocs_Inserted";
 
     private readonly SqliteConnection connection;
-    private readonly List<string> made = [];
+    private readonly List<(string Type, string Name, string Sql)> dropped = [];
 
     private DeferredIndexes(SqliteConnection connection) => this.connection = connection;
 
@@ -32,28 +32,26 @@ internal sealed class DeferredIndexes
             using var rows = read.ExecuteReader();
             while (rows.Read())
             {
-                deferred.made.Add(rows.GetString(3));
-                deferred.Dropped.Add($"{rows.GetString(0)} {rows.GetString(1)}");
+                deferred.dropped.Add((rows.GetString(0), rows.GetString(1), rows.GetString(3)));
             }
         }
 
-        foreach (var dropped in deferred.Dropped)
+        foreach (var (type, name, _) in deferred.dropped)
         {
-            var (type, name) = (dropped[..dropped.IndexOf(' ')], dropped[(dropped.IndexOf(' ') + 1)..]);
             Execute(connection, $"DROP {type.ToUpperInvariant()} \"{name}\"");
         }
 
         return deferred;
     }
 
-    /// <summary>"index IX_Positions_PartyId_Id", …: what was dropped, for the tests and the log.</summary>
-    public List<string> Dropped { get; } = [];
+    /// <summary>How many indexes and triggers were set aside, for the log.</summary>
+    public int Count => dropped.Count;
 
     /// <summary>Makes every dropped index and the search feed again, then builds the full-text index from the documents.</summary>
     public void Restore()
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var sql in made)
+        foreach (var (_, _, sql) in dropped)
         {
             Execute(connection, sql, transaction);
         }

@@ -74,7 +74,7 @@ public static class GenerateCommand
             // Made again even after a failure, so no database is ever left without its indexes.
             progress.Finish();
             var rowsWritten = TimeProvider.System.GetTimestamp();
-            await errors.WriteLineAsync($"Building {deferred.Dropped.Count} indexes and the search index…");
+            await errors.WriteLineAsync($"Building {deferred.Count} indexes and the search index…");
             deferred.Restore();
             indexing = TimeProvider.System.GetElapsedTime(rowsWritten);
         }
