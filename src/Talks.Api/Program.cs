@@ -48,6 +48,7 @@ builder.AddTalksLimits();
 builder.AddTalksReadCache();
 builder.Services.AddTalksBackups();
 builder.Services.AddTalksChanges();
+builder.Services.AddTalksRounds();
 builder.Services.AddTalksSearch();
 builder.Services.AddTalksReleases();
 builder.Services.AddScoped<TopicVocabulary>();

@@ -82,7 +82,9 @@ public sealed partial class ResourceKind<TEntity, TRequest, TResponse>
 
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync(TalksDbContext db, string id, HttpContext http, CancellationToken ct)
     {
-        var response = await ReadAsync(db, id, ct);
+        var response = http.RequestServices.GetService<IRecordReader<TResponse>>() is { Applies: true } reader
+            ? reader.Read(id)
+            : await ReadAsync(db, id, ct);
         if (response is null)
         {
             return Problems.NotFound(Singular, id);
