@@ -44,6 +44,17 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IChangeNumbers, IDisp
     private readonly Dictionary<string, SqliteCommand> _prepared = [];
     private SqliteConnection? _sqlite;
 
+    /// <summary>
+    /// Answers given since the database last changed, by statement and id. SQLite's <c>data_version</c> moves when any
+    /// other connection, in this process or another, commits, and this connection never writes; while it stands
+    /// still, the numbers cannot have moved, and a cache hit costs one pragma instead of three index lookups.
+    /// </summary>
+    private readonly Dictionary<(string Name, string? Id), object> _answers = [];
+    private long _answersVersion = -1;
+
+    /// <summary>Past this many, the answers are dropped and gathered again: one per record read between two writes.</summary>
+    private const int MaxAnswers = 50_000;
+
     public bool BelongToTalks(string collection) => TalkOfRecord.ContainsKey(collection);
 
     public async ValueTask<long> NewestAsync(CancellationToken ct = default) =>
@@ -98,19 +109,20 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IChangeNumbers, IDisp
                     pragma.ExecuteNonQuery();
                 }
 
-                if (!_prepared.TryGetValue(name, out var command))
+                // Read before the answer, so an answer is never filed under a version older than what it saw.
+                var version = (long)Prepared("data_version", "PRAGMA data_version", null).ExecuteScalar()!;
+                if (version != _answersVersion || _answers.Count >= MaxAnswers)
                 {
-                    command = _sqlite.CreateCommand();
-                    command.CommandText = sql;
-                    if (id is not null)
-                    {
-                        command.Parameters.Add("@id", SqliteType.Text);
-                    }
-
-                    command.Prepare();
-                    _prepared[name] = command;
+                    _answers.Clear();
+                    _answersVersion = version;
                 }
 
+                if (_answers.TryGetValue((name, id), out var known))
+                {
+                    return (T)known;
+                }
+
+                var command = Prepared(name, sql, id);
                 if (id is not null)
                 {
                     command.Parameters[0].Value = id;
@@ -118,7 +130,9 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IChangeNumbers, IDisp
 
                 using var reader = command.ExecuteReader();
                 reader.Read();
-                return read(reader);
+                var answer = read(reader);
+                _answers[(name, id)] = answer!;
+                return answer;
             }
             catch
             {
@@ -129,6 +143,25 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IChangeNumbers, IDisp
         }
     }
 
+    /// <summary>The statement, prepared on the kept connection at its first use; <c>@id</c> when it takes one.</summary>
+    private SqliteCommand Prepared(string name, string sql, string? id)
+    {
+        if (!_prepared.TryGetValue(name, out var command))
+        {
+            command = _sqlite!.CreateCommand();
+            command.CommandText = sql;
+            if (id is not null)
+            {
+                command.Parameters.Add("@id", SqliteType.Text);
+            }
+
+            command.Prepare();
+            _prepared[name] = command;
+        }
+
+        return command;
+    }
+
     private void Close()
     {
         foreach (var command in _prepared.Values)
@@ -137,6 +170,8 @@ public sealed class ChangeNumbers(DatabaseInfo database) : IChangeNumbers, IDisp
         }
 
         _prepared.Clear();
+        _answers.Clear();
+        _answersVersion = -1;
         _sqlite?.Dispose();
         _sqlite = null;
     }
