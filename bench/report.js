@@ -199,7 +199,8 @@ const caching = [['full round', 'round'], ['list, first page', 'first'], ['list,
 if (caching.length) {
   lines.push(`Output cache, on against off, same build and database in the same run: ${caching.join('; ')}. ` +
     'No writes run during the read cases, so after the first request for a URL every later one is a hit; each hit still ' +
-    'reads the latest change number (one prepared `SELECT MAX(Id)` on a connection kept for it).', '');
+    'asks whether the database moved (`PRAGMA data_version` on a connection kept for it) and, while it has not, keys ' +
+    'the answer by the change numbers it remembers.', '');
 }
 
 const api = (kase) => result(kase, 'api');
