@@ -16,6 +16,9 @@ namespace Talks.Api.Rounds;
 public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<RoundDetailResponse>, IDisposable
 {
     private readonly ConcurrentBag<Session> _idle = [];
+
+    /// <summary>How many sessions are in <see cref="_idle"/>: the bag's own count takes every one of its locks.</summary>
+    private int _idleCount;
     private volatile bool _disposed;
 
     /// <summary>More than this many idle connections are closed on return; readers beyond it open their own.</summary>
@@ -26,7 +29,17 @@ public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<Rou
     public RoundDetailResponse? Read(string id)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var session = _idle.TryTake(out var idle) ? idle : new Session(database.ConnectionString);
+        Session session;
+        if (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            session = idle;
+        }
+        else
+        {
+            session = new Session(database.ConnectionString);
+        }
+
         try
         {
             var round = session.Read(id);
@@ -43,8 +56,15 @@ public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<Rou
 
     private void Return(Session session)
     {
-        if (_disposed || _idle.Count >= MaxIdle)
+        if (_disposed)
         {
+            session.Dispose();
+            return;
+        }
+
+        if (Interlocked.Increment(ref _idleCount) > MaxIdle)
+        {
+            Interlocked.Decrement(ref _idleCount);
             session.Dispose();
             return;
         }
