@@ -9,12 +9,16 @@
 #
 # Each returns non-zero with a line on stderr saying what went wrong, and the caller decides: `|| die "..."`.
 # Bash's /dev/tcp finds a free port without extra tools; a port taken between the probe and the server's bind makes
-# the server exit, which talks_wait_ready reports.
+# the server exit, which talks_wait_ready reports. Ports are drawn below the kernel's ephemeral range, which outgoing
+# connections (the tests' own clients, the API's) take their local ports from: a probe cannot see those, and a port
+# held by one refuses a bind (seen once in CI as Prism's EADDRINUSE).
 
 talks_free_port() {
-  local port
+  local port first=32768
+  [[ -r /proc/sys/net/ipv4/ip_local_port_range ]] && read -r first _ </proc/sys/net/ipv4/ip_local_port_range
+  ((first > 11000)) || first=32768
   for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (first - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
