@@ -1,7 +1,8 @@
-using Talks.Api.Hosting.OpenApi;
-using Talks.Api.Reading;
+using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Records;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Embedding;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Agreements;
 

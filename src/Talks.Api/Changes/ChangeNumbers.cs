@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Talks.Api.Hosting.Database;
-using Talks.Api.Reading;
+using Talks.Api.Answers.Caching;
 
 namespace Talks.Api.Changes;
 

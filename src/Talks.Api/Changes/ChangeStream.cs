@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Shaping;
 
 namespace Talks.Api.Changes;
 

@@ -18,9 +18,9 @@ public static class KeyCommands
         switch (args)
         {
             case ["keys", "create", .. var rest] when Option(rest, "--name") is { } name && Option(rest, "--role") is { } roleText:
-                if (!EnumText<ApiKeyRole>.TryParse(roleText, out var role) || !Records.Slug.IsValid(name))
+                if (!EnumText<ApiKeyRole>.TryParse(roleText, out var role) || !Names.Slug.IsValid(name))
                 {
-                    await errors.WriteLineAsync($"Name must be {Records.Slug.Rule}; role must be analyst or admin.");
+                    await errors.WriteLineAsync($"Name must be {Names.Slug.Rule}; role must be analyst or admin.");
                     return 2;
                 }
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Errors;
-using Talks.Api.Reading;
 using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Positions;
 

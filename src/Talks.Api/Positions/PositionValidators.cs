@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Records;
 using Talks.Api.Topics;
 using Talks.Data;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Positions;
 
@@ -15,8 +16,8 @@ public sealed class PositionRequestValidator : CitedRequestValidator<PositionReq
         RuleFor(r => r.PartyId).NotEmpty().Exists(db.Parties, "party");
         RuleFor(r => r.Topic).NotEmpty().KebabWord().IsTopicInUse(topics);
         RuleFor(r => r.Kind).IsInEnum();
-        RuleFor(r => r.Summary).NotEmpty().MaximumLength(Rules.TextLength);
-        RuleFor(r => r.Quote).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Summary).NotEmpty().MaximumLength(RecordRules.TextLength);
+        RuleFor(r => r.Quote).MaximumLength(RecordRules.TextLength);
         RuleFor(r => r.VoicedById).Exists(db.People, "person");
         RuleFor(r => r.AnswersId)
             .Must((r, answers) => answers is null || answers != r.Id).WithMessage("A position cannot answer itself.")

@@ -1,7 +1,8 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Talks.Api.Hosting.OpenApi;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Shaping;
+using Talks.Api.Answers.ETags;
 
 namespace Talks.Api.Releases;
 
@@ -35,7 +36,7 @@ internal sealed class ReleaseDownloadDocs : IOperationFilter
 
         var headers = new Dictionary<string, IOpenApiHeader>
         {
-            ["ETag"] = ReadResponseDocs.ETagHeader(),
+            ["ETag"] = EntityTagDocs.Header(),
             ["Accept-Ranges"] = new OpenApiHeader { Description = "bytes", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["bytes"] } },
             ["Content-Disposition"] = new OpenApiHeader
             {
@@ -63,7 +64,7 @@ internal sealed class ReleaseDownloadDocs : IOperationFilter
             },
             Content = Content(),
         };
-        operation.Responses["304"] = ReadResponseDocs.NotModified();
+        operation.Responses["304"] = EntityTagDocs.NotModified();
     }
 
     private static Dictionary<string, IOpenApiMediaType> Content() => new()

@@ -6,10 +6,11 @@ using Microsoft.Net.Http.Headers;
 using Talks.Api.Hosting.Errors;
 using Talks.Api.Hosting.Validation;
 using Talks.Api.Keys;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Shaping;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Releases;
 

@@ -9,6 +9,7 @@ using Talks.Api.Records;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Rounds;
 

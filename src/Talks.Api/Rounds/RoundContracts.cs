@@ -1,13 +1,14 @@
 using Talks.Api.Agreements;
-using Talks.Api.Hosting.OpenApi;
+using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Embedding;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Rounds;
 

@@ -7,11 +7,14 @@ using Talks.Api.Hosting.Errors;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Hosting.Validation;
 using Talks.Api.Positions;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Statements;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Embedding;
+using Talks.Api.Answers.Formats;
+using Talks.Api.Lists;
+using Talks.Api.Answers.Caching;
 
 namespace Talks.Api.Rounds;
 
@@ -21,24 +24,25 @@ public static class RoundEndpoints
 
     /// <summary>A whole round read by hand on SQLite (<see cref="SqliteRoundReader"/>).</summary>
     public static IServiceCollection AddTalksRounds(this IServiceCollection services) =>
-        services.AddSingleton<IRecordReader<RoundDetailResponse>, SqliteRoundReader>();
+        services.AddSingleton<IRecordReader<RoundDetailResponse>, SqliteRoundReader>()
+            .AddSingleton(new LentInclude("agreements", RoundIncludes.RoundOfAgreement));
 
     /// <summary><c>include=</c> for round lists: the talk, and what happened at each round.</summary>
     private static readonly Include[] Embedded =
     [
-        new("talk", typeof(TalkRef), r => Includes.Key(r, "talkId"),
+        new("talk", typeof(TalkRef), r => Include.Key(r, "talkId"),
             async (db, keys, ct) => (await db.Talks.AsNoTracking().Where(t => keys.Contains(t.Id)).Select(t => new TalkRef(t.Id, t.Title)).ToListAsync(ct))
                 .ToLookup(t => t.Id, t => (object)t),
             Single: true),
-        new("positions", typeof(PositionResponse), r => Includes.Key(r, "id"),
+        new("positions", typeof(PositionResponse), r => Include.Key(r, "id"),
             async (db, keys, ct) => (await db.Positions.AsNoTracking().Where(p => keys.Contains(p.RoundId))
                 .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(PositionResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(p => p.RoundId, p => (object)p)),
-        new("statements", typeof(StatementResponse), r => Includes.Key(r, "id"),
+        new("statements", typeof(StatementResponse), r => Include.Key(r, "id"),
             async (db, keys, ct) => (await db.Statements.AsNoTracking().Where(s => s.RoundId != null && keys.Contains(s.RoundId))
                 .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(StatementResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(s => s.RoundId!, s => (object)s)),
-        new("agreements", typeof(AgreementResponse), r => Includes.Key(r, "id"),
+        new("agreements", typeof(AgreementResponse), r => Include.Key(r, "id"),
             async (db, keys, ct) => (await db.Agreements.AsNoTracking().Where(a => keys.Contains(a.RoundId))
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(AgreementResource.Kind.Projection).AsSplitQuery().ToListAsync(ct))
                 .ToLookup(a => a.RoundId, a => (object)a)),

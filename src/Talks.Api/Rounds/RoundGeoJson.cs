@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Talks.Api.Reading;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Formats;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Rounds;
 

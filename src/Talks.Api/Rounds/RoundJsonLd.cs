@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using System.Xml;
-using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Formats;
 
 namespace Talks.Api.Rounds;
 

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Database;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Positions;
-using Talks.Api.Reading;
 using Talks.Data;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Search;
 

@@ -5,10 +5,10 @@ using Talks.Api.Changes;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Hosting.Validation;
 using Talks.Api.Keys;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Topics;
 
