@@ -109,6 +109,24 @@ public sealed class ObligationDeadlineTests(TalksApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task AnObligationDueOnTheAsOfDayIsNotYetOverdueAndIsListedAmongThoseStillDue()
+    {
+        var (talk, _) = await PostRoundAsync(
+            Due(Obligation("ukraine", 10, "russia"), deadline: "2025-06-10"),
+            Due(Obligation("russia", 10, "ukraine"), deadline: "2025-06-11"),
+            Due(Obligation("turkey", null, null), deadline: "2025-06-12"));
+        var list = $"/api/v1/obligations?talkId={talk}&asOf=2025-06-11";
+
+        var overdue = (await _client.GetJsonAsync($"{list}&overdue=true")).Items();
+        var due = (await _client.GetJsonAsync($"{list}&overdue=false")).Items();
+        var all = (await _client.GetJsonAsync(list)).Items();
+
+        Assert.Equal([("2025-06-10", 1)], overdue.Select(o => (o.Text("dueOn"), o.GetProperty("daysOverdue").GetInt32())));
+        Assert.Equal([("2025-06-11", 0), ("2025-06-12", -1)], due.Select(o => (o.Text("dueOn"), o.GetProperty("daysOverdue").GetInt32())));
+        Assert.Equal(["2025-06-10", "2025-06-11", "2025-06-12"], all.Select(o => o.Text("dueOn")));
+    }
+
+    [Fact]
     public async Task TheOverdueListPagesByDueDateWithACursor()
     {
         var (talk, _) = await PostRoundAsync(

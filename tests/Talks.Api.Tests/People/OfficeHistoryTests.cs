@@ -47,6 +47,31 @@ public sealed class OfficeHistoryTests(TalksApiFactory factory) : IClassFixture<
         Assert.Equal("Secretary of the Security Council", Shown(await _client.GetJsonAsync($"/api/v1/rounds/{after}"), person).Text("office"));
     }
 
+    /// <summary>
+    /// An office held from 2024-03-01 to 2024-06-30 and nothing after it: a round on its first or last day shows it, a
+    /// round the day before or the day after shows none. The round's answer to its POST is read through the projection
+    /// and its GET, on SQLite, by the round reader, so both ways of working out the office are walked.
+    /// </summary>
+    [Theory]
+    [InlineData("2024-02-29", null)]
+    [InlineData("2024-03-01", "Ambassador to Türkiye")]
+    [InlineData("2024-06-30", "Ambassador to Türkiye")]
+    [InlineData("2024-07-01", null)]
+    public async Task ARoundShowsAnOfficeFromItsFirstDayToItsLastDayAndNoDayOutside(string date, string? office)
+    {
+        var body = Person(Unique("Envoy"), "ukraine");
+        body["offices"] = JsonNode.Parse("""[ { "title": "Ambassador to Türkiye", "from": "2024-03-01", "to": "2024-06-30" } ]""");
+        var person = (await _client.CreateAsync(Url, body)).Text("id")!;
+        var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Office boundary talks")))).Text("id");
+
+        var created = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds",
+            Round(Unique("Ankara"), date, delegates: new JsonArray(Delegate(person, "ukraine", "head"))));
+        var read = await _client.GetJsonAsync($"/api/v1/rounds/{created.Text("id")}");
+
+        Assert.Equal(office, Shown(created, person).Text("office"));
+        Assert.Equal(office, Shown(read, person).Text("office"));
+    }
+
     [Fact]
     public async Task AnOfficeStatedOnTheDelegationRowIsWhatTheRoundShows()
     {
