@@ -11,19 +11,6 @@ namespace Talks.Api.Changes;
 
 public static class ChangeEndpoints
 {
-    /// <summary>
-    /// The change numbers the read cache keys its answers by, and the per-process watch on the change table that live
-    /// streams wait on.
-    /// </summary>
-    public static IServiceCollection AddTalksChanges(this IServiceCollection services)
-    {
-        services.AddSingleton<ChangeNumbers>();
-        services.AddSingleton<IChangeNumbers>(sp => sp.GetRequiredService<ChangeNumbers>());
-        services.AddSingleton<ChangeSignal>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChangeSignal>());
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapChangeEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/changes").WithTags("Changes");

@@ -16,12 +16,6 @@ namespace Talks.Api.Releases;
 
 public static class ReleaseEndpoints
 {
-    public static IServiceCollection AddTalksReleases(this IServiceCollection services)
-    {
-        services.ConfigureSwaggerGen(o => o.OperationFilter<ReleaseDownloadDocs>());
-        return services.AddScoped<ReleaseMaker>();
-    }
-
     public static IEndpointRouteBuilder MapReleaseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/releases").WithTags("Releases");

@@ -22,11 +22,6 @@ public static class RoundEndpoints
 {
     private static ResourceKind<Round, RoundRequest, RoundDetailResponse> Resource => RoundResource.Kind;
 
-    /// <summary>A whole round read by hand on SQLite (<see cref="SqliteRoundReader"/>).</summary>
-    public static IServiceCollection AddTalksRounds(this IServiceCollection services) =>
-        services.AddSingleton<IRecordReader<RoundDetailResponse>, SqliteRoundReader>()
-            .AddSingleton(new LentInclude("agreements", RoundIncludes.RoundOfAgreement));
-
     /// <summary><c>include=</c> for round lists: the talk, and what happened at each round.</summary>
     private static readonly Include[] Embedded =
     [

@@ -15,10 +15,6 @@ public static partial class SearchEndpoints
     /// <summary>How many matches, newest first, a search ranks; pages end there.</summary>
     public const int RankedMatches = 1000;
 
-    /// <summary>The ranking function search's SQL calls on SQLite.</summary>
-    public static IServiceCollection AddTalksSearch(this IServiceCollection services) =>
-        services.AddSingleton<ISqliteFunctions, SqliteRankingFunction>();
-
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGroup("/search").WithTags("Search")

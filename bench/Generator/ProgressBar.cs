@@ -1,4 +1,4 @@
-namespace Talks.Api.Generate;
+namespace Talks.Generator;
 
 /// <summary>
 /// A one-line bar redrawn in place on a terminal; to a file or pipe (CI logs) it writes a line every tenth instead,

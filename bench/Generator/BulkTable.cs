@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Talks.Api.Generate;
+namespace Talks.Generator;
 
 /// <summary>
 /// One <c>INSERT</c> into one table, reused for every row: the command keeps its compiled statement between executions

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Talks.Api.Generate;
+namespace Talks.Generator;
 
 /// <summary>
 /// Lets a bulk load skip the upkeep of indexes row by row: the secondary indexes of the tables it fills and the trigger

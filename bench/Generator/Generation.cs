@@ -1,29 +1,28 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Hosting.Database;
+using Talks.Data.Seeding;
 using Talks.Data;
 
-namespace Talks.Api.Generate;
+namespace Talks.Generator;
 
 /// <summary>
-/// <c>generate --talks N --rounds-per-talk N --positions-per-round N [--seed N]</c>: fills the database with a large,
-/// reproducible data set for load tests and benchmarks. The same arguments give the same rows, byte for byte.
+/// <c>Generator --db FILE --talks N --rounds-per-talk N --positions-per-round N [--seed N]</c>: migrates and seeds the
+/// SQLite file as the API does at start, then fills it with a large, reproducible data set for load tests and
+/// benchmarks. The same arguments give the same rows, byte for byte.
 /// </summary>
 /// <remarks>
 /// This is a bulk import, not a series of analysts' edits: it writes no change-history rows, so the change feed and
 /// each record's history stay about real edits (and the database half the size). Rows are written with prepared
 /// ADO.NET inserts on the EF Core connection (its pragmas applied), in large transactions.
 /// </remarks>
-public static class GenerateCommand
+public static class Generation
 {
-    private const string Usage = "Usage: generate --talks N --rounds-per-talk N --positions-per-round N [--seed N]";
+    private const string Usage = "Usage: Generator --db FILE --talks N --rounds-per-talk N --positions-per-round N [--seed N]";
 
     /// <summary>Commit after this many talks: large enough to amortise each commit's fsync, small enough to show progress.</summary>
     private const int TalksPerTransaction = 20;
 
-    public static bool Matches(string[] args) => args is ["generate", ..];
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter errors)
+    public static async Task<int> RunAsync(string[] args, string seedFolder, TextWriter errors)
     {
         if (Parse(args) is not { } options)
         {
@@ -31,14 +30,7 @@ public static class GenerateCommand
             return 2;
         }
 
-        if (services.GetRequiredService<DatabaseInfo>().Provider != DatabaseProvider.Sqlite)
-        {
-            await errors.WriteLineAsync("'generate' bulk-loads a SQLite database for the benchmarks; it does not write to PostgreSQL.");
-            return 2;
-        }
-
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TalksDbContext>();
+        await using var db = await MigratedAndSeededAsync(options.Database, seedFolder);
         if (!await db.Sources.AnyAsync(s => s.Id == SyntheticTalks.SourceId))
         {
             await errors.WriteLineAsync($"The seeded source '{SyntheticTalks.SourceId}' is missing; generated records cite it.");
@@ -87,12 +79,43 @@ public static class GenerateCommand
         return 0;
     }
 
+    /// <summary>
+    /// The file as the API leaves it at start: WAL, its migrations applied, its seed loaded. The connection keeps the
+    /// API's pragmas and its lower(), which folds case as .NET does.
+    /// </summary>
+    private static async Task<TalksDbContext> MigratedAndSeededAsync(string path, string seedFolder)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        connection.CreateFunction<string?, string?>("lower", text => text?.ToLowerInvariant(), isDeterministic: true);
+        using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL;";
+            pragmas.ExecuteNonQuery();
+        }
+
+        var options = new DbContextOptionsBuilder<TalksDbContext>()
+            .UseSqlite(connection, sqlite => sqlite.MigrationsAssembly("Talks.Migrations.Sqlite"))
+            .Options;
+        var db = new TalksDbContext(options);
+        await db.Database.MigrateAsync();
+        await TalksSeeder.SeedAsync(db, seedFolder);
+        return db;
+    }
+
     private static GenerateOptions? Parse(string[] args)
     {
         int? talks = null, rounds = null, positions = null;
+        string? database = null;
         var seed = 42;
-        for (var i = 1; i < args.Length; i++)
+        for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--db" && i + 1 < args.Length)
+            {
+                database = args[++i];
+                continue;
+            }
+
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value))
             {
                 return null;
@@ -108,10 +131,10 @@ public static class GenerateCommand
             }
         }
 
-        return talks is >= 1 and <= 9999 && rounds is >= 1 and <= 99 && positions is >= 1 and <= 999
-            ? new GenerateOptions(talks.Value, rounds.Value, positions.Value, seed)
+        return database is { Length: > 0 } && talks is >= 1 and <= 9999 && rounds is >= 1 and <= 99 && positions is >= 1 and <= 999
+            ? new GenerateOptions(database, talks.Value, rounds.Value, positions.Value, seed)
             : null;
     }
 }
 
-public sealed record GenerateOptions(int Talks, int RoundsPerTalk, int PositionsPerRound, int Seed);
+public sealed record GenerateOptions(string Database, int Talks, int RoundsPerTalk, int PositionsPerRound, int Seed);

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Talks.Data.Entities;
 
-namespace Talks.Api.Generate;
+namespace Talks.Generator;
 
 /// <summary>
 /// Makes and writes the generated records. Every value comes from one seeded <see cref="Random"/> drawn in a fixed
