@@ -17,7 +17,7 @@ export function positionItem(position, known, neighbours) {
   return h(
     "li",
     { class: `record position kind-${position.kind}`, id: `position-${position.id}`, "data-type": "position", "data-id": position.id },
-    h("p", { class: "head" }, h("strong", {}, known.party(position.partyId)), " ", badge("kind", position.kind), " on ", h("em", {}, words(position.topic))),
+    h("p", { class: "head" }, h("strong", {}, known.party(position.partyId)), " ", badge("kind", position.kind), " on ", h("em", {}, known.topic(position.topic))),
     h("p", {}, position.summary),
     position.quote && h("blockquote", {}, `“${position.quote}”`),
     position.voicedById && h("p", { class: "meta" }, `Voiced by ${known.person(position.voicedById)}`),

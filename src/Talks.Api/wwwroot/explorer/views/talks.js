@@ -18,7 +18,7 @@ export const TALKS_PER_PAGE = 20;
 export async function talksView(cursor, signal) {
   const [page, known] = await Promise.all([
     get("/api/v1/talks", { query: { limit: TALKS_PER_PAGE, cursor: cursor ?? undefined }, signal }),
-    names(signal),
+    names(signal, { topics: false }),
   ]);
   const talks = page.items;
   const cards = await Promise.all(

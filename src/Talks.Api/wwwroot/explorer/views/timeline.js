@@ -52,7 +52,7 @@ export function lanes(rounds, known) {
     });
     for (const participant of round.participants.filter((p) => p.role === "negotiating-party")) party(participant.partyId);
     for (const position of round.positions ?? []) {
-      const label = `${words(position.kind)} · ${words(position.topic)}: ${position.summary}`;
+      const label = `${words(position.kind)} · ${known.topic(position.topic)}: ${position.summary}`;
       party(position.partyId).marks.push({
         type: "position", id: position.id, route: `/positions/${position.id}`, day: dayNumber(round.date),
         label, full: `${known.party(position.partyId)} position, ${label}`, shape: "square", className: `position kind-${position.kind}`,
