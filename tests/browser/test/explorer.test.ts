@@ -95,7 +95,7 @@ test("the talk page shows the seeded round's venue and the 1,000-for-1,000 excha
   assert.match((await roundMark.textContent()) ?? "", /Istanbul, Dolmabahçe Palace · held/);
   assert.match((await main.locator('svg.timeline [data-type="agreement"]').textContent()) ?? "", /1,000-for-1,000 prisoner-of-war exchange/);
 
-  for (const zoom of ["years", "months", "days"]) {
+  for (const zoom of ["whole", "years", "months", "days"]) {
     await page.locator(`.zoom button[data-zoom="${zoom}"]`).click();
     await page.locator(`svg.timeline[data-zoom="${zoom}"]`).waitFor();
     const rounds = await page.locator('svg.timeline [data-type="round"]').evaluateAll((marks) =>
@@ -104,7 +104,8 @@ test("the talk page shows the seeded round's venue and the 1,000-for-1,000 excha
     assert.deepEqual(rounds.map((r) => r.id), [EARLIER_ROUND, ROUND], `rounds at the ${zoom} zoom`);
     assert.ok(rounds[0]!.x < rounds[1]!.x, `at the ${zoom} zoom the 2022 round is drawn left of the 2025 one: ${JSON.stringify(rounds)}`);
   }
-  await page.locator('.zoom button[data-zoom="months"]').click();
+  // The picture shows the talk as it opens, whole.
+  await page.locator('.zoom button[data-zoom="whole"]').click();
   await checkView("talk");
 
   await roundMark.click();
@@ -235,6 +236,8 @@ for (const viewport of [WIDE, PHONE]) {
       await page.setViewportSize(viewport);
       try {
         await open(view.route);
+        // The first view, as a reader opening the address sees it, before the checks zoom and scroll.
+        if (viewport === PHONE) await page.screenshot({ path: join(screenshots, `${view.name}-phone.png`), fullPage: true });
         const found = [...(await textProblems(page, labelledIds)), ...((await view.checks?.()) ?? [])];
         for (const to of ["start", "end"] as const) {
           await scrollFrames(page, to);
@@ -242,8 +245,6 @@ for (const viewport of [WIDE, PHONE]) {
         }
         // Again after the view's own checks, which redraw it (the timeline at each zoom).
         for (const p of await textProblems(page, labelledIds)) if (!found.includes(p)) found.push(`after the checks, ${p}`);
-        await scrollFrames(page, "start");
-        if (viewport === PHONE) await page.screenshot({ path: join(screenshots, `${view.name}-phone.png`), fullPage: true });
         assert.deepEqual([...new Set(found)], [], `the ${view.name} view at ${viewport.width} px`);
       } finally {
         await page.setViewportSize(WIDE);
