@@ -1,7 +1,6 @@
 using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Records;
 using Talks.Data.Entities;
-using Talks.Api.Answers.Embedding;
 using Talks.Api.Lists;
 
 namespace Talks.Api.Agreements;

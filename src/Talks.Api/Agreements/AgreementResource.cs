@@ -5,7 +5,6 @@ using Talks.Api.Hosting.Errors;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
-using Talks.Api.Answers.Embedding;
 using Talks.Api.Lists;
 
 namespace Talks.Api.Agreements;

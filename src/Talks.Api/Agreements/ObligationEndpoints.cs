@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
 using Talks.Api.Lists;

@@ -1,7 +1,4 @@
 using Microsoft.OpenApi;
-using Talks.Api.Answers.Embedding;
-using Talks.Api.Answers.Formats;
-using Talks.Api.Answers.Shaping;
 using Talks.Api.Lists;
 using Talks.Api.Records;
 using Talks.Api.Hosting.OpenApiParts;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Talks.Api.Records;
 using Talks.Api.Lists;
 using Talks.Api.Names;
 using Talks.Api.Rules;

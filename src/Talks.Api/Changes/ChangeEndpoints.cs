@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Errors;
 using Talks.Data;
 using Talks.Data.Entities;
-using Talks.Api.Answers.Caching;
 using Talks.Api.Lists;
 
 namespace Talks.Api.Changes;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Talks.Data;
-
 namespace Talks.Api.Changes;
 
 /// <summary>

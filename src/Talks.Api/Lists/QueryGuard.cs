@@ -1,8 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Talks.Api.Answers.Formats;
-using Talks.Api.Answers.Shaping;
 
 namespace Talks.Api.Lists;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Linq.Expressions;
-using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Lists;
 using Talks.Api.Records;
 using Talks.Data.Entities;

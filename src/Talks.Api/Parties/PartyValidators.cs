@@ -1,5 +1,4 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Data;
 using Talks.Api.Rules;
 

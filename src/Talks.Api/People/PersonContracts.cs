@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Talks.Api.Records;
-using Talks.Data.Entities;
-using Talks.Api.Answers.Embedding;
 using Talks.Api.Lists;
 
 namespace Talks.Api.People;

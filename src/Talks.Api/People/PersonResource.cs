@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using System.Linq.Expressions;
-using Talks.Api.Answers.Embedding;
 using Talks.Api.Lists;
 using Talks.Api.Records;
 using Talks.Data.Entities;

@@ -1,4 +1,3 @@
-using Talks.Api.Hosting.Json;
 using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Records;
 using Talks.Data.Entities;

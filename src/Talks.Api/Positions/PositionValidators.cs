@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Records;
 using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Api.Rules;

@@ -1,6 +1,5 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Talks.Api.Records;
 
 namespace Talks.Api.Records;
 

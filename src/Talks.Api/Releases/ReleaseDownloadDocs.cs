@@ -1,7 +1,6 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using Talks.Data.Entities;
-using Talks.Api.Answers.Shaping;
 using Talks.Api.Answers.ETags;
 
 namespace Talks.Api.Releases;

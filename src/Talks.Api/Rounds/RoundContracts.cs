@@ -7,7 +7,6 @@ using Talks.Api.Records;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data.Entities;
-using Talks.Api.Answers.Embedding;
 using Talks.Api.Lists;
 
 namespace Talks.Api.Rounds;

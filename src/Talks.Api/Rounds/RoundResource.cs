@@ -8,7 +8,6 @@ using Talks.Api.Records;
 using Talks.Api.Statements;
 using Talks.Data;
 using Talks.Data.Entities;
-using Talks.Api.Answers.Embedding;
 using Talks.Api.Lists;
 
 namespace Talks.Api.Rounds;

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Talks.Api.Records;
 
 namespace Talks.Api.Rules;
 

@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Talks.Data.Entities;
 using Talks.Api.Names;
-using Talks.Api.Records;
 
 namespace Talks.Api.Rules;
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Api.Rules;
 
 namespace Talks.Api.Sources;

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Linq.Expressions;
 using Talks.Api.Lists;
 using Talks.Api.Records;
 using Talks.Data.Entities;
-using Talks.Data;
 
 namespace Talks.Api.Statements;
 

@@ -1,6 +1,4 @@
 using Talks.Api.Records;
-using Talks.Data.Entities;
-using Talks.Api.Answers.Embedding;
 using Talks.Api.Lists;
 
 namespace Talks.Api.TalkTracks;

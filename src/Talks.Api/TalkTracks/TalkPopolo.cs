@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Errors;
 using Talks.Api.Hosting.Json;
 using Talks.Api.People;
-using Talks.Api.Records;
 using Talks.Api.Rounds;
 using Talks.Data;
 using Talks.Data.Entities;

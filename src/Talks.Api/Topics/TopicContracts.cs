@@ -1,6 +1,5 @@
 using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Records;
-using Talks.Data.Entities;
 using Talks.Api.Lists;
 
 namespace Talks.Api.Topics;

@@ -9,7 +9,7 @@ namespace Talks.Api.Tests.Infrastructure;
 /// <summary>
 /// The API as an operator runs it: <c>dotnet Talks.Api.dll</c> in a process of its own, in Production, on a database
 /// the test owns (on the suite's provider) — for what only a real process shows: what it writes to stdout and stderr
-/// apart, how it answers a signal, its exit code, its commands. <see cref="ApiProcess"/> is the lighter helper for
+/// apart, how it answers a signal, its exit code, its commands. <c>TalksApiFactory</c> is the lighter helper for
 /// tests that only need instances to talk to. The build copies the app beside the tests: this is the build tested.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Platform;

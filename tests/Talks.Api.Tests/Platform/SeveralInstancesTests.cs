@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Talks.Api.Tests.Changes;
 using Talks.Api.Tests.Infrastructure;
 using static Talks.Api.Tests.Infrastructure.TestData;

@@ -1,5 +1,4 @@
 using Talks.Data;
-using Talks.Api.Answers.Shaping;
 
 namespace Talks.Api.Answers.Caching;
 

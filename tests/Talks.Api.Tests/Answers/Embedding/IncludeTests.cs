@@ -1,4 +1,3 @@
-using System.Net;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Answers.Embedding;

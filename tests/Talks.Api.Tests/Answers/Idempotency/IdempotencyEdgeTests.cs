@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Talks.Api.Keys;
 using Talks.Api.Tests.Infrastructure;
 using Talks.Data;
 using Talks.Data.Entities;
