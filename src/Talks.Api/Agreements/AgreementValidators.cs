@@ -13,7 +13,7 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
 
     public AgreementRequestValidator(TalksDbContext db, TopicVocabulary topics) : base(db)
     {
-        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
+        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => WholeRequestIds.Of(context) is not null).WithMessage("roundId is required.");
         RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
         RuleFor(r => r.Title).NotEmpty().MaximumLength(RecordRules.NameLength);
         RuleFor(r => r.Type).IsInEnum();

@@ -10,7 +10,7 @@ public sealed class PositionRequestValidator : CitedRequestValidator<PositionReq
 {
     public PositionRequestValidator(TalksDbContext db, TopicVocabulary topics) : base(db)
     {
-        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
+        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => WholeRequestIds.Of(context) is not null).WithMessage("roundId is required.");
         RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
         RuleFor(r => r.PartyId).NotEmpty().Exists(db.Parties, "party");
         RuleFor(r => r.Topic).NotEmpty().KebabWord().IsTopicInUse(topics);

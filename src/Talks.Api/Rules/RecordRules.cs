@@ -33,10 +33,10 @@ public static class RecordRules
                 return;
             }
 
-            var known = KnownIds.In(context, "source");
-            var unknown = ids.Where(id => !known.Contains(id)).ToList();
-            var missing = unknown.Where(id => LookedUpIds.Exists(context, "source", id) is false).Distinct().ToList();
-            missing.AddRange(await MissingAsync(db.Sources, unknown.Where(id => LookedUpIds.Exists(context, "source", id) is null).ToList(), ct));
+            var whole = WholeRequestIds.Of(context);
+            var unknown = ids.Where(id => whole?.Brought<Source>(id) != true).ToList();
+            var missing = unknown.Where(id => whole?.Exists<Source>(id) is false).Distinct().ToList();
+            missing.AddRange(await MissingAsync(db.Sources, unknown.Where(id => whole?.Exists<Source>(id) is null).ToList(), ct));
             if (missing.Count > 0)
             {
                 context.AddFailure($"Unknown source id(s): {string.Join(", ", missing)}.");
@@ -47,8 +47,8 @@ public static class RecordRules
     public static IRuleBuilderOptions<T, string?> Exists<T, TEntity>(this IRuleBuilder<T, string?> rule, DbSet<TEntity> set, string what)
         where TEntity : Entity =>
         rule.MustAsync(async (_, id, context, ct) =>
-                id is null || (Slug.IsValid(id) && (KnownIds.In(context, what).Contains(id)
-                    || (LookedUpIds.Exists(context, what, id) ?? await set.AnyAsync(e => e.Id == id, ct)))))
+                id is null || (Slug.IsValid(id) && (WholeRequestIds.Of(context) is { } whole && whole.Brought<TEntity>(id)
+                    || (WholeRequestIds.Of(context)?.Exists<TEntity>(id) ?? await set.AnyAsync(e => e.Id == id, ct)))))
             .WithMessage((_, id) => $"No {what} has the id '{id}'.");
 
     public static async Task<List<string>> MissingAsync<TEntity>(DbSet<TEntity> set, IReadOnlyList<string> ids, CancellationToken ct)
