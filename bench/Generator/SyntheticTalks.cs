@@ -18,8 +18,10 @@ internal sealed class SyntheticTalks : IDisposable
     private const int StatementsPerRound = 4;
     private const string SourceIds = $"[\"{SourceId}\"]";
 
-    private static readonly string[] Topics = ["ceasefire", "territory", "prisoners", "leaders-meeting", "sanctions", "humanitarian-corridors", "security-guarantees", "further-talks"];
-    private static readonly string[] Offices = ["Minister of Foreign Affairs", "Minister of Defence", "Presidential Adviser", "Ambassador", "Deputy Foreign Minister", "Chief of Staff"];
+    private static readonly string[] Topics =
+        ["ceasefire", "territory", "prisoners", "leaders-meeting", "sanctions", "humanitarian-corridors", "security-guarantees", "further-talks"];
+    private static readonly string[] Offices =
+        ["Minister of Foreign Affairs", "Minister of Defence", "Presidential Adviser", "Ambassador", "Deputy Foreign Minister", "Chief of Staff"];
     private static readonly (string City, string Country, string Venue, double Latitude, double Longitude)[] Venues =
     [
         ("Istanbul", "TR", "Dolmabahçe Palace", 41.0392, 29.0003), ("Geneva", "CH", "Palais des Nations", 46.2266, 6.1404),
@@ -30,7 +32,8 @@ internal sealed class SyntheticTalks : IDisposable
 
     /// <summary>Every table the generator fills, directly or through the search triggers.</summary>
     public static readonly string[] Tables =
-        ["Parties", "People", "PersonOffices", "Talks", "Rounds", "RoundParticipants", "RoundDelegates", "Positions", "Statements", "Agreements", "Obligations", "SearchDocs"];
+        ["Parties", "People", "PersonOffices", "Talks", "Rounds", "RoundParticipants", "RoundDelegates",
+            "Positions", "Statements", "Agreements", "Obligations", "SearchDocs"];
 
     private static readonly DateTime Clock = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -56,8 +59,10 @@ internal sealed class SyntheticTalks : IDisposable
         participants = Table("RoundParticipants", ["RoundId", "PartyId", "Role", "Notes"]);
         delegates = Table("RoundDelegates", ["RoundId", "PersonId", "PartyId", "Role", "Notes"]);
         positions = Table("Positions", ["Id", "RoundId", "PartyId", "Topic", "Kind", "Summary", "Quote", "VoicedById", "AnswersId", .. stamp]);
-        statements = Table("Statements", ["Id", "SpeakerPersonId", "SpeakerPartyId", "SpeakerBody", "Quote", "Wording", "SaidOn", "Context", "RoundId", .. stamp]);
-        agreements = Table("Agreements", ["Id", "RoundId", "Title", "Type", "Status", "Summary", "AgreedOn", "ImplementationDate", "ImplementationDateNote", .. stamp]);
+        statements = Table("Statements", ["Id", "SpeakerPersonId", "SpeakerPartyId", "SpeakerBody", "Quote", "Wording", "SaidOn",
+            "Context", "RoundId", .. stamp]);
+        agreements = Table("Agreements", ["Id", "RoundId", "Title", "Type", "Status", "Summary", "AgreedOn",
+            "ImplementationDate", "ImplementationDateNote", .. stamp]);
         obligations = Table("Obligations", ["AgreementId", "Ordinal", "PartyId", "Description", "Quantity", "Unit", "BeneficiaryPartyId"]);
     }
 

@@ -35,7 +35,8 @@ public static partial class AgreementEndpoints
         // include=round, the round each agreement was reached at, is lent by Rounds/, since rounds embed agreements.
         Include[] embedded = [.. app.LentTo("agreements"), Parties];
         var group = app.MapGroup("/agreements").WithTags("Agreements").CachesPerTalk("agreements");
-        group.MapGet("/", List).Embeds(embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
+        group.MapGet("/", List).Embeds(embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.")
+            .RejectsUnknownQuery();
         var records = group.Records(Resource);
         records.MapGet().Embeds(embedded).WithSummary("Get an agreement with its obligations and events.");
         records.MapHistory();

@@ -56,7 +56,8 @@ public sealed class AgreementRequestValidator : CitedRequestValidator<AgreementR
             obligation.RuleFor(o => o.Unit).NotEmpty().When(o => o.Quantity is not null).WithMessage("Give the unit of the quantity, e.g. 'prisoners-of-war'.");
             obligation.RuleFor(o => o.Unit).KebabWord();
             obligation.RuleFor(o => o.BeneficiaryPartyId).Exists(db.Parties, "party");
-            obligation.RuleFor(o => o.Deadline).Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("deadline is out of range.");
+            obligation.RuleFor(o => o.Deadline).Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200))
+                .WithMessage("deadline is out of range.");
             obligation.RuleFor(o => o.DeadlineDays).Null().When(o => o.Deadline is not null).WithMessage("Give deadline or deadlineDays, not both.");
             obligation.RuleFor(o => o.DeadlineDays).InclusiveBetween(1, MaxDeadlineDays).WithMessage($"deadlineDays must be between 1 and {MaxDeadlineDays}.");
             obligation.RuleFor(o => o.Condition).MaximumLength(RecordRules.TextLength);

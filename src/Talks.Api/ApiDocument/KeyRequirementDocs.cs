@@ -48,7 +48,10 @@ internal sealed class KeyRequirementDocs : IOperationFilter
         Description = description,
         Content = new Dictionary<string, IOpenApiMediaType>
         {
-            ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+            ["application/problem+json"] = new OpenApiMediaType
+            {
+                Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository),
+            },
         },
     });
 }

@@ -29,7 +29,8 @@ public static class OpenApiSetup
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. Writes need the analyst role (or admin); an operation that needs admin says so.",
+                Description = "An API key: 'keys create --name NAME --role analyst|admin' prints one. " +
+                    "Writes need the analyst role (or admin); an operation that needs admin says so.",
             });
             options.AddSecurityDefinition(KeyRequirementDocs.AdminSchemeName, new OpenApiSecurityScheme
             {
@@ -41,7 +42,8 @@ public static class OpenApiSetup
             options.SchemaFilter<SerializerShapeDocs>();
             options.DocumentFilter<OwaspDocs>();
             options.DocumentFilter<SharedResponseParts>();
-            options.CustomSchemaIds(type => type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
+            options.CustomSchemaIds(type =>
+                type.Name.Replace("`1", "Of", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
         });
         return builder;
     }

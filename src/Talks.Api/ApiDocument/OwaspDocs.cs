@@ -50,12 +50,16 @@ internal sealed class OwaspDocs : IDocumentFilter
                 }
 
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("429", ProblemResponse("TooManyRequests", "Too many requests from this key or address; wait for Retry-After seconds.", problem, retryAfter: true));
-                operation.Responses.TryAdd("500", ProblemResponse("ServerError", "An unexpected failure; the traceId identifies it in the server's log.", problem, retryAfter: false));
-                operation.Responses.TryAdd("503", ProblemResponse("DatabaseUnavailable", "The database cannot be reached (a restart, a lost connection); try again after Retry-After seconds.", problem, retryAfter: true));
+                operation.Responses.TryAdd("429", ProblemResponse("TooManyRequests",
+                    "Too many requests from this key or address; wait for Retry-After seconds.", problem, retryAfter: true));
+                operation.Responses.TryAdd("500", ProblemResponse("ServerError",
+                    "An unexpected failure; the traceId identifies it in the server's log.", problem, retryAfter: false));
+                operation.Responses.TryAdd("503", ProblemResponse("DatabaseUnavailable",
+                    "The database cannot be reached (a restart, a lost connection); try again after Retry-After seconds.", problem, retryAfter: true));
                 if (method != HttpMethod.Get && method != HttpMethod.Head && method != HttpMethod.Options)
                 {
-                    operation.Responses.TryAdd("507", ProblemResponse("StorageFull", "The database's storage is full, so nothing was written; send it again once space is freed.", problem, retryAfter: false));
+                    operation.Responses.TryAdd("507", ProblemResponse("StorageFull",
+                        "The database's storage is full, so nothing was written; send it again once space is freed.", problem, retryAfter: false));
                 }
 
                 foreach (var (status, response) in operation.Responses)
@@ -167,6 +171,12 @@ internal sealed class OwaspDocs : IDocumentFilter
     private static OpenApiHeader IntegerHeader(string description) => new()
     {
         Description = description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = int.MaxValue.ToString(CultureInfo.InvariantCulture) },
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Format = "int32",
+            Minimum = "0",
+            Maximum = int.MaxValue.ToString(CultureInfo.InvariantCulture),
+        },
     };
 }

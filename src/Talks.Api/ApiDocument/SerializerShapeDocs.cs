@@ -52,7 +52,9 @@ internal sealed class SerializerShapeDocs(IOptions<Microsoft.AspNetCore.Http.Jso
 
     /// <summary>Bodies the API reads: the request records and the parts they are made of.</summary>
     private static bool IsRequest(Type type) =>
-        typeof(IRequest).IsAssignableFrom(type) || type.Name.EndsWith("Request", StringComparison.Ordinal) || type.Name.EndsWith("Dto", StringComparison.Ordinal);
+        typeof(IRequest).IsAssignableFrom(type)
+        || type.Name.EndsWith("Request", StringComparison.Ordinal)
+        || type.Name.EndsWith("Dto", StringComparison.Ordinal);
 
     private static OpenApiSchema? NullableEnum(IOpenApiSchema documented, SchemaRepository repository)
     {

@@ -37,7 +37,9 @@ public static class KeyCommands
                 foreach (var key in await keys.ListAsync(CancellationToken.None))
                 {
                     var state = key.RevokedAt is { } revoked ? $"revoked {revoked:u}" : "active";
-                    await output.WriteLineAsync($"{key.Name}\t{KeyRoles.NameOf(key.Role)}\t{key.Prefix}…\tcreated {key.CreatedAt:u}\tlast used {key.LastUsedAt?.ToString("u") ?? "never"}\t{state}");
+                    await output.WriteLineAsync(
+                        $"{key.Name}\t{KeyRoles.NameOf(key.Role)}\t{key.Prefix}…\tcreated {key.CreatedAt:u}\t" +
+                        $"last used {key.LastUsedAt?.ToString("u") ?? "never"}\t{state}");
                 }
 
                 return 0;

@@ -31,7 +31,8 @@ public sealed class ListSpec<TEntity, TResponse>
         var descending = sortText.StartsWith('-');
         if (!Sorts.TryGetValue(sortText.TrimStart('-'), out var sort))
         {
-            errors["sort"] = [$"'{sortText}' is not a sort of this list. Allowed: {string.Join(", ", Sorts.Keys.Order().SelectMany(k => new[] { k, "-" + k }))}."];
+            errors["sort"] =
+                [$"'{sortText}' is not a sort of this list. Allowed: {string.Join(", ", Sorts.Keys.Order().SelectMany(k => new[] { k, "-" + k }))}."];
         }
 
         var pagingErrors = Paging.Check(request.Limit, request.Cursor, 3, out var take, out var after);

@@ -45,7 +45,8 @@ public static partial class Slug
     /// <summary>
     /// Letters without an accent-free decomposition, spelt in Latin: Ukrainian by the national transliteration of
     /// 2010 when the text has a letter only Ukrainian uses (і, ї, є, ґ), else Russian by the passport system of 2013 —
-    /// a Ukrainian name without such a letter is spelt the Russian way, so give the id explicitly where that matters — and the Latin letters that carry no separable accent (ı, ł, ø, ß, …). Done before decomposition,
+    /// a Ukrainian name without such a letter is spelt the Russian way, so give the id explicitly where that matters —
+    /// and the Latin letters that carry no separable accent (ı, ł, ø, ß, …). Done before decomposition,
     /// which would split й and ї into a base letter and a mark.
     /// </summary>
     private static string Latin(string text)

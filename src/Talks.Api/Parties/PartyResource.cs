@@ -14,7 +14,8 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
 
     public override string BasePath => "/api/v1/parties";
 
-    public override Expression<Func<Party, PartyResponse>> Projection { get; } = p => new PartyResponse(p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt);
+    public override Expression<Func<Party, PartyResponse>> Projection { get; } = p => new PartyResponse(
+            p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt);
 
     public override string IdSource(PartyRequest r) => r.Name;
 

@@ -47,4 +47,6 @@ public sealed record PositionResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/positions.</summary>
-public sealed record PositionQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? RoundId, string? PartyId, string? Topic, [FilterValues<PositionKind>] string? Kind) : IListQuery;
+public sealed record PositionQuery(
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids,
+    string? RoundId, string? PartyId, string? Topic, [FilterValues<PositionKind>] string? Kind) : IListQuery;

@@ -27,7 +27,8 @@ internal sealed class PreconditionDocs : IOperationFilter
             Name = "If-Match",
             In = ParameterLocation.Header,
             Required = true,
-            Description = "The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag.",
+            Description = "The ETag of the version this change is based on, as a read or the last write gave it. " +
+                "Missing: 428; another version: 412 with the current ETag.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 1000 },
         });
         Describe(operation, "412", "Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag.");
@@ -36,7 +37,8 @@ internal sealed class PreconditionDocs : IOperationFilter
 
     private static void Describe(OpenApiOperation operation, string status, string description)
     {
-        if (operation.Responses![status] is OpenApiResponse response && (string.IsNullOrWhiteSpace(response.Description) || response.Description == ReasonPhrase(status)))
+        if (operation.Responses![status] is OpenApiResponse response
+            && (string.IsNullOrWhiteSpace(response.Description) || response.Description == ReasonPhrase(status)))
         {
             response.Description = description;
         }

@@ -23,7 +23,8 @@ public static class ReleaseEndpoints
         group.MapGet("/{version}", Get).WithName("GetRelease").WithSummary("Get a release: when it was cut, at which change, its row counts and digests.")
             .ProducesProblem(404);
         group.MapGet("/{version}/download", Download).WithName(ReleaseDownloadDocs.OperationName)
-            .WithSummary("Download a release as a Frictionless Data Package (zip: datapackage.json and one CSV per table), or with format=json as one JSON document. The same bytes on every call; Range requests are answered.")
+            .WithSummary("Download a release as a Frictionless Data Package (zip: datapackage.json and one CSV per table), "
+                + "or with format=json as one JSON document. The same bytes on every call; Range requests are answered.")
             .WithMetadata(new StreamingEndpoint(), new DisableRequestTimeoutAttribute())
             .Produces<byte[]>(StatusCodes.Status200OK, "application/zip", "application/json")
             .Produces<byte[]>(StatusCodes.Status206PartialContent, "application/zip", "application/json")

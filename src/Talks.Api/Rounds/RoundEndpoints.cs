@@ -46,8 +46,8 @@ public static class RoundEndpoints
     public static IEndpointRouteBuilder MapRoundEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/rounds").WithTags("Rounds").CachesPerTalk("rounds");
-        group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery()
-            .AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example);
+        group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.")
+            .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example);
         group.MapGet("/{id}", Get).WithName("GetRound")
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.")
             .WithDescription("Accept: application/ld+json answers the round as a schema.org Event instead.")
@@ -73,7 +73,8 @@ public static class RoundEndpoints
         talkRounds.MapGet("/", ListForTalk).Embeds(Embedded).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
             .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example).ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")
-            .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.")
+            .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, "
+                + "agreements, new sources, parties and people — in one transaction.")
             .Validates<NewRoundRequest>().ProducesProblem(404).ProducesProblem(409);
         return app;
     }
@@ -108,7 +109,8 @@ public static class RoundEndpoints
     }
 
     private static Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> PageAsync(
-        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, string? status, HttpContext http, CancellationToken ct)
+        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, string? status,
+        HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var statusWanted = EnumText<RoundStatus>.Parse(status, "status", errors);

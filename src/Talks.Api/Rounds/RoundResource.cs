@@ -34,7 +34,8 @@ internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDet
         r.Summary,
         r.Outcome,
         r.Atmosphere,
-        r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role).Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
+        r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role)
+            .Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
         r.Delegates.OrderBy(d => d.PartyId).ThenBy(d => d.Role).ThenBy(d => d.PersonId)
             .Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
         r.SourceIds,
@@ -125,7 +126,8 @@ internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDet
         Outcome = r.Outcome,
         Atmosphere = r.Atmosphere,
         Participants = r.Participants.Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
-        Delegates = r.Delegates.Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
+        Delegates = r.Delegates
+            .Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
         SourceIds = r.SourceIds,
     };
 
@@ -173,7 +175,15 @@ internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDet
             p => (p.PartyId, p.Role),
             (from, to) => to.Notes = from.Notes);
         round.Delegates.Sync(
-            r.Delegates.Select(d => new RoundDelegate { RoundId = round.Id, PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
+            r.Delegates.Select(d => new RoundDelegate
+            {
+                RoundId = round.Id,
+                PersonId = d.PersonId,
+                PartyId = d.PartyId,
+                Role = d.Role,
+                Office = d.Office,
+                Notes = d.Notes,
+            }).ToList(),
             d => d.PersonId,
             (from, to) =>
             {

@@ -20,8 +20,8 @@ public static partial class SearchEndpoints
         api.MapGroup("/search").WithTags("Search")
             .MapGet("/", Search).WithName("Search")
             .WithSummary("Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet.")
-            .WithDescription($"Ranks the {RankedMatches.ToString("N0", CultureInfo.InvariantCulture)} most recently recorded matches: a word found in more records than that "
-                + "finds the best of the newest ones. Add words, type= or talkId= to narrow it.")
+            .WithDescription($"Ranks the {RankedMatches.ToString("N0", CultureInfo.InvariantCulture)} most recently recorded matches: "
+                + "a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it.")
             .RejectsUnknownQuery();
         return api;
     }

@@ -14,7 +14,8 @@ internal sealed class SourceResource : ResourceKind<Source, SourceRequest, Sourc
 
     public override string BasePath => "/api/v1/sources";
 
-    public override Expression<Func<Source, SourceResponse>> Projection { get; } = s => new SourceResponse(s.Id, s.Title, s.Kind, s.Publisher, s.PublishedOn, s.Url, s.Notes, s.Version, s.CreatedAt, s.UpdatedAt);
+    public override Expression<Func<Source, SourceResponse>> Projection { get; } = s => new SourceResponse(
+            s.Id, s.Title, s.Kind, s.Publisher, s.PublishedOn, s.Url, s.Notes, s.Version, s.CreatedAt, s.UpdatedAt);
 
     public override string IdSource(SourceRequest r) => r.Title;
 

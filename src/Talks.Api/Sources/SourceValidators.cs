@@ -12,7 +12,8 @@ public sealed class SourceRequestValidator : RequestValidator<SourceRequest>
         RuleFor(r => r.Publisher).MaximumLength(RecordRules.NameLength);
         RuleFor(r => r.PublishedOn).PlausibleDate();
         RuleFor(r => r.Url).MaximumLength(2000)
-            .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            .Must(url => url is null
+                || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
             .WithMessage("url must be an absolute http or https address.");
         RuleFor(r => r.Notes).MaximumLength(RecordRules.TextLength);
     }

@@ -41,4 +41,5 @@ public sealed record StatementResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/statements.</summary>
-public sealed record StatementQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? SpeakerPersonId, string? SpeakerPartyId, string? RoundId) : IListQuery;
+public sealed record StatementQuery(
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? SpeakerPersonId, string? SpeakerPartyId, string? RoundId) : IListQuery;

@@ -17,7 +17,8 @@ internal sealed class StatementResource : ResourceKind<Statement, StatementReque
             s.Id, s.SpeakerPersonId, s.SpeakerPartyId, s.SpeakerBody, s.Quote, s.Wording, s.SaidOn, s.Context, s.RoundId, s.SourceIds,
             s.Version, s.CreatedAt, s.UpdatedAt);
 
-    public override string IdSource(StatementRequest r) => $"{r.SpeakerPersonId ?? r.SpeakerPartyId} {string.Join(' ', r.Quote.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))}";
+    public override string IdSource(StatementRequest r) =>
+        $"{r.SpeakerPersonId ?? r.SpeakerPartyId} {string.Join(' ', r.Quote.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))}";
 
     public override StatementRequest ToRequest(Statement s) => new StatementRequest
     {
@@ -56,7 +57,9 @@ internal sealed class StatementResource : ResourceKind<Statement, StatementReque
             ["id"] = Sort.ByText<Statement, StatementResponse>(s => s.Id, r => r.Id),
             ["createdAt"] = Sort.ByTime<Statement, StatementResponse>(s => s.CreatedAt, r => r.CreatedAt),
         },
-        Text = q => s => s.Quote.ToLower().Contains(q) || (s.Context != null && s.Context.ToLower().Contains(q)) || (s.SpeakerBody != null && s.SpeakerBody.ToLower().Contains(q)),
+        Text = q => s => s.Quote.ToLower().Contains(q)
+            || (s.Context != null && s.Context.ToLower().Contains(q))
+            || (s.SpeakerBody != null && s.SpeakerBody.ToLower().Contains(q)),
     };
 
 }

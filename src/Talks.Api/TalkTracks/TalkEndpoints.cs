@@ -41,7 +41,8 @@ public static class TalkEndpoints
                 + "topic= narrows it to one topic; format=csv gives one row per cell.")
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapGet("/{id}/popolo", Popolo).WithName("GetTalkPopolo")
-            .WithSummary("The talk in the Popolo standard: parties and delegations, people, seats and offices, the talk and its rounds as events, quotes as speeches.")
+            .WithSummary("The talk in the Popolo standard: parties and delegations, people, seats and offices, "
+                + "the talk and its rounds as events, quotes as speeches.")
             .RejectsUnknownQuery().ProducesProblem(404);
         var records = group.Records(Resource);
         records.MapHistory();

@@ -39,7 +39,21 @@ internal static class TalkJsonLd
     {
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.TalkId == talk.Id)
             .OrderBy(r => r.Date).ThenBy(r => r.Sequence)
-            .Select(r => new { r.Id, r.Sequence, r.Date, r.StartsAtUtc, r.StartsAtOffsetMinutes, r.Status, r.City, r.CountryCode, r.Venue, r.VenueDescription, r.Latitude, r.Longitude })
+            .Select(r => new
+            {
+                r.Id,
+                r.Sequence,
+                r.Date,
+                r.StartsAtUtc,
+                r.StartsAtOffsetMinutes,
+                r.Status,
+                r.City,
+                r.CountryCode,
+                r.Venue,
+                r.VenueDescription,
+                r.Latitude,
+                r.Longitude,
+            })
             .ToListAsync(ct);
         var parties = await db.Parties.AsNoTracking().Where(p => talk.PartyIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         return new LinkedTalk(

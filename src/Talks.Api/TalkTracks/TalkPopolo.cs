@@ -18,7 +18,8 @@ namespace Talks.Api.TalkTracks;
 /// </summary>
 internal static class TalkPopolo
 {
-    public static async Task<Results<Ok<PopoloDocument>, ProblemHttpResult>> ReadAsync(TalksDbContext db, string talkId, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Ok<PopoloDocument>, ProblemHttpResult>> ReadAsync(
+        TalksDbContext db, string talkId, HttpRequest request, CancellationToken ct)
     {
         var talk = await TalkResource.Kind.ReadAsync(db, talkId, ct);
         if (talk is null)
@@ -33,7 +34,8 @@ internal static class TalkPopolo
             .Concat(statements.Select(s => s.SpeakerPersonId).OfType<string>()).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(PersonResource.Kind.Projection).ToListAsync(ct);
         var partyIds = talk.PartyIds.Concat(people.SelectMany(p => p.Offices.Select(o => o.PartyId ?? p.PartyId))).OfType<string>().Distinct().ToList();
-        var parties = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Kind, p.SourceIds }).ToListAsync(ct);
+        var parties = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.Kind, p.SourceIds }).ToListAsync(ct);
         var sourceIds = rounds.SelectMany(r => r.SourceIds).Concat(talk.SourceIds).Concat(people.SelectMany(p => p.SourceIds))
             .Concat(parties.SelectMany(p => p.SourceIds)).Concat(statements.SelectMany(s => s.SourceIds)).Distinct().ToList();
         var titles = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
@@ -41,7 +43,9 @@ internal static class TalkPopolo
             [.. ids.Select(id => new PopoloLink(JsonLd.Address(request, $"/api/v1/sources/{id}"), titles.GetValueOrDefault(id, id)))];
 
         var delegations = rounds.SelectMany(r => r.Delegates.Select(d => (Round: r, d.PartyId)).Distinct()).ToList();
-        var offices = people.SelectMany(p => p.Offices.Where(o => (o.PartyId ?? p.PartyId) is not null).Select((o, i) => (Person: p, Office: o, Ordinal: i + 1))).ToList();
+        var offices = people
+            .SelectMany(p => p.Offices.Where(o => (o.PartyId ?? p.PartyId) is not null).Select((o, i) => (Person: p, Office: o, Ordinal: i + 1)))
+            .ToList();
         return TypedResults.Ok(new PopoloDocument(
             [.. people.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new PopoloPerson(p.Id, p.Name, Links(p.SourceIds)))],
             [
@@ -61,14 +65,16 @@ internal static class TalkPopolo
                     o.Office.Title, Day(o.Office.From), Day(o.Office.To), Links(o.Person.SourceIds))),
             ],
             [
-                new PopoloEvent(talk.Id, talk.Title, talk.Summary, "talks", Day(talk.FirstRoundDate), Day(talk.LatestRoundDate), null, null, null, Links(talk.SourceIds)),
+                new PopoloEvent(
+                    talk.Id, talk.Title, talk.Summary, "talks", Day(talk.FirstRoundDate), Day(talk.LatestRoundDate), null, null, null, Links(talk.SourceIds)),
                 .. rounds.Select(r => new PopoloEvent(
                     r.Id, RoundJsonLd.Name(talk.Title, r.Sequence, r.City), r.Summary, "round", RoundJsonLd.StartDate(r.Date, r.StartsAt),
                     r.StartsAt is { } start && r.DurationMinutes is { } minutes && r.DurationBound is null or DurationBound.Exact
                         ? RoundJsonLd.StartDate(r.Date, start.AddMinutes(minutes)) : null,
                     r.Venue is null ? r.City : $"{r.Venue}, {r.City}", EnumText<RoundStatus>.Name(r.Status), talk.Id, Links(r.SourceIds))),
             ],
-            [.. statements.Select(s => new PopoloSpeech(s.Id, s.SpeakerPersonId, s.SpeakerPersonId is null ? s.SpeakerBody : null, s.Quote, Day(s.SaidOn), s.RoundId, Links(s.SourceIds)))]));
+            [.. statements.Select(s => new PopoloSpeech(
+                s.Id, s.SpeakerPersonId, s.SpeakerPersonId is null ? s.SpeakerBody : null, s.Quote, Day(s.SaidOn), s.RoundId, Links(s.SourceIds)))]));
     }
 
     private static string DelegationId(string roundId, string partyId) => $"{roundId}--{partyId}-delegation";

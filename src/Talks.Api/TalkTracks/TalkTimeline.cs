@@ -64,7 +64,15 @@ internal static class TalkTimeline
         var positions = await db.Positions.AsNoTracking().Where(p => p.Round!.TalkId == talkId)
             .Select(p => new { p.Id, p.RoundId, p.Round!.Date, Party = p.Party!.Name, p.Kind, p.Topic, p.Summary, p.CreatedAt }).ToListAsync(ct);
         var statements = await db.Statements.AsNoTracking().Where(s => s.Round!.TalkId == talkId)
-            .Select(s => new { s.Id, s.RoundId, Date = s.SaidOn ?? s.Round!.Date, Speaker = s.SpeakerPerson!.Name ?? s.SpeakerParty!.Name ?? s.SpeakerBody, s.Quote, s.CreatedAt })
+            .Select(s => new
+            {
+                s.Id,
+                s.RoundId,
+                Date = s.SaidOn ?? s.Round!.Date,
+                Speaker = s.SpeakerPerson!.Name ?? s.SpeakerParty!.Name ?? s.SpeakerBody,
+                s.Quote,
+                s.CreatedAt,
+            })
             .ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Round!.TalkId == talkId)
             .Select(a => new { a.Id, a.RoundId, Date = a.AgreedOn ?? a.Round!.Date, a.Title, a.Status, a.CreatedAt }).ToListAsync(ct);

@@ -52,7 +52,8 @@ public sealed record RetireTopicRequest
 /// <param name="Ids">Comma-separated ids to fetch at once.</param>
 /// <param name="ParentId">Only the topics directly under this one; <c>none</c> for the top level.</param>
 /// <param name="Retired">true lists retired topics only, false (the default) those in use, any both.</param>
-public sealed record TopicQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? ParentId, [FilterValues<RetiredFilter>] string? Retired) : IListQuery;
+public sealed record TopicQuery(
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? ParentId, [FilterValues<RetiredFilter>] string? Retired) : IListQuery;
 
 /// <summary>Which topics a list shows: those in use (the default), the retired ones, or both.</summary>
 public enum RetiredFilter

@@ -79,7 +79,8 @@ public sealed class GeneratedDataTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name";
+        command.CommandText = "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master " +
+            "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name";
         using var rows = command.ExecuteReader();
         var found = new List<string>();
         while (rows.Read())

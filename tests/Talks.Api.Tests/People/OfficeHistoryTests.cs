@@ -105,8 +105,10 @@ public sealed class OfficeHistoryTests(TalksApiFactory factory) : IClassFixture<
 
     [Theory]
     [InlineData("""{ "office": "Ambassador", "officeSince": "2023-01-01" }""", "officeSince")]
-    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": null, "to": null }, { "title": "Minister", "from": "2024-01-01", "to": null } ] }""", "offices")]
-    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": "2024-01-01", "to": "2025-01-01" }, { "title": "Minister", "from": "2020-01-01", "to": null } ] }""", "offices")]
+    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": null, "to": null },""" +
+        """ { "title": "Minister", "from": "2024-01-01", "to": null } ] }""", "offices")]
+    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": "2024-01-01", "to": "2025-01-01" },""" +
+        """ { "title": "Minister", "from": "2020-01-01", "to": null } ] }""", "offices")]
     [InlineData("""{ "offices": [ { "title": "Ambassador", "from": "2024-01-01", "to": "2023-01-01" } ] }""", "offices[0].to")]
     [InlineData("""{ "offices": [ { "title": "", "from": null, "to": null } ] }""", "offices[0].title")]
     [InlineData("""{ "offices": [ { "title": "Envoy", "partyId": "no-such-party", "from": null, "to": null } ] }""", "offices[0].partyId")]
@@ -132,7 +134,8 @@ public sealed class OfficeHistoryTests(TalksApiFactory factory) : IClassFixture<
     private async Task<(string Talk, string Round)> RoundWithAsync(string person, string date)
     {
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Office talks")))).Text("id")!;
-        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Istanbul"), date, delegates: new JsonArray(Delegate(person, "ukraine", "head"))));
+        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds",
+            Round(Unique("Istanbul"), date, delegates: new JsonArray(Delegate(person, "ukraine", "head"))));
         return (talk, round.Text("id")!);
     }
 

@@ -153,7 +153,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
             // Seeded once: each seed record was created by the seeder exactly once, as the history says.
             var seedCreations = (await DatabaseDump.ReadAsync(database))["Changes"]
                 .Where(row => row.Contains("Actor=seed |", StringComparison.Ordinal) && row.Contains("Kind=Created |", StringComparison.Ordinal))
-                .Select(row => string.Join(" | ", row.Split(" | ").Where(c => c.StartsWith("Collection=", StringComparison.Ordinal) || c.StartsWith("RecordId=", StringComparison.Ordinal))))
+                .Select(row => string.Join(" | ", row.Split(" | ")
+                    .Where(c => c.StartsWith("Collection=", StringComparison.Ordinal) || c.StartsWith("RecordId=", StringComparison.Ordinal))))
                 .ToList();
             Assert.NotEmpty(seedCreations);
             Assert.Equal(seedCreations.Count, seedCreations.Distinct().Count());

@@ -28,15 +28,18 @@ public sealed class LinkedDataTests(TalksApiFactory factory) : IClassFixture<Tal
         Assert.Equal(("Place", "Dolmabahçe Palace"), (place.Text("@type"), place.Text("name")));
         Assert.Equal(("Istanbul", "TR"), (place.GetProperty("address").Text("addressLocality"), place.GetProperty("address").Text("addressCountry")));
         var geo = place.GetProperty("geo");
-        Assert.Equal(("GeoCoordinates", 41.0392, 29.0003), (geo.Text("@type"), geo.GetProperty("latitude").GetDouble(), geo.GetProperty("longitude").GetDouble()));
+        Assert.Equal(("GeoCoordinates", 41.0392, 29.0003),
+            (geo.Text("@type"), geo.GetProperty("latitude").GetDouble(), geo.GetProperty("longitude").GetDouble()));
         var series = round.GetProperty("superEvent");
         Assert.Equal("EventSeries", series.Text("@type"));
         Assert.EndsWith("/api/v1/talks/russia-ukraine-direct-talks", series.Text("@id"));
         Assert.Contains("Turkey", round.GetProperty("organizer").EnumerateArray().Select(o => o.Text("name")));
         var umerov = round.GetProperty("attendee").EnumerateArray().Single(a => a.Text("@id")!.EndsWith("/people/rustem-umerov", StringComparison.Ordinal));
-        Assert.Equal(("Person", "Minister of Defence of Ukraine", "Ukraine"), (umerov.Text("@type"), umerov.Text("jobTitle"), umerov.GetProperty("affiliation").Text("name")));
+        Assert.Equal(("Person", "Minister of Defence of Ukraine", "Ukraine"),
+            (umerov.Text("@type"), umerov.Text("jobTitle"), umerov.GetProperty("affiliation").Text("name")));
         Assert.Contains(round.GetProperty("attendee").EnumerateArray(), a => a.Text("@type") == "Organization" && a.Text("name") == "Russia");
-        Assert.Contains(round.GetProperty("citation").EnumerateArray(), c => c.Text("@id")!.EndsWith("/sources/article-istanbul-talks-2025", StringComparison.Ordinal));
+        Assert.Contains(round.GetProperty("citation").EnumerateArray(),
+            c => c.Text("@id")!.EndsWith("/sources/article-istanbul-talks-2025", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,7 +62,8 @@ public sealed class LinkedDataTests(TalksApiFactory factory) : IClassFixture<Tal
     public async Task ARoundsStatusIsTheEventsStatus(string status, string eventStatus)
     {
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Linked status talks")))).Text("id");
-        var body = Round(Unique("Muscat"), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var body = Round(Unique("Muscat"),
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         body["status"] = status;
         var round = (await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", body)).Text("id");
 

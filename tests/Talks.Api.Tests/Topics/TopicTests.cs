@@ -106,13 +106,15 @@ public sealed class TopicTests(TalksApiFactory factory) : IClassFixture<TalksApi
         deal["topicIds"] = new JsonArray(narrow);
         var onNarrowDeal = (await _client.CreateAsync("/api/v1/agreements", deal)).Text("id")!;
 
-        Assert.Equal(new[] { onBroad, onMiddle, onNarrow, onBeside }.Order(), (await _client.GetJsonAsync($"/api/v1/positions?topic={broad}&limit=100")).Ids().Order());
+        Assert.Equal(new[] { onBroad, onMiddle, onNarrow, onBeside }.Order(),
+            (await _client.GetJsonAsync($"/api/v1/positions?topic={broad}&limit=100")).Ids().Order());
         Assert.Equal(new[] { onMiddle, onNarrow }.Order(), (await _client.GetJsonAsync($"/api/v1/positions?topic={middle}&limit=100")).Ids().Order());
         Assert.Equal([onNarrow], (await _client.GetJsonAsync($"/api/v1/positions?topic={narrow}&limit=100")).Ids());
         Assert.Equal([onNarrowDeal], (await _client.GetJsonAsync($"/api/v1/agreements?topic={broad}&limit=100")).Ids());
         Assert.Equal([onNarrowDeal], (await _client.GetJsonAsync($"/api/v1/agreements?topic={middle}&limit=100")).Ids());
         var matrix = $"/api/v1/talks/{talk}/positions/matrix?limit=100&topic=";
-        Assert.Equal(new[] { broad, middle, narrow, beside }.Order(), (await _client.GetJsonAsync(matrix + broad)).Items().Select(c => c.Text("topic")!).Order());
+        Assert.Equal(new[] { broad, middle, narrow, beside }.Order(),
+            (await _client.GetJsonAsync(matrix + broad)).Items().Select(c => c.Text("topic")!).Order());
         Assert.Equal(new[] { middle, narrow }.Order(), (await _client.GetJsonAsync(matrix + middle)).Items().Select(c => c.Text("topic")!).Order());
         Assert.Equal([narrow], (await _client.GetJsonAsync(matrix + narrow)).Items().Select(c => c.Text("topic")!));
     }
@@ -120,7 +122,12 @@ public sealed class TopicTests(TalksApiFactory factory) : IClassFixture<TalksApi
     [Fact]
     public async Task AListFilterOnAnUnknownTopicIsA400NamingTheClosestIds()
     {
-        foreach (var url in new[] { "/api/v1/positions?topic=ceasfire", "/api/v1/agreements?topic=ceasfire", "/api/v1/talks/russia-ukraine-direct-talks/positions/matrix?topic=ceasfire" })
+        foreach (var url in new[]
+        {
+            "/api/v1/positions?topic=ceasfire",
+            "/api/v1/agreements?topic=ceasfire",
+            "/api/v1/talks/russia-ukraine-direct-talks/positions/matrix?topic=ceasfire",
+        })
         {
             using var response = await _client.GetAsync(url);
 

@@ -21,5 +21,6 @@ public static class AlternateAnswers
     /// <summary>True when the request asks a list for the format, by name (<c>format=</c>) or by media type (<c>Accept</c>).</summary>
     public static bool Asks(HttpRequest request, ListFormat format) =>
         string.Equals(request.Query["format"], format.Name, StringComparison.OrdinalIgnoreCase)
-        || (!request.Query.ContainsKey("format") && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(format.MediaType, StringComparison.OrdinalIgnoreCase)));
+        || (!request.Query.ContainsKey("format")
+            && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(format.MediaType, StringComparison.OrdinalIgnoreCase)));
 }

@@ -42,7 +42,10 @@ public sealed record LinkedAddress(
     string AddressLocality,
     string? AddressCountry);
 
-/// <summary>A link to another event: a round's talk, or a talk's round. A related object not known is left out, as linked-data readers expect, rather than null.</summary>
+/// <summary>
+/// A link to another event: a round's talk, or a talk's round. A related object not known is left out, as
+/// linked-data readers expect, rather than null.
+/// </summary>
 public sealed record LinkedEventRef(
     [property: JsonPropertyName("@type")] string Type,
     [property: JsonPropertyName("@id")] string Id,

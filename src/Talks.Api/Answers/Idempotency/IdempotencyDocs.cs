@@ -24,7 +24,8 @@ internal sealed class IdempotencyDocs(IOptions<IdempotencyOptions> options) : IO
             In = ParameterLocation.Header,
             Required = false,
             Description = "Makes the request safe to retry: a unique value per request (e.g. a UUID). The first answer is kept for " +
-                $"{options.Value.RetentionHours} hours for this key and caller; a retry with the same body gets it again, with 'Idempotent-Replayed: true', and changes nothing.",
+                $"{options.Value.RetentionHours} hours for this key and caller; a retry with the same body gets it again, " +
+                "with 'Idempotent-Replayed: true', and changes nothing.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyMiddleware.MaxKeyLength },
         });
 
@@ -43,7 +44,8 @@ internal sealed class IdempotencyDocs(IOptions<IdempotencyOptions> options) : IO
         }
 
         Describe(operation, context, "400", "IdempotencyKey", "the Idempotency-Key header is empty, too long or not printable ASCII.");
-        Describe(operation, context, "409", "IdempotencyKeyInUse", "a request with the same Idempotency-Key is still running; retry after Retry-After seconds.");
+        Describe(operation, context, "409", "IdempotencyKeyInUse",
+            "a request with the same Idempotency-Key is still running; retry after Retry-After seconds.");
         Describe(operation, context, "422", "IdempotencyKeyReused", "the Idempotency-Key was already used with a different request.");
     }
 
@@ -59,7 +61,8 @@ internal sealed class IdempotencyDocs(IOptions<IdempotencyOptions> options) : IO
             if (existing is OpenApiResponse response && response.Description?.Contains(IdempotencyMiddleware.KeyHeader, StringComparison.Ordinal) != true)
             {
                 response.Description = string.IsNullOrWhiteSpace(response.Description) ? sentence : $"{response.Description.TrimEnd('.')}. Also when {when}";
-                var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
+                var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(
+                    int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
                 SharedResponseParts.Named(reason.Replace(" ", "", StringComparison.Ordinal) + "Or" + name, response);
             }
 

@@ -161,7 +161,8 @@ internal sealed partial class SharedResponseParts : IDocumentFilter
         string.Concat(mediaType.Split('/').Last().Split('+')[0].Split('-', '.').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
 
     private static string ReasonName(string status) =>
-        ReasonPhrases.GetReasonPhrase(int.Parse(status, CultureInfo.InvariantCulture)).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        ReasonPhrases.GetReasonPhrase(int.Parse(status, CultureInfo.InvariantCulture))
+            .Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
     private static string Json(IOpenApiSerializable element)
     {
