@@ -84,6 +84,9 @@ public static class ChangeCapture
         AddChildren<Obligation>(tracker, records, "agreements", "obligations", o => o.AgreementId);
         AddChildren<AgreementRenewal>(tracker, records, "agreements", "renewals", r => r.AgreementId);
         AddChildren<PersonOffice>(tracker, records, "people", "offices", o => o.PersonId);
+        AddChildren<PersonName>(tracker, records, "people", "otherNames", n => n.PersonId);
+        AddChildren<PartyName>(tracker, records, "parties", "otherNames", n => n.PartyId);
+        AddChildren<PartyMember>(tracker, records, "parties", "members", m => m.GroupId);
 
         return records.Values
             .Where(r => r.Record.Kind != ChangeKind.Updated || r.Fields.Count > 0)

@@ -20,6 +20,9 @@ public sealed class TalksDbContext(DbContextOptions<TalksDbContext> options) : D
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonOffice> PersonOffices => Set<PersonOffice>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PartyName> PartyNames => Set<PartyName>();
+    public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<RoundParticipant> RoundParticipants => Set<RoundParticipant>();

@@ -23,7 +23,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
@@ -81,6 +81,16 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 providerPropertyType: typeof(string));
             implementationDatePrecision.SetSentinelFromProviderValue("Day");
             implementationDatePrecision.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var openingStatus = runtimeEntityType.AddProperty(
+                "OpeningStatus",
+                typeof(AgreementStatus?),
+                propertyInfo: typeof(Agreement).GetProperty("OpeningStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<OpeningStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            openingStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var roundId = runtimeEntityType.AddProperty(
                 "RoundId",

@@ -22,7 +22,8 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 "Talks.Data.Entities.Party",
                 typeof(Party),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
+                navigationCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -33,6 +34,14 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 100);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var conflictParty = runtimeEntityType.AddProperty(
+                "ConflictParty",
+                typeof(bool),
+                propertyInfo: typeof(Party).GetProperty("ConflictParty", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Party).GetField("<ConflictParty>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            conflictParty.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var countryCode = runtimeEntityType.AddProperty(
                 "CountryCode",

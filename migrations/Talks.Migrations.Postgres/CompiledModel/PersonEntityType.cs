@@ -24,7 +24,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 typeof(Person),
                 baseEntityType,
                 propertyCount: 8,
-                navigationCount: 2,
+                navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);

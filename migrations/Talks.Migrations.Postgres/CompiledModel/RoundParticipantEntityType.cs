@@ -25,7 +25,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
                 propertyCount: 4,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var roundId = runtimeEntityType.AddProperty(
@@ -72,6 +72,9 @@ namespace Talks.Migrations.Postgres.CompiledModel
 
             var index = runtimeEntityType.AddIndex(
                 new[] { partyId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { role, partyId });
 
             return runtimeEntityType;
         }

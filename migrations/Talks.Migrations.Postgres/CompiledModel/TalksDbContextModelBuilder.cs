@@ -12,7 +12,7 @@ namespace Talks.Migrations.Postgres.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a61ce8b1-e5fb-441c-8e0e-1e0fb96e756e"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("028a6767-cdf7-41dd-959d-b81860d60832"), entityTypeCount: 24)
         {
         }
 
@@ -26,7 +26,10 @@ namespace Talks.Migrations.Postgres.CompiledModel
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var obligation = ObligationEntityType.Create(this);
             var party = PartyEntityType.Create(this);
+            var partyMember = PartyMemberEntityType.Create(this);
+            var partyName = PartyNameEntityType.Create(this);
             var person = PersonEntityType.Create(this);
+            var personName = PersonNameEntityType.Create(this);
             var personOffice = PersonOfficeEntityType.Create(this);
             var position = PositionEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
@@ -46,7 +49,11 @@ namespace Talks.Migrations.Postgres.CompiledModel
             ObligationEntityType.CreateForeignKey1(obligation, agreement);
             ObligationEntityType.CreateForeignKey2(obligation, party);
             ObligationEntityType.CreateForeignKey3(obligation, party);
+            PartyMemberEntityType.CreateForeignKey1(partyMember, party);
+            PartyMemberEntityType.CreateForeignKey2(partyMember, party);
+            PartyNameEntityType.CreateForeignKey1(partyName, party);
             PersonEntityType.CreateForeignKey1(person, party);
+            PersonNameEntityType.CreateForeignKey1(personName, person);
             PersonOfficeEntityType.CreateForeignKey1(personOffice, party);
             PersonOfficeEntityType.CreateForeignKey2(personOffice, person);
             PositionEntityType.CreateForeignKey1(position, position);
@@ -74,7 +81,10 @@ namespace Talks.Migrations.Postgres.CompiledModel
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             ObligationEntityType.CreateAnnotations(obligation);
             PartyEntityType.CreateAnnotations(party);
+            PartyMemberEntityType.CreateAnnotations(partyMember);
+            PartyNameEntityType.CreateAnnotations(partyName);
             PersonEntityType.CreateAnnotations(person);
+            PersonNameEntityType.CreateAnnotations(personName);
             PersonOfficeEntityType.CreateAnnotations(personOffice);
             PositionEntityType.CreateAnnotations(position);
             ReleaseEntityType.CreateAnnotations(release);

@@ -47,6 +47,10 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("OpeningStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("RoundId")
                         .IsRequired()
                         .HasColumnType("character varying(100)");
@@ -385,6 +389,9 @@ namespace Talks.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("ConflictParty")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CountryCode")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -420,6 +427,55 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Parties");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PartyMember", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("GroupId", "Ordinal");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("PartyMembers");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PartyName", b =>
+                {
+                    b.Property<string>("PartyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("PartyId", "Ordinal");
+
+                    b.ToTable("PartyNames");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>
@@ -459,6 +515,34 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.HasIndex("PartyId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PersonName", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("PersonId", "Ordinal");
+
+                    b.ToTable("PersonNames");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
@@ -686,6 +770,13 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Property<int?>("DurationMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndDatePrecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -811,6 +902,8 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.HasKey("RoundId", "PartyId", "Role");
 
                     b.HasIndex("PartyId");
+
+                    b.HasIndex("Role", "PartyId");
 
                     b.ToTable("RoundParticipants");
                 });
@@ -1096,6 +1189,32 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.PartyMember", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Party", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Talks.Data.Entities.Party", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PartyName", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Party", null)
+                        .WithMany("OtherNames")
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Party", "Party")
@@ -1104,6 +1223,15 @@ namespace Talks.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Party");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PersonName", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Person", null)
+                        .WithMany("OtherNames")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
@@ -1267,9 +1395,18 @@ namespace Talks.Migrations.Postgres.Migrations
                     b.Navigation("Renewals");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.Party", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("OtherNames");
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>
                 {
                     b.Navigation("Offices");
+
+                    b.Navigation("OtherNames");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Round", b =>

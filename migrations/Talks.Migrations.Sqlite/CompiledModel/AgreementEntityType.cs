@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Agreement",
                 typeof(Agreement),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 9,
@@ -74,6 +74,15 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 maxLength: 40,
                 providerPropertyType: typeof(string));
             implementationDatePrecision.SetSentinelFromProviderValue("Day");
+
+            var openingStatus = runtimeEntityType.AddProperty(
+                "OpeningStatus",
+                typeof(AgreementStatus?),
+                propertyInfo: typeof(Agreement).GetProperty("OpeningStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Agreement).GetField("<OpeningStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40,
+                providerPropertyType: typeof(string));
 
             var roundId = runtimeEntityType.AddProperty(
                 "RoundId",

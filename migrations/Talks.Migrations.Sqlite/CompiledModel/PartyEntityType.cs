@@ -21,7 +21,8 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Party",
                 typeof(Party),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
+                navigationCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -31,6 +32,13 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Entity).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 100);
+
+            var conflictParty = runtimeEntityType.AddProperty(
+                "ConflictParty",
+                typeof(bool),
+                propertyInfo: typeof(Party).GetProperty("ConflictParty", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Party).GetField("<ConflictParty>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var countryCode = runtimeEntityType.AddProperty(
                 "CountryCode",

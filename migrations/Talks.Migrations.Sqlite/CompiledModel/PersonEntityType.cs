@@ -23,7 +23,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 typeof(Person),
                 baseEntityType,
                 propertyCount: 8,
-                navigationCount: 2,
+                navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);

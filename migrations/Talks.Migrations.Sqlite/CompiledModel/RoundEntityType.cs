@@ -22,7 +22,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 "Talks.Data.Entities.Round",
                 typeof(Round),
                 baseEntityType,
-                propertyCount: 23,
+                propertyCount: 25,
                 navigationCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -98,6 +98,22 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Round).GetProperty("DurationMinutes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Round).GetField("<DurationMinutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var endDate = runtimeEntityType.AddProperty(
+                "EndDate",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Round).GetProperty("EndDate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<EndDate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var endDatePrecision = runtimeEntityType.AddProperty(
+                "EndDatePrecision",
+                typeof(DatePrecision?),
+                propertyInfo: typeof(Round).GetProperty("EndDatePrecision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Round).GetField("<EndDatePrecision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40,
+                providerPropertyType: typeof(string));
 
             var latitude = runtimeEntityType.AddProperty(
                 "Latitude",

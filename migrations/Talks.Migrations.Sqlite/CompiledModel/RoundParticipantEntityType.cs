@@ -24,7 +24,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
                 propertyCount: 4,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var roundId = runtimeEntityType.AddProperty(
@@ -67,6 +67,9 @@ namespace Talks.Migrations.Sqlite.CompiledModel
 
             var index = runtimeEntityType.AddIndex(
                 new[] { partyId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { role, partyId });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Talks.Migrations.Sqlite.CompiledModel
     public partial class TalksDbContextModel
     {
         private TalksDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1e8ddca3-65df-4a62-b9af-5d5f747649e0"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("bdcea716-e793-4996-80a1-54b97e1e49a2"), entityTypeCount: 24)
         {
         }
 
@@ -25,7 +25,10 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var obligation = ObligationEntityType.Create(this);
             var party = PartyEntityType.Create(this);
+            var partyMember = PartyMemberEntityType.Create(this);
+            var partyName = PartyNameEntityType.Create(this);
             var person = PersonEntityType.Create(this);
+            var personName = PersonNameEntityType.Create(this);
             var personOffice = PersonOfficeEntityType.Create(this);
             var position = PositionEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
@@ -45,7 +48,11 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             ObligationEntityType.CreateForeignKey1(obligation, agreement);
             ObligationEntityType.CreateForeignKey2(obligation, party);
             ObligationEntityType.CreateForeignKey3(obligation, party);
+            PartyMemberEntityType.CreateForeignKey1(partyMember, party);
+            PartyMemberEntityType.CreateForeignKey2(partyMember, party);
+            PartyNameEntityType.CreateForeignKey1(partyName, party);
             PersonEntityType.CreateForeignKey1(person, party);
+            PersonNameEntityType.CreateForeignKey1(personName, person);
             PersonOfficeEntityType.CreateForeignKey1(personOffice, party);
             PersonOfficeEntityType.CreateForeignKey2(personOffice, person);
             PositionEntityType.CreateForeignKey1(position, position);
@@ -73,7 +80,10 @@ namespace Talks.Migrations.Sqlite.CompiledModel
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             ObligationEntityType.CreateAnnotations(obligation);
             PartyEntityType.CreateAnnotations(party);
+            PartyMemberEntityType.CreateAnnotations(partyMember);
+            PartyNameEntityType.CreateAnnotations(partyName);
             PersonEntityType.CreateAnnotations(person);
+            PersonNameEntityType.CreateAnnotations(personName);
             PersonOfficeEntityType.CreateAnnotations(personOffice);
             PositionEntityType.CreateAnnotations(position);
             ReleaseEntityType.CreateAnnotations(release);

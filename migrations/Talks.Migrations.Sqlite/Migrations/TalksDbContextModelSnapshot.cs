@@ -41,6 +41,10 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpeningStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RoundId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -377,6 +381,9 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ConflictParty")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CountryCode")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
@@ -412,6 +419,55 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Parties");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PartyMember", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "Ordinal");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("PartyMembers");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PartyName", b =>
+                {
+                    b.Property<string>("PartyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartyId", "Ordinal");
+
+                    b.ToTable("PartyNames");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>
@@ -451,6 +507,34 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.HasIndex("PartyId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PersonName", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Ordinal");
+
+                    b.ToTable("PersonNames");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
@@ -678,6 +762,13 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Property<int?>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndDatePrecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
@@ -803,6 +894,8 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.HasKey("RoundId", "PartyId", "Role");
 
                     b.HasIndex("PartyId");
+
+                    b.HasIndex("Role", "PartyId");
 
                     b.ToTable("RoundParticipants");
                 });
@@ -1088,6 +1181,32 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.PartyMember", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Party", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Talks.Data.Entities.Party", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PartyName", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Party", null)
+                        .WithMany("OtherNames")
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>
                 {
                     b.HasOne("Talks.Data.Entities.Party", "Party")
@@ -1096,6 +1215,15 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Party");
+                });
+
+            modelBuilder.Entity("Talks.Data.Entities.PersonName", b =>
+                {
+                    b.HasOne("Talks.Data.Entities.Person", null)
+                        .WithMany("OtherNames")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.PersonOffice", b =>
@@ -1259,9 +1387,18 @@ namespace Talks.Migrations.Sqlite.Migrations
                     b.Navigation("Renewals");
                 });
 
+            modelBuilder.Entity("Talks.Data.Entities.Party", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("OtherNames");
+                });
+
             modelBuilder.Entity("Talks.Data.Entities.Person", b =>
                 {
                     b.Navigation("Offices");
+
+                    b.Navigation("OtherNames");
                 });
 
             modelBuilder.Entity("Talks.Data.Entities.Round", b =>

@@ -91,6 +91,8 @@ public static partial class AgreementEndpoints
                 return Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(agreement.Status, next));
             }
 
+            // The status it stood at before events began to move it, kept so days before this one still answer with it.
+            agreement.OpeningStatus ??= agreement.Status;
             agreement.Status = next;
         }
 

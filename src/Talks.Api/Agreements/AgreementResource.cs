@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Errors;
+using Talks.Api.Hosting.Json;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
@@ -143,6 +144,14 @@ internal sealed class AgreementResource : ResourceKind<Agreement, AgreementReque
     /// </summary>
     private static Task<ProblemHttpResult?> CheckLifecycle(TalksDbContext db, Agreement stored, AgreementRequest request, CancellationToken ct)
     {
+        // Once events date its moves, a move needs a date too: it is recorded as an event, not written over the status.
+        if (stored.OpeningStatus is not null && request.Status != stored.Status)
+        {
+            return Task.FromResult<ProblemHttpResult?>(Problems.Conflict(
+                "Events have moved this agreement; record the new status as an event.",
+                $"POST /api/v1/agreements/{stored.Id}/events with statusAfter '{EnumText<AgreementStatus>.Name(request.Status)}' and the date it happened."));
+        }
+
         if (!AgreementLifecycle.CanMove(stored.Status, request.Status))
         {
             return Task.FromResult<ProblemHttpResult?>(

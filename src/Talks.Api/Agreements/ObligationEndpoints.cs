@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Data;
 using Talks.Data.Entities;
 using Talks.Api.Lists;
+using Talks.Api.Records;
 using Talks.Api.Rules;
 
 namespace Talks.Api.Agreements;
@@ -44,18 +45,21 @@ public static class ObligationEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        // One query: an obligation is open while its agreement is not implemented and no event of it names its
-        // number. dueOn is worked out in SQL the same way the agreement's projection does (AgreementResource).
+        // One query, as the record stood at the end of asOf (Records/OnADay): an obligation is open when its agreement
+        // had been made by then and was not implemented on that day, and no event dated by then names its number.
+        // dueOn is worked out in SQL the same way the agreement's projection does (AgreementResource).
         var open =
-            from o in db.Obligations.AsNoTracking()
-            join a in db.Agreements on o.AgreementId equals a.Id
-            where a.Status != AgreementStatus.Implemented
-                && !db.AgreementEvents.Any(e => e.AgreementId == a.Id && e.Completes.Contains(o.Ordinal))
+            from x in db.Agreements.AsNoTracking().Select(OnADay.Agreements(asOf))
+            where x.Date <= asOf && x.Status != AgreementStatus.Implemented
+            join o in db.Obligations on x.Agreement.Id equals o.AgreementId
+            where !db.AgreementEvents.Where(OnADay.EventsBy(asOf)).Any(e => e.AgreementId == x.Agreement.Id && e.Completes.Contains(o.Ordinal))
             select new
             {
                 Obligation = o,
-                Agreement = a,
-                DueOn = o.Deadline ?? (o.DeadlineDays != null && a.AgreedOn != null ? a.AgreedOn.Value.AddDays(o.DeadlineDays.Value) : (DateOnly?)null),
+                x.Agreement,
+                DueOn = o.Deadline ?? (o.DeadlineDays != null && x.Agreement.AgreedOn != null
+                    ? x.Agreement.AgreedOn.Value.AddDays(o.DeadlineDays.Value)
+                    : (DateOnly?)null),
             };
         open = open.Where(x => x.DueOn != null);
         if (query.Overdue is { } overdue)

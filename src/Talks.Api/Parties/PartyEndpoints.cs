@@ -39,6 +39,16 @@ public static class PartyEndpoints
             parties = parties.Where(p => p.Kind == kind);
         }
 
+        if (query.MemberId is { } member)
+        {
+            parties = parties.Where(p => p.Members.Any(m => m.MemberId == member));
+        }
+
+        if (query.ConflictParty is { } conflict)
+        {
+            parties = parties.Where(p => p.ConflictParty == conflict);
+        }
+
         return await PartyResource.List.PageAsync(parties, query, errors, http, ct);
     }
 }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using System.Linq.Expressions;
+using Talks.Api.Hosting.Errors;
 using Talks.Api.Lists;
 using Talks.Api.Records;
 using Talks.Data.Entities;
@@ -15,7 +18,19 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
     public override string BasePath => "/api/v1/parties";
 
     public override Expression<Func<Party, PartyResponse>> Projection { get; } = p => new PartyResponse(
-            p.Id, p.Name, p.Kind, p.CountryCode, p.Notes, p.SourceIds, p.Version, p.CreatedAt, p.UpdatedAt);
+            p.Id,
+            p.Name,
+            p.Kind,
+            p.CountryCode,
+            p.ConflictParty,
+            p.OtherNames.OrderBy(n => n.Ordinal).Select(n => new OtherNameDto { Name = n.Name, Language = n.Language, Kind = n.Kind }).ToList(),
+            p.Members.OrderBy(m => m.Ordinal).Select(m => m.MemberId).ToList(),
+            p.Memberships.Select(m => m.GroupId).OrderBy(g => g).ToList(),
+            p.Notes,
+            p.SourceIds,
+            p.Version,
+            p.CreatedAt,
+            p.UpdatedAt);
 
     public override string IdSource(PartyRequest r) => r.Name;
 
@@ -28,7 +43,38 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
                 .Union(db.RoundDelegates.Where(d => d.PartyId == id).Select(d => d.RoundId))),
             ("positions", db.Positions.Where(p => p.PartyId == id).Select(p => p.Id)),
             ("statements", db.Statements.Where(s => s.SpeakerPartyId == id).Select(s => s.Id)),
-            ("agreements", db.Obligations.Where(o => o.PartyId == id || o.BeneficiaryPartyId == id).Select(o => o.AgreementId)));
+            ("agreements", db.Obligations.Where(o => o.PartyId == id || o.BeneficiaryPartyId == id).Select(o => o.AgreementId)),
+            ("parties", db.PartyMembers.Where(m => m.MemberId == id).Select(m => m.GroupId)));
+
+    public override IQueryable<Party> ForUpdate(IQueryable<Party> q) => q.Include(p => p.OtherNames).Include(p => p.Members).AsSplitQuery();
+
+    public override Task<ProblemHttpResult?> CheckCreateAsync(TalksDbContext db, Party stored, PartyRequest request, CancellationToken ct) =>
+        CheckMembersAsync(db, stored.Id, request, ct);
+
+    public override Task<ProblemHttpResult?> CheckUpdateAsync(TalksDbContext db, Party stored, PartyRequest request, CancellationToken ct) =>
+        CheckMembersAsync(db, stored.Id, request, ct);
+
+    /// <summary>
+    /// A group may not contain itself, directly or through a group among its members: walking the members of members
+    /// must never come back to it.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> CheckMembersAsync(TalksDbContext db, string id, PartyRequest request, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var next = request.MemberIds?.ToList() ?? [];
+        while (next.Count > 0)
+        {
+            if (next.Contains(id, StringComparer.Ordinal))
+            {
+                return Problems.Invalid("memberIds", $"'{id}' would be a member of itself: a group may not contain itself, directly or through another group.");
+            }
+
+            next = next.Where(seen.Add).ToList();
+            next = await db.PartyMembers.AsNoTracking().Where(m => next.Contains(m.GroupId)).Select(m => m.MemberId).ToListAsync(ct);
+        }
+
+        return null;
+    }
 
     public override PartyRequest ToRequest(Party p) => new PartyRequest
     {
@@ -36,6 +82,9 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
         Name = p.Name,
         Kind = p.Kind,
         CountryCode = p.CountryCode,
+        ConflictParty = p.ConflictParty,
+        OtherNames = p.OtherNames.OrderBy(n => n.Ordinal).Select(OtherNames.ToDto).ToList(),
+        MemberIds = p.Members.OrderBy(m => m.Ordinal).Select(m => m.MemberId).ToList(),
         Notes = p.Notes,
         SourceIds = p.SourceIds,
     };
@@ -45,7 +94,14 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
         p.Name = r.Name;
         p.Kind = r.Kind;
         p.CountryCode = r.CountryCode;
+        p.ConflictParty = r.ConflictParty;
         p.Notes = r.Notes;
+        OtherNames.Apply(p.OtherNames, r.OtherNames, () => new PartyName { PartyId = p.Id });
+        if (r.MemberIds is { } members)
+        {
+            var rows = members.Select((m, i) => new PartyMember { GroupId = p.Id, Ordinal = i + 1, MemberId = m }).ToList();
+            p.Members.Sync(rows, m => m.Ordinal, (from, to) => to.MemberId = from.MemberId);
+        }
         p.SourceIds = [.. r.SourceIds];
     }
 
@@ -60,7 +116,8 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
             ["name"] = Sort.ByText<Party, PartyResponse>(p => p.Name, r => r.Name),
             ["createdAt"] = Sort.ByTime<Party, PartyResponse>(p => p.CreatedAt, r => r.CreatedAt),
         },
-        Text = q => p => p.Name.ToLower().Contains(q) || (p.Notes != null && p.Notes.ToLower().Contains(q)),
+        Text = q => p => p.Name.ToLower().Contains(q) || (p.Notes != null && p.Notes.ToLower().Contains(q))
+            || p.OtherNames.Any(n => n.Name.ToLower().Contains(q)),
     };
 
 }

@@ -9,7 +9,7 @@ namespace Talks.Api.People;
 /// so earlier rounds keep showing the office held at the time. <c>offices</c>, when given, replaces the whole history
 /// (to correct it or record it from the start).
 /// </summary>
-public sealed record PersonRequest : ICitedRequest
+public sealed record PersonRequest : ICitedRequest, IKnownByOtherNames
 {
     public string? Id { get; init; }
     public required string Name { get; init; }
@@ -24,6 +24,13 @@ public sealed record PersonRequest : ICitedRequest
     public IReadOnlyList<OfficeDto>? Offices { get; init; }
 
     public string? PartyId { get; init; }
+
+    /// <summary>
+    /// The names they are also known by: in their own script ("Мединский", "Умєров"), transliterated ("Medinskiy"),
+    /// former names and noms de guerre. Omit to keep the stored ones.
+    /// </summary>
+    public IReadOnlyList<OtherNameDto>? OtherNames { get; init; }
+
     public string? Notes { get; init; }
     public required IReadOnlyList<string> SourceIds { get; init; }
 }
@@ -47,6 +54,7 @@ public sealed record PersonResponse(
     DateOnly? OfficeSince,
     IReadOnlyList<OfficeDto> Offices,
     string? PartyId,
+    IReadOnlyList<OtherNameDto> OtherNames,
     string? Notes,
     IReadOnlyList<string> SourceIds,
     long Version,

@@ -23,6 +23,7 @@ internal sealed class PersonResource : ResourceKind<Person, PersonRequest, Perso
             p.Offices.Where(o => o.To == null).OrderBy(o => o.Ordinal).Select(o => o.From).FirstOrDefault(),
             p.Offices.OrderBy(o => o.Ordinal).Select(o => new OfficeDto { Title = o.Title, PartyId = o.PartyId, From = o.From, To = o.To }).ToList(),
             p.PartyId,
+            p.OtherNames.OrderBy(n => n.Ordinal).Select(n => new OtherNameDto { Name = n.Name, Language = n.Language, Kind = n.Kind }).ToList(),
             p.Notes,
             p.SourceIds,
             p.Version,
@@ -39,7 +40,7 @@ internal sealed class PersonResource : ResourceKind<Person, PersonRequest, Perso
             ("positions", db.Positions.Where(p => p.VoicedById == id).Select(p => p.Id)),
             ("statements", db.Statements.Where(s => s.SpeakerPersonId == id).Select(s => s.Id)));
 
-    public override IQueryable<Person> ForUpdate(IQueryable<Person> q) => q.Include(p => p.Offices);
+    public override IQueryable<Person> ForUpdate(IQueryable<Person> q) => q.Include(p => p.Offices).Include(p => p.OtherNames).AsSplitQuery();
 
     public override Task<ProblemHttpResult?> CheckCreateAsync(TalksDbContext db, Person stored, PersonRequest request, CancellationToken ct) =>
         OfficeHistory.CheckAsync(db, stored, request, ct);
@@ -55,6 +56,7 @@ internal sealed class PersonResource : ResourceKind<Person, PersonRequest, Perso
         OfficeSince = OfficeHistory.Current(p.Offices)?.From,
         Offices = p.Offices.OrderBy(o => o.Ordinal).Select(OfficeHistory.ToDto).ToList(),
         PartyId = p.PartyId,
+        OtherNames = p.OtherNames.OrderBy(n => n.Ordinal).Select(OtherNames.ToDto).ToList(),
         Notes = p.Notes,
         SourceIds = p.SourceIds,
     };
@@ -66,6 +68,7 @@ internal sealed class PersonResource : ResourceKind<Person, PersonRequest, Perso
         p.Notes = r.Notes;
         p.SourceIds = [.. r.SourceIds];
         OfficeHistory.Apply(r, p);
+        OtherNames.Apply(p.OtherNames, r.OtherNames, () => new PersonName { PersonId = p.Id });
     }
 
     /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
@@ -79,7 +82,8 @@ internal sealed class PersonResource : ResourceKind<Person, PersonRequest, Perso
             ["name"] = Sort.ByText<Person, PersonResponse>(p => p.Name, r => r.Name),
             ["createdAt"] = Sort.ByTime<Person, PersonResponse>(p => p.CreatedAt, r => r.CreatedAt),
         },
-        Text = q => p => p.Name.ToLower().Contains(q) || p.Offices.Any(o => o.Title.ToLower().Contains(q)),
+        Text = q => p => p.Name.ToLower().Contains(q) || p.Offices.Any(o => o.Title.ToLower().Contains(q))
+            || p.OtherNames.Any(n => n.Name.ToLower().Contains(q)),
     };
 
 }

@@ -26,6 +26,7 @@ public sealed class PersonRequestValidator : CitedRequestValidator<PersonRequest
             .WithMessage("List offices oldest first: one starts before the office listed ahead of it.");
         RuleFor(r => r.PartyId).Exists(db.Parties, "party");
         RuleFor(r => r.Notes).MaximumLength(RecordRules.TextLength);
+        this.OtherNamesFollowTheRules();
     }
 
     private const int MaxOffices = 50;

@@ -46,7 +46,7 @@ public sealed record PositionResponse(
     DateTime CreatedAt,
     DateTime UpdatedAt) : IResource;
 
-/// <summary>Filters for GET /api/v1/positions.</summary>
+/// <summary>Filters for GET /api/v1/positions. <c>personId</c> keeps the positions that person voiced.</summary>
 public sealed record PositionQuery(
     int? Limit, string? Cursor, string? Sort, string? Q, string? Ids,
-    string? RoundId, string? PartyId, string? Topic, [FilterValues<PositionKind>] string? Kind) : IListQuery;
+    string? RoundId, string? PartyId, string? PersonId, string? Topic, [FilterValues<PositionKind>] string? Kind) : IListQuery;

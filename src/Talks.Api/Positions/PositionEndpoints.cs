@@ -46,6 +46,11 @@ public static class PositionEndpoints
             items = items.Where(p => p.PartyId == query.PartyId);
         }
 
+        if (query.PersonId is not null)
+        {
+            items = items.Where(p => p.VoicedById == query.PersonId);
+        }
+
         if (query.Topic is not null)
         {
             var (subtree, error) = await topics.SubtreeAsync(query.Topic, ct);

@@ -6,6 +6,7 @@ using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
 using Talks.Api.Lists;
+using Talks.Api.Records;
 
 namespace Talks.Api.Positions;
 
@@ -82,13 +83,22 @@ internal static class PositionMatrix
             return Problems.NotFound("talk", talkId);
         }
 
-        var positions = await db.Positions.AsNoTracking()
-            .Where(p => p.Round!.TalkId == talkId && (asOf == null || p.Round.Date <= asOf) && (subtree == null || subtree.Contains(p.Topic)))
+        // As of a day, only the positions taken by then count, and only the answers given by then (Records/OnADay).
+        var positionsOfTalk = db.Positions.AsNoTracking();
+        var answersOfTalk = db.Positions.AsNoTracking();
+        if (asOf is { } standing)
+        {
+            positionsOfTalk = positionsOfTalk.Where(OnADay.PositionsBy(standing));
+            answersOfTalk = answersOfTalk.Where(OnADay.PositionsBy(standing));
+        }
+
+        var positions = await positionsOfTalk
+            .Where(p => p.Round!.TalkId == talkId && (subtree == null || subtree.Contains(p.Topic)))
             .Select(p => new { p.Id, p.PartyId, Party = p.Party!.Name, p.Topic, p.Kind, p.Summary, p.RoundId, p.Round!.Date, p.AnswersId, p.CreatedAt })
             .ToListAsync(ct);
         var ids = positions.Select(p => p.Id).ToList();
-        var answers = (await db.Positions.AsNoTracking()
-                .Where(a => a.AnswersId != null && ids.Contains(a.AnswersId) && (asOf == null || a.Round!.Date <= asOf))
+        var answers = (await answersOfTalk
+                .Where(a => a.AnswersId != null && ids.Contains(a.AnswersId))
                 .Select(a => new { a.Id, a.AnswersId })
                 .ToListAsync(ct))
             .ToLookup(a => a.AnswersId!, a => a.Id);

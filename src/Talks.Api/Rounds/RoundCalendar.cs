@@ -39,14 +39,14 @@ internal static class RoundCalendar
         }
 
         var rounds = db.Rounds.AsNoTracking().Where(r => r.TalkId == talkId);
-        return await WriteAsync(query.From is { } from ? rounds.Where(r => r.Date >= from) : rounds, talk.Title, http, ct);
+        return await WriteAsync(query.From is { } from ? rounds.Where(r => (r.EndDate ?? r.Date) >= from) : rounds, talk.Title, http, ct);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ForAllAsync(
         TalksDbContext db, RoundCalendarQuery query, HttpContext http, CancellationToken ct)
     {
         var from = query.From ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-DefaultDaysBack);
-        return await WriteAsync(db.Rounds.AsNoTracking().Where(r => r.Date >= from), "Talks: every round", http, ct);
+        return await WriteAsync(db.Rounds.AsNoTracking().Where(r => (r.EndDate ?? r.Date) >= from), "Talks: every round", http, ct);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> WriteAsync(
@@ -60,6 +60,7 @@ internal static class RoundCalendar
                 r.Sequence,
                 r.Status,
                 r.Date,
+                r.EndDate,
                 r.StartsAtUtc,
                 r.DurationMinutes,
                 r.City,
@@ -77,7 +78,10 @@ internal static class RoundCalendar
         var site = $"{http.Request.Scheme}://{http.Request.Host}";
         foreach (var r in rows.OrderBy(r => r.Date).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
-            var start = r.StartsAtUtc is { } at ? new CalDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : new CalDateTime(r.Date);
+            // A round of several days is an all-day event over them (DTEND is the day after the last); a round of one
+            // day starts at its time when it is known, and lasts its duration (an hour when that is not known).
+            var timed = r.StartsAtUtc is not null && r.EndDate is null;
+            var start = timed ? new CalDateTime(DateTime.SpecifyKind(r.StartsAtUtc!.Value, DateTimeKind.Utc)) : new CalDateTime(r.Date);
             var item = new CalendarEvent
             {
                 Uid = $"{r.Id}@talks",
@@ -85,9 +89,9 @@ internal static class RoundCalendar
                 Description = r.Summary,
                 Location = r.Venue is null ? r.City : $"{r.Venue}, {r.City}",
                 DtStart = start,
-                DtEnd = r.StartsAtUtc is { } begins
-                    ? new CalDateTime(DateTime.SpecifyKind(begins, DateTimeKind.Utc).AddMinutes(r.DurationMinutes ?? 60))
-                    : new CalDateTime(r.Date.AddDays(1)),
+                DtEnd = timed
+                    ? new CalDateTime(DateTime.SpecifyKind(r.StartsAtUtc!.Value, DateTimeKind.Utc).AddMinutes(r.DurationMinutes ?? 60))
+                    : new CalDateTime((r.EndDate ?? r.Date).AddDays(1)),
                 // The first version is sequence 0; each edit of the round moves it on, so calendars take the change.
                 Sequence = (int)Math.Min(int.MaxValue, r.Version - 1),
                 DtStamp = new CalDateTime(DateTime.SpecifyKind(r.UpdatedAt, DateTimeKind.Utc)),

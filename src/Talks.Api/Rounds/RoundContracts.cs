@@ -36,6 +36,12 @@ public record RoundRequest : ICitedRequest
     /// </summary>
     public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;
 
+    /// <summary>The last day, for a round that lasted several days (on or after <c>date</c>); leave it out for a round of one day.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>How much of <c>endDate</c> is known, under the same rule as <c>datePrecision</c> (default <c>day</c> when an end date is given).</summary>
+    public DatePrecision? EndDatePrecision { get; init; }
+
     /// <summary>The start, with the venue's UTC offset, when the time of day is known.</summary>
     public DateTimeOffset? StartsAt { get; init; }
 
@@ -107,6 +113,8 @@ public sealed record RoundResponse(
     RoundStatus Status,
     DateOnly Date,
     DatePrecision DatePrecision,
+    DateOnly? EndDate,
+    DatePrecision? EndDatePrecision,
     DateTimeOffset? StartsAt,
     int? DurationMinutes,
     DurationBound? DurationBound,
@@ -134,6 +142,8 @@ public sealed record RoundDetailResponse(
     RoundStatus Status,
     DateOnly Date,
     DatePrecision DatePrecision,
+    DateOnly? EndDate,
+    DatePrecision? EndDatePrecision,
     DateTimeOffset? StartsAt,
     int? DurationMinutes,
     DurationBound? DurationBound,
@@ -164,16 +174,39 @@ public sealed record ParticipantDetail(string PartyId, string PartyName, Partici
 public sealed record DelegateDetail(string PersonId, string PersonName, string? Office, string PartyId, DelegateRole Role, string? Notes);
 
 /// <summary>
-/// Filters for GET /api/v1/rounds: by talk, by a party taking part, by date (<c>from</c>/<c>to</c>, inclusive,
-/// yyyy-MM-dd) and by status (<c>status=scheduled&amp;from=</c>today lists what is coming). Rounds come in date order.
+/// Filters for GET /api/v1/rounds: by talk, by a party taking part (in a given <c>role</c>: <c>partyId=norway&amp;role=guarantor</c>),
+/// by a person who sat in a delegation, by date (<c>from</c>/<c>to</c>, inclusive, yyyy-MM-dd: a round of several days
+/// matches when any of its days does) and by status (<c>status=scheduled&amp;from=</c>today lists what is coming).
+/// Rounds come in date order.
 /// </summary>
 public sealed record RoundQuery(
-    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include,
-    string? TalkId, string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
+    int? Limit,
+    string? Cursor,
+    string? Sort,
+    string? Q,
+    string? Ids,
+    string? Include,
+    string? TalkId,
+    string? PartyId,
+    [FilterValues<ParticipantRole>] string? Role,
+    string? PersonId,
+    DateOnly? From,
+    DateOnly? To,
+    [FilterValues<RoundStatus>] string? Status)
     : IListQuery;
 
 /// <summary>GET /api/v1/talks/{talkId}/rounds takes the same filters but the talk.</summary>
 public sealed record TalkRoundQuery(
-    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include,
-    string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
+    int? Limit,
+    string? Cursor,
+    string? Sort,
+    string? Q,
+    string? Ids,
+    string? Include,
+    string? PartyId,
+    [FilterValues<ParticipantRole>] string? Role,
+    string? PersonId,
+    DateOnly? From,
+    DateOnly? To,
+    [FilterValues<RoundStatus>] string? Status)
     : IListQuery;

@@ -89,7 +89,9 @@ public static class RoundEndpoints
 
     private static async Task<Results<Ok<Page<RoundResponse>>, JsonHttpResult<RoundFeatureCollection>, ValidationProblem>> List(
         [AsParameters] RoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct) =>
-        RoundGeoJson.Answer(await PageAsync(db, query, query.TalkId, query.PartyId, query.From, query.To, query.Status, http, ct), http.Request);
+        RoundGeoJson.Answer(
+            await PageAsync(db, query, new(query.TalkId, query.PartyId, query.Role, query.PersonId, query.From, query.To, query.Status), http, ct),
+            http.Request);
 
     private static async Task<Results<Ok<Page<RoundResponse>>, JsonHttpResult<RoundFeatureCollection>, ValidationProblem, ProblemHttpResult>> ListForTalk(
         string talkId, [AsParameters] TalkRoundQuery query, TalksDbContext db, HttpContext http, CancellationToken ct)
@@ -99,7 +101,8 @@ public static class RoundEndpoints
             return Problems.NotFound("talk", talkId);
         }
 
-        return RoundGeoJson.Answer(await PageAsync(db, query, talkId, query.PartyId, query.From, query.To, query.Status, http, ct), http.Request).Result switch
+        var filters = new RoundFilters(talkId, query.PartyId, query.Role, query.PersonId, query.From, query.To, query.Status);
+        return RoundGeoJson.Answer(await PageAsync(db, query, filters, http, ct), http.Request).Result switch
         {
             Ok<Page<RoundResponse>> page => page,
             JsonHttpResult<RoundFeatureCollection> map => map,
@@ -108,26 +111,41 @@ public static class RoundEndpoints
         };
     }
 
+    /// <summary>What both round lists filter on.</summary>
+    private sealed record RoundFilters(
+        string? TalkId, string? PartyId, string? Role, string? PersonId, DateOnly? From, DateOnly? To, string? Status);
+
     private static Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> PageAsync(
-        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, string? status,
-        HttpContext http, CancellationToken ct)
+        TalksDbContext db, IListQuery query, RoundFilters filters, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var statusWanted = EnumText<RoundStatus>.Parse(status, "status", errors);
+        var statusWanted = EnumText<RoundStatus>.Parse(filters.Status, "status", errors);
+        var role = EnumText<ParticipantRole>.Parse(filters.Role, "role", errors);
+        var (from, to) = (filters.From, filters.To);
         if (from > to)
         {
             errors["from"] = ["from must not be after to."];
         }
 
         var rounds = db.Rounds.AsNoTracking();
-        if (talkId is not null)
+        if (filters.TalkId is { } talkId)
         {
             rounds = rounds.Where(r => r.TalkId == talkId);
         }
 
-        if (partyId is not null)
+        // A party's rounds, or those where it held the role; without a party, the rounds where anyone held it.
+        if (filters.PartyId is { } partyId)
         {
-            rounds = rounds.Where(r => r.Participants.Any(p => p.PartyId == partyId));
+            rounds = rounds.Where(r => r.Participants.Any(p => p.PartyId == partyId && (role == null || p.Role == role)));
+        }
+        else if (role is not null)
+        {
+            rounds = rounds.Where(r => r.Participants.Any(p => p.Role == role));
+        }
+
+        if (filters.PersonId is { } personId)
+        {
+            rounds = rounds.Where(r => r.Delegates.Any(d => d.PersonId == personId));
         }
 
         if (statusWanted is not null)
@@ -135,9 +153,10 @@ public static class RoundEndpoints
             rounds = rounds.Where(r => r.Status == statusWanted);
         }
 
+        // A round of several days is in the range when any of its days is.
         if (from is not null)
         {
-            rounds = rounds.Where(r => r.Date >= from);
+            rounds = rounds.Where(r => (r.EndDate ?? r.Date) >= from);
         }
 
         if (to is not null)

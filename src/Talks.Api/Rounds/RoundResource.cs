@@ -22,6 +22,8 @@ internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDet
         r.Status,
         r.Date,
         r.DatePrecision,
+        r.EndDate,
+        r.EndDatePrecision,
         RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
         r.DurationMinutes,
         r.DurationBound,
@@ -57,6 +59,8 @@ internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDet
             r.Status,
             r.Date,
             r.DatePrecision,
+            r.EndDate,
+            r.EndDatePrecision,
             RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
             r.DurationMinutes,
             r.DurationBound,
@@ -156,6 +160,8 @@ internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDet
         round.Status = r.Status;
         round.Date = r.Date;
         round.DatePrecision = r.DatePrecision;
+        round.EndDate = r.EndDate;
+        round.EndDatePrecision = r.EndDate is null ? null : r.EndDatePrecision ?? DatePrecision.Day;
         round.StartsAtUtc = r.StartsAt?.UtcDateTime;
         round.StartsAtOffsetMinutes = r.StartsAt is { } startsAt ? (int)startsAt.Offset.TotalMinutes : null;
         round.DurationMinutes = r.DurationMinutes;

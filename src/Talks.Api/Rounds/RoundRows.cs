@@ -19,7 +19,7 @@ internal static class RoundSql
         SELECT r."Id", r."TalkId", t."Title", r."Sequence", r."Status", r."Date", r."DatePrecision", r."StartsAtUtc",
             r."StartsAtOffsetMinutes", r."DurationMinutes", r."DurationBound", r."City", r."CountryCode", r."Venue",
             r."VenueDescription", r."Latitude", r."Longitude", r."Summary", r."Outcome", r."Atmosphere",
-            r."SourceIds", r."Version", r."CreatedAt", r."UpdatedAt"
+            r."SourceIds", r."Version", r."CreatedAt", r."UpdatedAt", r."EndDate", r."EndDatePrecision"
         FROM "Rounds" r JOIN "Talks" t ON t."Id" = r."TalkId" WHERE r."Id" = @id
         """;
 
@@ -80,7 +80,8 @@ internal static class RoundRows
 {
     public static RoundDetailResponse Round(SqliteDataReader r) => new(
         r.GetString(0), new TalkRef(r.GetString(1), r.GetString(2)), r.GetInt32(3), Enum<RoundStatus>(r, 4),
-        r.GetFieldValue<DateOnly>(5), Enum<DatePrecision>(r, 6), RoundTimes.Local(UtcOrNull(r, 7), IntOrNull(r, 8)),
+        r.GetFieldValue<DateOnly>(5), Enum<DatePrecision>(r, 6), DateOrNull(r, 24), EnumOrNull<DatePrecision>(r, 25),
+        RoundTimes.Local(UtcOrNull(r, 7), IntOrNull(r, 8)),
         IntOrNull(r, 9), EnumOrNull<DurationBound>(r, 10), r.GetString(11), TextOrNull(r, 12), TextOrNull(r, 13),
         TextOrNull(r, 14), r.IsDBNull(15) ? null : r.GetDouble(15), r.IsDBNull(16) ? null : r.GetDouble(16),
         TextOrNull(r, 17), TextOrNull(r, 18), TextOrNull(r, 19), [], [], [], [], [],

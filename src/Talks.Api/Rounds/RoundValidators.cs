@@ -9,6 +9,9 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
 {
     private const int MaxListLength = 100;
 
+    /// <summary>How far after its first day a round may end: talks that sit for weeks (Dayton's three) are one round.</summary>
+    private const int MaxDays = 92;
+
     public RoundRequestValidator(TalksDbContext db) : base(db)
     {
         RuleFor(r => r.Sequence).GreaterThanOrEqualTo(1);
@@ -22,6 +25,16 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
         RuleFor(r => r.DatePrecision).IsInEnum();
         RuleFor(r => r.Date).Must((r, d) => DatePrecisionRules.Fits(d, r.DatePrecision))
             .WithMessage(r => DatePrecisionRules.Explain(r.DatePrecision, "date"));
+        RuleFor(r => r.EndDate)
+            .Must((r, end) => end is null || end >= r.Date).WithMessage("endDate must not be before date.")
+            .Must((r, end) => end is null || end.Value.DayNumber - r.Date.DayNumber <= MaxDays)
+            .WithMessage($"A round lasts at most {MaxDays + 1} days; record a longer process as several rounds.")
+            .Must((r, end) => end is null || r.Status != RoundStatus.Held || end <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+            .WithMessage("A round that ends after today has not been held yet: give status scheduled.");
+        RuleFor(r => r.EndDatePrecision).IsInEnum()
+            .Null().When(r => r.EndDate is null).WithMessage("endDatePrecision needs endDate.");
+        RuleFor(r => r.EndDate).Must((r, end) => end is null || DatePrecisionRules.Fits(end.Value, r.EndDatePrecision ?? DatePrecision.Day))
+            .WithMessage(r => DatePrecisionRules.Explain(r.EndDatePrecision ?? DatePrecision.Day, "endDate"));
         RuleFor(r => r.StartsAt).Null().When(r => r.DatePrecision != DatePrecision.Day)
             .WithMessage("startsAt needs the day: give datePrecision day.");
         RuleFor(r => r.StartsAt)

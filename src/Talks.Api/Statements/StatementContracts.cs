@@ -40,6 +40,10 @@ public sealed record StatementResponse(
     DateTime CreatedAt,
     DateTime UpdatedAt) : IResource;
 
-/// <summary>Filters for GET /api/v1/statements.</summary>
+/// <summary>
+/// Filters for GET /api/v1/statements. <c>personId</c> is the same as <c>speakerPersonId</c>, named as on rounds and
+/// positions; given both, a statement must match both.
+/// </summary>
 public sealed record StatementQuery(
-    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? SpeakerPersonId, string? SpeakerPartyId, string? RoundId) : IListQuery;
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? SpeakerPersonId, string? SpeakerPartyId, string? RoundId,
+    string? PersonId) : IListQuery;

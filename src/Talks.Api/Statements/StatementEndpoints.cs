@@ -38,6 +38,11 @@ public static class StatementEndpoints
             items = items.Where(s => s.SpeakerPersonId == query.SpeakerPersonId);
         }
 
+        if (query.PersonId is not null)
+        {
+            items = items.Where(s => s.SpeakerPersonId == query.PersonId);
+        }
+
         if (query.SpeakerPartyId is not null)
         {
             items = items.Where(s => s.SpeakerPartyId == query.SpeakerPartyId);

@@ -7,6 +7,7 @@ using Talks.Api.Positions;
 using Talks.Data;
 using Talks.Data.Entities;
 using Talks.Api.Lists;
+using Talks.Api.Records;
 
 namespace Talks.Api.TalkTracks;
 
@@ -24,9 +25,39 @@ public enum TimelineEventType
 /// One dated event. A position dates from its round; a statement from when it was said, else its round; an
 /// agreement from when it was agreed, else its round; an implementation event from when it happened.
 /// </summary>
-public sealed record TimelineEntry(DateOnly Date, TimelineEventType Type, string Id, string? RoundId, string Title, string? Detail, string Url);
+/// <param name="Date">The day it happened or began; with <c>datePrecision</c> month or year, the 1st of that month or year.</param>
+/// <param name="Type">What kind of event it is.</param>
+/// <param name="Id">The id of the record it is, in its own collection.</param>
+/// <param name="RoundId">The round it belongs to; for a round, itself.</param>
+/// <param name="Title">A line that names it in words.</param>
+/// <param name="Detail">More of it: a round's summary, a position's summary, a statement's words, an agreement's status.</param>
+/// <param name="Url">The API address of the record.</param>
+/// <param name="DatePrecision">How much of the date is known: a round known only to the month is not drawn on its 1st.</param>
+/// <param name="EndDate">The last day of a round that lasted several days; null for everything else.</param>
+/// <param name="EndDatePrecision">How much of the end date is known; null without an end date.</param>
+/// <param name="RoundStatus">For a round: held, scheduled, postponed or cancelled, so a meeting called off never reads as held.</param>
+/// <param name="AgreementStatus">
+/// For an agreement: the status it had on its own date; for an implementation event, the status it moved the agreement to.
+/// </param>
+public sealed record TimelineEntry(
+    DateOnly Date,
+    TimelineEventType Type,
+    string Id,
+    string? RoundId,
+    string Title,
+    string? Detail,
+    string Url,
+    DatePrecision DatePrecision,
+    DateOnly? EndDate,
+    DatePrecision? EndDatePrecision,
+    RoundStatus? RoundStatus,
+    AgreementStatus? AgreementStatus);
 
-public sealed record TimelineQuery(int? Limit, string? Cursor);
+/// <summary>Paging of a talk's timeline, and the day it is read as of.</summary>
+/// <param name="Limit">Entries per page.</param>
+/// <param name="Cursor">Where the previous page ended.</param>
+/// <param name="AsOf">The timeline as it stood at the end of this day: what is dated after it is left out.</param>
+public sealed record TimelineQuery(int? Limit, string? Cursor, DateOnly? AsOf);
 
 internal static class TalkTimeline
 {
@@ -59,36 +90,53 @@ internal static class TalkTimeline
         }
 
         // Five queries whatever the talk's size, merged in memory: a timeline is read whole far more than it is paged.
+        // What dates after asOf is dropped; an agreement shows the status it had on its own date (Records/OnADay).
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.TalkId == talkId)
-            .Select(r => new { r.Id, r.Date, r.Sequence, r.City, r.Venue, r.Summary, r.CreatedAt }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Date, r.DatePrecision, r.EndDate, r.EndDatePrecision, r.Status, r.Sequence, r.City, r.Venue, r.Summary, r.CreatedAt })
+            .ToListAsync(ct);
         var positions = await db.Positions.AsNoTracking().Where(p => p.Round!.TalkId == talkId)
-            .Select(p => new { p.Id, p.RoundId, p.Round!.Date, Party = p.Party!.Name, p.Kind, p.Topic, p.Summary, p.CreatedAt }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.RoundId, p.Round!.Date, p.Round.DatePrecision, Party = p.Party!.Name, p.Kind, p.Topic, p.Summary, p.CreatedAt })
+            .ToListAsync(ct);
         var statements = await db.Statements.AsNoTracking().Where(s => s.Round!.TalkId == talkId)
             .Select(s => new
             {
                 s.Id,
                 s.RoundId,
                 Date = s.SaidOn ?? s.Round!.Date,
+                DatePrecision = s.SaidOn != null ? DatePrecision.Day : s.Round!.DatePrecision,
                 Speaker = s.SpeakerPerson!.Name ?? s.SpeakerParty!.Name ?? s.SpeakerBody,
                 s.Quote,
                 s.CreatedAt,
             })
             .ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Round!.TalkId == talkId)
-            .Select(a => new { a.Id, a.RoundId, Date = a.AgreedOn ?? a.Round!.Date, a.Title, a.Status, a.CreatedAt }).ToListAsync(ct);
+            .Select(OnADay.AgreementsOnTheirDate())
+            .Select(x => new
+            {
+                x.Agreement.Id,
+                x.Agreement.RoundId,
+                x.Date,
+                DatePrecision = x.Agreement.AgreedOn != null ? DatePrecision.Day : x.Agreement.Round!.DatePrecision,
+                x.Agreement.Title,
+                x.Status,
+                x.Agreement.CreatedAt,
+            })
+            .ToListAsync(ct);
         var events = await db.AgreementEvents.AsNoTracking().Where(e => e.Agreement!.Round!.TalkId == talkId)
-            .Select(e => new { e.Id, e.AgreementId, e.Agreement!.RoundId, e.OccurredOn, e.Description, e.CreatedAt }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.AgreementId, e.Agreement!.RoundId, e.OccurredOn, e.Description, e.StatusAfter, e.CreatedAt }).ToListAsync(ct);
 
         var ordered = rounds.Select(r => (r.CreatedAt, Entry: new TimelineEntry(r.Date, TimelineEventType.Round, r.Id, r.Id,
-                $"Round {r.Sequence}: {r.City}{(r.Venue is null ? "" : ", " + r.Venue)}", r.Summary, $"/api/v1/rounds/{r.Id}")))
+                $"Round {r.Sequence}: {r.City}{(r.Venue is null ? "" : ", " + r.Venue)}", r.Summary, $"/api/v1/rounds/{r.Id}",
+                r.DatePrecision, r.EndDate, r.EndDatePrecision, r.Status, null)))
             .Concat(positions.Select(p => (p.CreatedAt, Entry: new TimelineEntry(p.Date, TimelineEventType.Position, p.Id, p.RoundId,
-                PositionResource.Title(p.Party, p.Kind, p.Topic), p.Summary, $"/api/v1/positions/{p.Id}"))))
+                PositionResource.Title(p.Party, p.Kind, p.Topic), p.Summary, $"/api/v1/positions/{p.Id}", p.DatePrecision, null, null, null, null))))
             .Concat(statements.Select(s => (s.CreatedAt, Entry: new TimelineEntry(s.Date, TimelineEventType.Statement, s.Id, s.RoundId,
-                StatementTitle(s.Speaker, s.Quote), s.Quote, $"/api/v1/statements/{s.Id}"))))
+                StatementTitle(s.Speaker, s.Quote), s.Quote, $"/api/v1/statements/{s.Id}", s.DatePrecision, null, null, null, null))))
             .Concat(agreements.Select(a => (a.CreatedAt, Entry: new TimelineEntry(a.Date, TimelineEventType.Agreement, a.Id, a.RoundId,
-                a.Title, EnumText<AgreementStatus>.Name(a.Status), $"/api/v1/agreements/{a.Id}"))))
+                a.Title, EnumText<AgreementStatus>.Name(a.Status), $"/api/v1/agreements/{a.Id}", a.DatePrecision, null, null, null, a.Status))))
             .Concat(events.Select(e => (e.CreatedAt, Entry: new TimelineEntry(e.OccurredOn, TimelineEventType.AgreementEvent, e.Id, e.RoundId,
-                e.Description, null, $"/api/v1/agreements/{e.AgreementId}/events/{e.Id}"))))
+                e.Description, null, $"/api/v1/agreements/{e.AgreementId}/events/{e.Id}", DatePrecision.Day, null, null, null, e.StatusAfter))))
+            .Where(x => query.AsOf is not { } asOf || x.Entry.Date <= asOf)
             .Select(x => (Key: new TimelineKey(x.Entry.Date, x.Entry.Type, x.CreatedAt.Ticks, x.Entry.Id), x.Entry))
             .Where(x => last is null || x.Key.CompareTo(last) > 0)
             .OrderBy(x => x.Key)

@@ -45,6 +45,9 @@ public static class ResetEndpoints
         await db.Rounds.ExecuteDeleteAsync(ct);
         await db.Talks.ExecuteDeleteAsync(ct);
         await db.People.ExecuteDeleteAsync(ct);
+
+        // A group's members point at other parties, which a member may not be deleted from under.
+        await db.PartyMembers.ExecuteDeleteAsync(ct);
         await db.Parties.ExecuteDeleteAsync(ct);
         await db.Sources.ExecuteDeleteAsync(ct);
 

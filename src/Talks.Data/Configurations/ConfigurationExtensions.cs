@@ -17,6 +17,13 @@ internal static class ConfigurationExtensions
         builder.Property(e => e.Version).IsConcurrencyToken();
     }
 
+    /// <summary>The columns of a name a party or person is also known by; the name is what search and pickers look in.</summary>
+    public static void ConfigureOtherName<T>(this EntityTypeBuilder<T> builder) where T : OtherName
+    {
+        builder.Property(n => n.Name).HasMaxLength(NameLength);
+        builder.Property(n => n.Language).HasMaxLength(35);
+    }
+
     public static void ConfigureCited<T>(this EntityTypeBuilder<T> builder) where T : CitedEntity
     {
         builder.ConfigureEntity();

@@ -16,5 +16,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasOne(p => p.Party).WithMany().HasForeignKey(p => p.PartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.PartyId);
         builder.HasMany(p => p.Offices).WithOne().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.OtherNames).WithOne().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -16,5 +16,8 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         // Serves the reference check when a party is deleted.
         builder.HasOne(p => p.Party).WithMany().HasForeignKey(p => p.PartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.PartyId);
+
+        // Serves GET /rounds?role= (with or without partyId=): the rounds where a party held a role.
+        builder.HasIndex(p => new { p.Role, p.PartyId });
     }
 }

@@ -8,6 +8,13 @@ public sealed class Agreement : CitedEntity
     public string Title { get; set; } = "";
     public AgreementType Type { get; set; }
     public AgreementStatus Status { get; set; }
+
+    /// <summary>
+    /// The status it stood at from its own date (agreed on, else its round's date) until its first event that moved
+    /// it; set when that event is recorded. Null while no event has moved it: <see cref="Status"/> is then the status
+    /// it had on every day since its date. With the events' statuses, it tells the status on any day.
+    /// </summary>
+    public AgreementStatus? OpeningStatus { get; set; }
     public string Summary { get; set; } = "";
 
     /// <summary>The topics its provisions cover, from the shared vocabulary.</summary>

@@ -22,6 +22,12 @@ public sealed class Round : CitedEntity
     /// <summary>The venue's UTC offset at the start, so the API can answer with the local time and its offset.</summary>
     public int? StartsAtOffsetMinutes { get; set; }
 
+    /// <summary>The last day at the venue, for a round that lasted several days; null for a round of one day.</summary>
+    public DateOnly? EndDate { get; set; }
+
+    /// <summary>How much of <see cref="EndDate"/> is known, under the same rule as <see cref="DatePrecision"/>.</summary>
+    public DatePrecision? EndDatePrecision { get; set; }
+
     public int? DurationMinutes { get; set; }
     public DurationBound? DurationBound { get; set; }
 

@@ -10,6 +10,10 @@ public sealed class RoundParticipant
     public string? Notes { get; set; }
 }
 
+/// <summary>
+/// A party's part in a round. PA-X's third-party roles are the model: beside those who negotiate, those who mediate
+/// or facilitate, host, guarantee what is agreed, witness it, observe, or accompany and support the process.
+/// </summary>
 public enum ParticipantRole
 {
     NegotiatingParty,
@@ -17,4 +21,7 @@ public enum ParticipantRole
     Host,
     Facilitator,
     Observer,
+    Guarantor,
+    Witness,
+    Accompanying,
 }
