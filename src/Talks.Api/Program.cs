@@ -89,6 +89,7 @@ app.UseAuthentication();
 app.UseTalksLimits();
 app.UseAuthorization();
 app.UseIdempotency();
+app.UseReadYourWrites();
 app.UseTalksReadCache();
 app.UseReadResponses();
 app.UseWriteAnswerTags();
