@@ -12,8 +12,8 @@ namespace Talks.Api.Changes;
 /// (<see cref="Committed"/>, before the write is answered), the changes any process commits, read from the change
 /// table when <see cref="ChangeListener"/> hears a notification, and what a read finds when it has to ask the database
 /// (a talk or record not yet remembered). While notifications do not arrive (<see cref="Notified"/> false: starting, or
-/// the listening connection lost), every read asks the database for the changes it has not seen, as all reads did
-/// before.
+/// the listening connection lost), every read asks the database for its numbers, as all reads did before; the
+/// listener catches the numbers in memory up once it listens again.
 /// </summary>
 /// <remarks>
 /// Every number is one a committed change carries, so a key made of them never claims more than the database holds;
@@ -90,19 +90,22 @@ public sealed class PostgresChangeNumbers(DatabaseInfo database) : ChangeNumbers
 
     public override async ValueTask<long> NewestAsync(CancellationToken ct = default)
     {
-        if (!_notified)
+        if (_notified)
         {
-            await CatchUpAsync(null, ct);
+            return Volatile.Read(ref _newest);
         }
 
-        return Volatile.Read(ref _newest);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(NewestSql, connection);
+        return await command.ExecuteScalarAsync(ct) is long newest ? newest : 0;
     }
 
     public override async ValueTask<TalkScope> ScopeAsync(string collection, string id, CancellationToken ct = default)
     {
         if (!_notified)
         {
-            await CatchUpAsync(null, ct);
+            return await AskAsync(collection, id, remember: false, 0, 0, ct);
         }
 
         var talksEpoch = Volatile.Read(ref _talksEpoch);
@@ -110,7 +113,7 @@ public sealed class PostgresChangeNumbers(DatabaseInfo database) : ChangeNumbers
         string? talk = id;
         if (collection != Talks && !_recordTalks.TryGetValue((collection, id), out talk))
         {
-            return await AskAsync(collection, id, talksEpoch, recordsEpoch, ct);
+            return await AskAsync(collection, id, remember: true, talksEpoch, recordsEpoch, ct);
         }
 
         if (talk is null)
@@ -120,7 +123,7 @@ public sealed class PostgresChangeNumbers(DatabaseInfo database) : ChangeNumbers
 
         return _talks.TryGetValue(talk, out var newest)
             ? new TalkScope(talk, newest, Volatile.Read(ref _shared))
-            : await AskAsync(collection, id, talksEpoch, recordsEpoch, ct);
+            : await AskAsync(collection, id, remember: true, talksEpoch, recordsEpoch, ct);
     }
 
     public override async ValueTask CatchUpAsync(long change, CancellationToken ct)
@@ -158,8 +161,9 @@ public sealed class PostgresChangeNumbers(DatabaseInfo database) : ChangeNumbers
             }
         }
 
-        // Not heard of in time (or not listening): the database knows. A number it has never given out stays unseen,
-        // and the read goes on with what the database holds.
+        // Not heard of in time, or not listening: read what moved from the table (a number the database never gave
+        // out stays unseen, and the read goes on with what the database holds). While not listening, the read itself
+        // asks the database; catching up here as well keeps the numbers whole for the moment listening resumes.
         await CatchUpAsync(null, ct);
     }
 
@@ -256,10 +260,11 @@ public sealed class PostgresChangeNumbers(DatabaseInfo database) : ChangeNumbers
     }
 
     /// <summary>
-    /// Asks the database where a record stands, as every read did before, and remembers the answer unless something
-    /// was dropped meanwhile.
+    /// Asks the database where a record stands, as every read did before notifications. <paramref name="remember"/>:
+    /// keeps the answer unless something was dropped meanwhile; not while notifications do not arrive, since the
+    /// numbers in memory are then behind and are caught up, whole, once they arrive again.
     /// </summary>
-    private async ValueTask<TalkScope> AskAsync(string collection, string id, int talksEpoch, int recordsEpoch, CancellationToken ct)
+    private async ValueTask<TalkScope> AskAsync(string collection, string id, bool remember, int talksEpoch, int recordsEpoch, CancellationToken ct)
     {
         TalkScope asked;
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
@@ -273,6 +278,11 @@ public sealed class PostgresChangeNumbers(DatabaseInfo database) : ChangeNumbers
                 reader.IsDBNull(0) ? null : reader.GetString(0),
                 reader.IsDBNull(1) ? 0 : reader.GetInt64(1),
                 reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+        }
+
+        if (!remember)
+        {
+            return asked;
         }
 
         lock (_gate)
