@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Talks.Api.Hosting.Database;
 using Talks.Api.Hosting.Errors;
 using Talks.Api.Reading;
@@ -30,6 +31,7 @@ public static class ChangeEndpoints
         }
         else
         {
+            services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton<ChangeNumbers, SqliteChangeNumbers>();
         }
 
