@@ -68,6 +68,40 @@ public sealed class ReadYourWritesTests(TalksApiFactory factory) : IClassFixture
         await response.ReadValidationProblemAsync(ChangeSession.SeenChangeHeader);
     }
 
+    [Fact]
+    public async Task TheDocumentNamesTheChangeOnEveryWritesAnswerAndTheSeenChangeOnEveryRead()
+    {
+        var document = OpenApiReading.WithSharedPartsInlined(await _client.GetJsonAsync("/swagger/v1/swagger.json"));
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Name.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Method: op.Name, op.Value)))
+            .ToList();
+
+        var reads = operations.Where(o => o.Method == "get").ToList();
+        var writes = operations.Where(o => o.Method is "post" or "put" or "patch" or "delete").ToList();
+        Assert.NotEmpty(reads);
+        Assert.NotEmpty(writes);
+        foreach (var (name, _, operation) in reads)
+        {
+            var parameters = operation.TryGetProperty("parameters", out var listed) ? listed.EnumerateArray().ToList() : [];
+            var seen = parameters.SingleOrDefault(p => p.Text("name") == ChangeSession.SeenChangeHeader && p.Text("in") == "header");
+            Assert.True(seen.ValueKind == JsonValueKind.Object, $"{name} does not say a read may send {ChangeSession.SeenChangeHeader}.");
+            Assert.Equal("integer", seen.GetProperty("schema").Text("type"));
+        }
+
+        foreach (var (name, _, operation) in writes)
+        {
+            var successes = operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+            Assert.NotEmpty(successes);
+            foreach (var success in successes)
+            {
+                Assert.True(
+                    success.Value.TryGetProperty("headers", out var headers) && headers.TryGetProperty(ChangeSession.ChangeHeader, out _),
+                    $"{name} {success.Name} does not say it names its change in {ChangeSession.ChangeHeader}.");
+            }
+        }
+    }
+
     /// <summary>The feed's cursor that starts after the change <paramref name="afterSeq"/>.</summary>
     private static string Cursor(long afterSeq) =>
         System.Buffers.Text.Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new[] { afterSeq.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
