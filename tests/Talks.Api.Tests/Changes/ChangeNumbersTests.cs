@@ -92,8 +92,8 @@ public sealed class ChangeNumbersTests(TalksApiFactory factory) : IClassFixture<
 
     private async Task<(string Talk, string Round)> NewTalkAsync()
     {
-        var talk = (await _analyst.CreateAsync("/api/v1/talks", Talk(Unique("Numbered talks")))).Text("id");
-        var round = (await _analyst.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Ankara"), "2025-02-02"))).Text("id");
+        var talk = (await _analyst.CreateAsync("/api/v1/talks", Talk(Unique("Numbered talks")))).Text("id")!;
+        var round = (await _analyst.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Ankara"), "2025-02-02"))).Text("id")!;
         return (talk, round);
     }
 }
