@@ -152,7 +152,7 @@ if (postgresOnly) {
       weakest && `weakest ${n(weakest, 2)} (${mixedRatios.map((r) => n(r, 2)).join(', ')})`, weakest >= 0.8],
   ].map(([target, value, text, ok]) => `| ${target} | ${text || '—'} | ${verdict(value ? ok : null)} |`);
   process.stdout.write(`${[`## Mixed case on each provider: ${s.started}`, '', `Load average ${s.loadStart} at the start, ${s.loadEnd} at the end. ` +
-    `Data set: \`generate --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\`, ` +
+    `Data set: \`Generator --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\`, ` +
     `copied into PostgreSQL by \`bench/pg-copy\`; ${s.duration} s measured per run after ${s.warmup} s of warm-up (${s.longWarmup} s before the first). ` +
     'With two instances each gets half the connections; their rates are added and the higher p99 is given.', '',
   '| setup | full rounds, no writes (median) | with writes to one talk (median) | rate with / without (≥ 0.8) | p99 with / without (≤ 2×) |',
@@ -165,7 +165,7 @@ if (postgresOnly) {
 
 if (mixedOnly) {
   process.stdout.write(`${[`## Mixed case: ${s.started}`, '', `Load average ${s.loadStart} at the start, ${s.loadEnd} at the end. ` +
-    `Data set: \`generate --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\`; ` +
+    `Data set: \`Generator --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\`; ` +
     `${s.duration} s measured per run after ${s.warmup} s of warm-up (${s.longWarmup} s before the first).`, '', ...mixedLines()].join('\n')}\n`);
   process.exit(0);
 }
@@ -176,7 +176,7 @@ lines.push(
   `Load average (1/5/15 min) ${s.loadStart} at the start, ${s.loadEnd} at the end: the machine is shared with other builds, ` +
   'so compare the columns of one run, not figures across runs.', '');
 lines.push(
-  `Data set: \`generate --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\` — ` +
+  `Data set: \`Generator --talks ${s.talks} --rounds-per-talk ${s.rounds} --positions-per-round ${s.positions} --seed ${s.seed}\` — ` +
   `${n(s.talks)} talks, ${n(rounds)} rounds, ${n(rounds * s.positions)} positions, ${n(rounds * 4)} statements, ${n(rounds)} agreements ` +
   `(SQLite file ${n(s.dbBytes / 2 ** 20)} MB; json-server's db.json ${n(s.dbJsonBytes / 2 ** 20)} MB).`, '');
 lines.push(

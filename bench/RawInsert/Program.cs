@@ -37,10 +37,14 @@ var rounds = Insert(connection, "Rounds", ["Id", "TalkId", "Sequence", "Date", "
     "City", "CountryCode", "Venue", "VenueDescription", "Summary", "Outcome", "Atmosphere", .. stamp]);
 var participants = Insert(connection, "RoundParticipants", ["RoundId", "PartyId", "Role", "Notes"]);
 var delegates = Insert(connection, "RoundDelegates", ["RoundId", "PersonId", "PartyId", "Role", "Notes"]);
-var statements = Insert(connection, "Statements", ["Id", "SpeakerPersonId", "SpeakerPartyId", "SpeakerBody", "Quote", "Wording", "SaidOn", "Context", "RoundId", .. stamp]);
-var agreements = Insert(connection, "Agreements", ["Id", "RoundId", "Title", "Type", "Status", "Summary", "AgreedOn", "ImplementationDate", "ImplementationDateNote", .. stamp]);
+var statements = Insert(connection, "Statements", ["Id", "SpeakerPersonId", "SpeakerPartyId", "SpeakerBody", "Quote", "Wording", "SaidOn",
+    "Context", "RoundId", .. stamp]);
+var agreements = Insert(connection, "Agreements", ["Id", "RoundId", "Title", "Type", "Status", "Summary", "AgreedOn",
+    "ImplementationDate", "ImplementationDateNote", .. stamp]);
 var obligations = Insert(connection, "Obligations", ["AgreementId", "Ordinal", "PartyId", "Description", "Quantity", "Unit", "BeneficiaryPartyId"]);
-var maxSequence = Convert.ToInt32(new SqliteCommand("SELECT coalesce(max(Sequence), 0) FROM Rounds WHERE TalkId = $t", connection) { Parameters = { new("$t", talk) } }.ExecuteScalar(), CultureInfo.InvariantCulture);
+var maxSequence = Convert.ToInt32(
+    new SqliteCommand("SELECT coalesce(max(Sequence), 0) FROM Rounds WHERE TalkId = $t", connection) { Parameters = { new("$t", talk) } }.ExecuteScalar(),
+    CultureInfo.InvariantCulture);
 
 var run = Guid.NewGuid().ToString("N")[..8];
 var latencies = new List<double>();
@@ -70,7 +74,8 @@ while (clock.Elapsed.TotalSeconds < seconds)
 var elapsed = clock.Elapsed.TotalSeconds;
 latencies.Sort();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{{\"kind\":\"{kind}\",\"requests\":{n},\"seconds\":{elapsed:F3},\"perSecond\":{n / elapsed:F1},\"p50Ms\":{Percentile(0.50):F2},\"p99Ms\":{Percentile(0.99):F2}}}"));
+    $"{{\"kind\":\"{kind}\",\"requests\":{n},\"seconds\":{elapsed:F3},\"perSecond\":{n / elapsed:F1}," +
+    $"\"p50Ms\":{Percentile(0.50):F2},\"p99Ms\":{Percentile(0.99):F2}}}"));
 return 0;
 
 double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
@@ -120,14 +125,17 @@ void WriteRound(SqliteTransaction transaction, string id, int sequence)
 // History rows carry each field's before and after; a JSON body of the size the API writes for a new position.
 void History(SqliteTransaction transaction, string collection, string id, string now) =>
     Run(changes, transaction, collection, id, "Created", 1L, "bench", now,
-        $"{{\"id\":{{\"from\":null,\"to\":\"{id}\"}},\"kind\":{{\"from\":null,\"to\":\"proposal\"}},\"summary\":{{\"from\":null,\"to\":\"A thirty-day ceasefire along the current line, monitored by a third party.\"}},\"sourceIds\":{{\"from\":null,\"to\":[\"article-istanbul-talks-2025\"]}}}}");
+        $"{{\"id\":{{\"from\":null,\"to\":\"{id}\"}},\"kind\":{{\"from\":null,\"to\":\"proposal\"}}," +
+        $"\"summary\":{{\"from\":null,\"to\":\"A thirty-day ceasefire along the current line, monitored by a third party.\"}}," +
+        $"\"sourceIds\":{{\"from\":null,\"to\":[\"article-istanbul-talks-2025\"]}}}}");
 
 static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
 static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns)
 {
     var command = connection.CreateCommand();
-    command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+    command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+        $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
     for (var i = 0; i < columns.Length; i++)
     {
         command.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });

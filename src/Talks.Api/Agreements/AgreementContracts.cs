@@ -1,7 +1,7 @@
-using Talks.Api.Hosting.OpenApi;
-using Talks.Api.Reading;
+using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Records;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Agreements;
 
@@ -136,7 +136,10 @@ public sealed record AgreementEventResponse(
     DateTime UpdatedAt) : IResource;
 
 /// <summary>Filters for GET /api/v1/agreements: <c>partyId</c> finds agreements that bind a party or are owed to it.</summary>
-public sealed record AgreementQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? RoundId, string? PartyId, string? Topic, [FilterValues<AgreementStatus>] string? Status, [FilterValues<AgreementType>] string? Type) : IListQuery;
+public sealed record AgreementQuery(
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include,
+    string? RoundId, string? PartyId, string? Topic,
+    [FilterValues<AgreementStatus>] string? Status, [FilterValues<AgreementType>] string? Type) : IListQuery;
 
 /// <summary>Paging for GET /api/v1/agreements/{id}/events.</summary>
 public sealed record AgreementEventQuery(int? Limit, string? Cursor);

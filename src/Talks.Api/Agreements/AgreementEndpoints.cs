@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Changes;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Hosting.Validation;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Topics;
 using Talks.Api.Parties;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Embedding;
+using Talks.Api.Lists;
+using Talks.Api.Answers.Caching;
 
 namespace Talks.Api.Agreements;
 
@@ -28,15 +30,13 @@ public static partial class AgreementEndpoints
             .SelectMany(o => new[] { o?["partyId"]?.GetValue<string>(), o?["beneficiaryPartyId"]?.GetValue<string>() })
             .OfType<string>().Distinct();
 
-    /// <summary>
-    /// <paramref name="round"/> is <c>include=round</c>, the round each agreement was reached at. Rounds embed their
-    /// agreements, so Rounds/ lends it rather than this folder reaching back into Rounds/.
-    /// </summary>
-    public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app, Include round)
+    public static IEndpointRouteBuilder MapAgreementEndpoints(this IEndpointRouteBuilder app)
     {
-        Include[] embedded = [round, Parties];
+        // include=round, the round each agreement was reached at, is lent by Rounds/, since rounds embed agreements.
+        Include[] embedded = [.. app.LentTo("agreements"), Parties];
         var group = app.MapGroup("/agreements").WithTags("Agreements").CachesPerTalk("agreements");
-        group.MapGet("/", List).Embeds(embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.").RejectsUnknownQuery();
+        group.MapGet("/", List).Embeds(embedded).WithName("ListAgreements").WithSummary("List agreements by round, party, status or type.")
+            .RejectsUnknownQuery();
         var records = group.Records(Resource);
         records.MapGet().Embeds(embedded).WithSummary("Get an agreement with its obligations and events.");
         records.MapHistory();

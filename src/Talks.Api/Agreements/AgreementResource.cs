@@ -2,23 +2,25 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Errors;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Agreements;
 
-internal static class AgreementResource
+internal sealed class AgreementResource : ResourceKind<Agreement, AgreementRequest, AgreementResponse>
 {
     public static readonly Expression<Func<AgreementEvent, AgreementEventResponse>> EventProjection = e => new AgreementEventResponse(
         e.Id, e.AgreementId, e.OccurredOn, e.Description, e.Quantity, e.Unit, e.StatusAfter, e.Completes, e.SourceIds, e.Version, e.CreatedAt, e.UpdatedAt);
 
-    public static readonly ResourceKind<Agreement, AgreementRequest, AgreementResponse> Kind = new()
-    {
-        Singular = "agreement",
-        BasePath = "/api/v1/agreements",
-        Projection = a => new AgreementResponse(
+    public static readonly AgreementResource Kind = new();
+
+    public override string Singular => "agreement";
+
+    public override string BasePath => "/api/v1/agreements";
+
+    public override Expression<Func<Agreement, AgreementResponse>> Projection { get; } = a => new AgreementResponse(
             a.Id,
             a.RoundId,
             a.Title,
@@ -40,27 +42,33 @@ internal static class AgreementResource
             a.SourceIds,
             a.Version,
             a.CreatedAt,
-            a.UpdatedAt),
-        IdSource = r => r.Title,
-        ForRead = q => q.AsSplitQuery(),
-        ForUpdate = q => q.Include(a => a.Obligations).Include(a => a.Renewals).Include(a => a.Events),
-        CheckUpdateAsync = CheckLifecycle,
-        ToRequest = a => new AgreementRequest
-        {
-            Id = a.Id,
-            RoundId = a.RoundId,
-            Title = a.Title,
-            Type = a.Type,
-            Status = a.Status,
-            Summary = a.Summary,
-            TopicIds = a.TopicIds,
-            AgreedOn = a.AgreedOn,
-            ImplementationDate = a.ImplementationDate,
-            ImplementationDatePrecision = a.ImplementationDatePrecision,
-            ImplementationDateNote = a.ImplementationDateNote,
-            TermDays = a.TermDays,
-            Renewals = a.Renewals.OrderBy(r => r.Ordinal).Select(r => new RenewalDto { RenewedOn = r.RenewedOn, Days = r.Days, Note = r.Note }).ToList(),
-            Obligations = a.Obligations.OrderBy(o => o.Ordinal)
+            a.UpdatedAt);
+
+    public override string IdSource(AgreementRequest r) => r.Title;
+
+    public override IQueryable<Agreement> ForRead(IQueryable<Agreement> q) => q.AsSplitQuery();
+
+    public override IQueryable<Agreement> ForUpdate(IQueryable<Agreement> q) => q.Include(a => a.Obligations).Include(a => a.Renewals).Include(a => a.Events);
+
+    public override Task<ProblemHttpResult?> CheckUpdateAsync(TalksDbContext db, Agreement stored, AgreementRequest request, CancellationToken ct) =>
+        CheckLifecycle(db, stored, request, ct);
+
+    public override AgreementRequest ToRequest(Agreement a) => new AgreementRequest
+    {
+        Id = a.Id,
+        RoundId = a.RoundId,
+        Title = a.Title,
+        Type = a.Type,
+        Status = a.Status,
+        Summary = a.Summary,
+        TopicIds = a.TopicIds,
+        AgreedOn = a.AgreedOn,
+        ImplementationDate = a.ImplementationDate,
+        ImplementationDatePrecision = a.ImplementationDatePrecision,
+        ImplementationDateNote = a.ImplementationDateNote,
+        TermDays = a.TermDays,
+        Renewals = a.Renewals.OrderBy(r => r.Ordinal).Select(r => new RenewalDto { RenewedOn = r.RenewedOn, Days = r.Days, Note = r.Note }).ToList(),
+        Obligations = a.Obligations.OrderBy(o => o.Ordinal)
                 .Select(o => new ObligationDto
                 {
                     PartyId = o.PartyId,
@@ -72,62 +80,62 @@ internal static class AgreementResource
                     DeadlineDays = o.DeadlineDays,
                     Condition = o.Condition,
                 }).ToList(),
-            SourceIds = a.SourceIds,
-        },
-        Apply = (r, a) =>
-        {
-            a.RoundId = r.RoundId!;
-            a.Title = r.Title;
-            a.Type = r.Type;
-            a.Status = r.Status;
-            a.Summary = r.Summary;
-            a.TopicIds = [.. r.TopicIds ?? []];
-            a.AgreedOn = r.AgreedOn;
-            a.ImplementationDate = r.ImplementationDate;
-            a.ImplementationDatePrecision = r.ImplementationDatePrecision;
-            a.ImplementationDateNote = r.ImplementationDateNote;
-            a.TermDays = r.TermDays;
-            a.SourceIds = [.. r.SourceIds];
-            var renewals = (r.Renewals ?? []).Select((renewal, i) => new AgreementRenewal
-            {
-                AgreementId = a.Id,
-                Ordinal = i + 1,
-                RenewedOn = renewal.RenewedOn,
-                Days = renewal.Days,
-                Note = renewal.Note,
-            }).ToList();
-            a.Renewals.Sync(renewals, x => x.Ordinal, (from, to) =>
-            {
-                to.RenewedOn = from.RenewedOn;
-                to.Days = from.Days;
-                to.Note = from.Note;
-            });
-            var desired = r.Obligations.Select((o, i) => new Obligation
-            {
-                AgreementId = a.Id,
-                Ordinal = i + 1,
-                PartyId = o.PartyId,
-                Description = o.Description,
-                Quantity = o.Quantity,
-                Unit = o.Unit,
-                BeneficiaryPartyId = o.BeneficiaryPartyId,
-                Deadline = o.Deadline,
-                DeadlineDays = o.DeadlineDays,
-                Condition = o.Condition,
-            }).ToList();
-            a.Obligations.Sync(desired, o => o.Ordinal, (from, to) =>
-            {
-                to.PartyId = from.PartyId;
-                to.Description = from.Description;
-                to.Quantity = from.Quantity;
-                to.Unit = from.Unit;
-                to.BeneficiaryPartyId = from.BeneficiaryPartyId;
-                to.Deadline = from.Deadline;
-                to.DeadlineDays = from.DeadlineDays;
-                to.Condition = from.Condition;
-            });
-        },
+        SourceIds = a.SourceIds,
     };
+
+    public override void Apply(AgreementRequest r, Agreement a)
+    {
+        a.RoundId = r.RoundId!;
+        a.Title = r.Title;
+        a.Type = r.Type;
+        a.Status = r.Status;
+        a.Summary = r.Summary;
+        a.TopicIds = [.. r.TopicIds ?? []];
+        a.AgreedOn = r.AgreedOn;
+        a.ImplementationDate = r.ImplementationDate;
+        a.ImplementationDatePrecision = r.ImplementationDatePrecision;
+        a.ImplementationDateNote = r.ImplementationDateNote;
+        a.TermDays = r.TermDays;
+        a.SourceIds = [.. r.SourceIds];
+        var renewals = (r.Renewals ?? []).Select((renewal, i) => new AgreementRenewal
+        {
+            AgreementId = a.Id,
+            Ordinal = i + 1,
+            RenewedOn = renewal.RenewedOn,
+            Days = renewal.Days,
+            Note = renewal.Note,
+        }).ToList();
+        a.Renewals.Sync(renewals, x => x.Ordinal, (from, to) =>
+        {
+            to.RenewedOn = from.RenewedOn;
+            to.Days = from.Days;
+            to.Note = from.Note;
+        });
+        var desired = r.Obligations.Select((o, i) => new Obligation
+        {
+            AgreementId = a.Id,
+            Ordinal = i + 1,
+            PartyId = o.PartyId,
+            Description = o.Description,
+            Quantity = o.Quantity,
+            Unit = o.Unit,
+            BeneficiaryPartyId = o.BeneficiaryPartyId,
+            Deadline = o.Deadline,
+            DeadlineDays = o.DeadlineDays,
+            Condition = o.Condition,
+        }).ToList();
+        a.Obligations.Sync(desired, o => o.Ordinal, (from, to) =>
+        {
+            to.PartyId = from.PartyId;
+            to.Description = from.Description;
+            to.Quantity = from.Quantity;
+            to.Unit = from.Unit;
+            to.BeneficiaryPartyId = from.BeneficiaryPartyId;
+            to.Deadline = from.Deadline;
+            to.DeadlineDays = from.DeadlineDays;
+            to.Condition = from.Condition;
+        });
+    }
 
     /// <summary>
     /// An update may change the status only along the lifecycle; a new agreement may start anywhere. Nor may it drop

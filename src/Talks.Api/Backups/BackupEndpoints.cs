@@ -9,8 +9,6 @@ public sealed record BackupResponse(string FileName, long SizeBytes, DateTime Cr
 
 public static class BackupEndpoints
 {
-    public static IServiceCollection AddTalksBackups(this IServiceCollection services) => services.AddScoped<Backup>();
-
     /// <summary>
     /// Mapped on SQLite only: a PostgreSQL server is backed up with its own tools (pg_dump, base backups), which
     /// also see the data written through every other instance.

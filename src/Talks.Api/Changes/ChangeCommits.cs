@@ -25,7 +25,8 @@ internal sealed class ChangeCommits(ChangeNumbers numbers) : ISaveChangesInterce
         return result;
     }
 
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Saving(eventData.Context);
         return ValueTask.FromResult(result);

@@ -1,50 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Talks.Api.Hosting.Database;
 using Talks.Api.Hosting.Errors;
-using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Changes;
 
 public static class ChangeEndpoints
 {
-    /// <summary>
-    /// The change numbers the read cache keys its answers by — on PostgreSQL kept in memory and moved by the
-    /// notifications a listener hears — what tells them of this process's own commits, the headers that let a client
-    /// read its own writes through any instance, and the per-process watch on the change table that live streams wait on.
-    /// </summary>
-    public static IServiceCollection AddTalksChanges(this IServiceCollection services)
-    {
-        var database = services.Select(s => s.ImplementationInstance).OfType<DatabaseInfo>().SingleOrDefault()
-            ?? throw new InvalidOperationException("AddTalksData must come before AddTalksChanges: the numbers depend on the provider.");
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddSingleton<PostgresChangeNumbers>();
-            services.AddSingleton<ChangeNumbers>(sp => sp.GetRequiredService<PostgresChangeNumbers>());
-            services.AddSingleton<ChangeListener>();
-            services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
-            services.AddHealthChecks().AddCheck<ChangeNotificationsCheck>("change-notifications", tags: ["ready"]);
-        }
-        else
-        {
-            services.TryAddSingleton(TimeProvider.System);
-            services.AddSingleton<ChangeNumbers, SqliteChangeNumbers>();
-        }
-
-        services.AddSingleton<IChangeNumbers>(sp => sp.GetRequiredService<ChangeNumbers>());
-        services.AddSingleton<ChangeCommits>();
-        services.ConfigureDbContext<TalksDbContext>(
-            (sp, options) => options.AddInterceptors(sp.GetRequiredService<ChangeCommits>()), ServiceLifetime.Singleton);
-        services.ConfigureSwaggerGen(o => o.OperationFilter<ChangeHeaderDocs>());
-        services.AddSingleton<ChangeSignal>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChangeSignal>());
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapChangeEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/changes").WithTags("Changes");

@@ -55,7 +55,9 @@ public sealed class ChangeListener(DatabaseInfo database, PostgresChangeNumbers 
                 {
                     if (warned)
                     {
-                        logger.LogInformation("Change notifications arrive again after {Seconds:F1} s; cached reads answer from memory", (DateTimeOffset.UtcNow - _outage!.Since).TotalSeconds);
+                        logger.LogInformation(
+                            "Change notifications arrive again after {Seconds:F1} s; cached reads answer from memory",
+                            (DateTimeOffset.UtcNow - _outage!.Since).TotalSeconds);
                     }
 
                     warned = false;
@@ -76,7 +78,9 @@ public sealed class ChangeListener(DatabaseInfo database, PostgresChangeNumbers 
                 _firstAttempt.TrySetResult();
                 if (!warned)
                 {
-                    logger.LogWarning(e, "Change notifications from PostgreSQL stopped ({Reason}); cached reads ask the database until they are back. Reconnecting", reason);
+                    logger.LogWarning(
+                        e, "Change notifications from PostgreSQL stopped ({Reason}); cached reads ask the database until they are back. Reconnecting",
+                        reason);
                     warned = true;
                 }
                 else

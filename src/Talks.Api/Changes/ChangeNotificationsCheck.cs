@@ -9,9 +9,15 @@ namespace Talks.Api.Changes;
 /// </summary>
 internal sealed class ChangeNotificationsCheck(ChangeListener listener) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(listener.CurrentOutage is { } outage
-            ? HealthCheckResult.Degraded(string.Create(CultureInfo.InvariantCulture,
-                $"Change notifications have not arrived since {outage.Since:yyyy-MM-ddTHH:mm:ssZ} ({outage.Reason}); cached reads ask the database every time until they do."))
-            : HealthCheckResult.Healthy());
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (listener.CurrentOutage is not { } outage)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
+
+        var since = outage.Since.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        return Task.FromResult(HealthCheckResult.Degraded(
+            $"Change notifications have not arrived since {since} ({outage.Reason}); cached reads ask the database every time until they do."));
+    }
 }

@@ -1,4 +1,4 @@
-using Talks.Api.Reading;
+using Talks.Api.Answers.Caching;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Changes;

@@ -1,4 +1,4 @@
-using Talks.Api.Reading;
+using Talks.Api.Answers.Caching;
 
 namespace Talks.Api.Changes;
 

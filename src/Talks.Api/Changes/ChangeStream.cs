@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Shaping;
 
 namespace Talks.Api.Changes;
 
@@ -28,7 +28,9 @@ internal static class ChangeStream
 
     public static RouteHandlerBuilder MapChangeStream(this RouteGroupBuilder group) =>
         group.MapGet("/stream", StreamAsync).WithName("StreamChanges")
-            .WithSummary("Server-sent events (text/event-stream) for every change: event 'change', id = seq, data = {seq, collection, id, version, kind}. Resumes after Last-Event-ID (or ?since=seq); without either, starts with the next change. A comment line every 15 s keeps proxies from closing it.")
+            .WithSummary("Server-sent events (text/event-stream) for every change: event 'change', id = seq, "
+                + "data = {seq, collection, id, version, kind}. Resumes after Last-Event-ID (or ?since=seq); without either, "
+                + "starts with the next change. A comment line every 15 s keeps proxies from closing it.")
             .WithDescription(ResetNote)
             .WithMetadata(new StreamingEndpoint(), new Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeoutAttribute())
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using Talks.Api.Answers.Caching;
 using Talks.Api.Hosting.Database;
-using Talks.Api.Reading;
 using Talks.Data.Entities;
 
 namespace Talks.Api.Changes;

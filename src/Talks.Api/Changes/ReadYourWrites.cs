@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace Talks.Api.Changes;
 
-public static class ReadYourWritesSetup
-{
-    /// <summary>Before the read cache, which keys answers by the numbers this waits for; after the limits and the key.</summary>
-    public static WebApplication UseReadYourWrites(this WebApplication app)
-    {
-        app.UseMiddleware<ReadYourWrites>();
-        return app;
-    }
-}
-
 /// <summary>
 /// Closes the moment between a commit through one instance and the notification that tells the others. A write's
 /// answer names the newest change it recorded (<see cref="ChangeHeader"/>, the change feed's <c>seq</c>); a client that

@@ -18,9 +18,9 @@ public static class KeyCommands
         switch (args)
         {
             case ["keys", "create", .. var rest] when Option(rest, "--name") is { } name && Option(rest, "--role") is { } roleText:
-                if (!EnumText<ApiKeyRole>.TryParse(roleText, out var role) || !Records.Slug.IsValid(name))
+                if (!EnumText<ApiKeyRole>.TryParse(roleText, out var role) || !Names.Slug.IsValid(name))
                 {
-                    await errors.WriteLineAsync($"Name must be {Records.Slug.Rule}; role must be analyst or admin.");
+                    await errors.WriteLineAsync($"Name must be {Names.Slug.Rule}; role must be analyst or admin.");
                     return 2;
                 }
 
@@ -37,7 +37,9 @@ public static class KeyCommands
                 foreach (var key in await keys.ListAsync(CancellationToken.None))
                 {
                     var state = key.RevokedAt is { } revoked ? $"revoked {revoked:u}" : "active";
-                    await output.WriteLineAsync($"{key.Name}\t{KeyRoles.NameOf(key.Role)}\t{key.Prefix}…\tcreated {key.CreatedAt:u}\tlast used {key.LastUsedAt?.ToString("u") ?? "never"}\t{state}");
+                    await output.WriteLineAsync(
+                        $"{key.Name}\t{KeyRoles.NameOf(key.Role)}\t{key.Prefix}…\tcreated {key.CreatedAt:u}\t" +
+                        $"last used {key.LastUsedAt?.ToString("u") ?? "never"}\t{state}");
                 }
 
                 return 0;

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Talks.Api.Records;
+using Talks.Api.Names;
 
 namespace Talks.Api.Keys;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Data;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Parties;
 
@@ -8,9 +8,9 @@ public sealed class PartyRequestValidator : CitedRequestValidator<PartyRequest>
 {
     public PartyRequestValidator(TalksDbContext db) : base(db)
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(RecordRules.NameLength);
         RuleFor(r => r.Kind).IsInEnum();
         RuleFor(r => r.CountryCode).Matches("^[A-Z]{2}$").WithMessage("countryCode must be an ISO 3166-1 alpha-2 code such as 'UA'.");
-        RuleFor(r => r.Notes).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Notes).MaximumLength(RecordRules.TextLength);
     }
 }

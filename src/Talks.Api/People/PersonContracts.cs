@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Talks.Api.Reading;
 using Talks.Api.Records;
-using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.People;
 
@@ -57,68 +55,3 @@ public sealed record PersonResponse(
 
 /// <summary>Filters for GET /api/v1/people.</summary>
 public sealed record PersonQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? PartyId) : IListQuery;
-
-internal static class PersonResource
-{
-    public static readonly ResourceKind<Person, PersonRequest, PersonResponse> Kind = new()
-    {
-        Singular = "person",
-        BasePath = "/api/v1/people",
-        Projection = p => new PersonResponse(
-            p.Id,
-            p.Name,
-            p.Offices.Where(o => o.To == null).OrderBy(o => o.Ordinal).Select(o => o.Title).FirstOrDefault(),
-            p.Offices.Where(o => o.To == null).OrderBy(o => o.Ordinal).Select(o => o.From).FirstOrDefault(),
-            p.Offices.OrderBy(o => o.Ordinal).Select(o => new OfficeDto { Title = o.Title, PartyId = o.PartyId, From = o.From, To = o.To }).ToList(),
-            p.PartyId,
-            p.Notes,
-            p.SourceIds,
-            p.Version,
-            p.CreatedAt,
-            p.UpdatedAt),
-        IdSource = r => r.Name,
-        // What still names a person: the delegations they sat in, the positions they voiced, what they said.
-        FindReferences = (db, id, ct) => References.FindAsync(
-            ct,
-            ("rounds", db.RoundDelegates.Where(d => d.PersonId == id).Select(d => d.RoundId)),
-            ("positions", db.Positions.Where(p => p.VoicedById == id).Select(p => p.Id)),
-            ("statements", db.Statements.Where(s => s.SpeakerPersonId == id).Select(s => s.Id))),
-        ForUpdate = q => q.Include(p => p.Offices),
-        CheckCreateAsync = OfficeHistory.CheckAsync,
-        CheckUpdateAsync = OfficeHistory.CheckAsync,
-        ToRequest = p => new PersonRequest
-        {
-            Id = p.Id,
-            Name = p.Name,
-            Office = OfficeHistory.Current(p.Offices)?.Title,
-            OfficeSince = OfficeHistory.Current(p.Offices)?.From,
-            Offices = p.Offices.OrderBy(o => o.Ordinal).Select(OfficeHistory.ToDto).ToList(),
-            PartyId = p.PartyId,
-            Notes = p.Notes,
-            SourceIds = p.SourceIds,
-        },
-        Apply = (r, p) =>
-        {
-            p.Name = r.Name;
-            p.PartyId = r.PartyId;
-            p.Notes = r.Notes;
-            p.SourceIds = [.. r.SourceIds];
-            OfficeHistory.Apply(r, p);
-        },
-    };
-
-    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
-    public static readonly ListSpec<Person, PersonResponse> List = new()
-    {
-        Projection = PersonResource.Kind.Projection,
-        DefaultSort = "id",
-        Sorts = new Dictionary<string, ISortKey<Person, PersonResponse>>
-        {
-            ["id"] = Sort.ByText<Person, PersonResponse>(p => p.Id, r => r.Id),
-            ["name"] = Sort.ByText<Person, PersonResponse>(p => p.Name, r => r.Name),
-            ["createdAt"] = Sort.ByTime<Person, PersonResponse>(p => p.CreatedAt, r => r.CreatedAt),
-        },
-        Text = q => p => p.Name.ToLower().Contains(q) || p.Offices.Any(o => o.Title.ToLower().Contains(q)),
-    };
-
-}

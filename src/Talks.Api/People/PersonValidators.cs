@@ -1,6 +1,6 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Data;
+using Talks.Api.Rules;
 
 namespace Talks.Api.People;
 
@@ -8,13 +8,13 @@ public sealed class PersonRequestValidator : CitedRequestValidator<PersonRequest
 {
     public PersonRequestValidator(TalksDbContext db) : base(db)
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(Rules.NameLength);
-        RuleFor(r => r.Office).MaximumLength(Rules.NameLength);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(RecordRules.NameLength);
+        RuleFor(r => r.Office).MaximumLength(RecordRules.NameLength);
         RuleFor(r => r.OfficeSince).Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("officeSince is out of range.");
         RuleFor(r => r.Offices).Must(o => o is null || o.Count <= MaxOffices).WithMessage($"At most {MaxOffices} offices.");
         RuleForEach(r => r.Offices).ChildRules(office =>
         {
-            office.RuleFor(o => o.Title).NotEmpty().MaximumLength(Rules.NameLength);
+            office.RuleFor(o => o.Title).NotEmpty().MaximumLength(RecordRules.NameLength);
             office.RuleFor(o => o.PartyId).Exists(db.Parties, "party");
             office.RuleFor(o => o.From).Must(d => d is null || (d >= DateRules.Earliest && d.Value.Year <= 2200)).WithMessage("from is out of range.");
             office.RuleFor(o => o.To).Must((o, to) => to is null || o.From is null || to >= o.From).WithMessage("to cannot be before from.");
@@ -25,7 +25,7 @@ public sealed class PersonRequestValidator : CitedRequestValidator<PersonRequest
             .Must(o => o is null || InOrder(o))
             .WithMessage("List offices oldest first: one starts before the office listed ahead of it.");
         RuleFor(r => r.PartyId).Exists(db.Parties, "party");
-        RuleFor(r => r.Notes).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Notes).MaximumLength(RecordRules.TextLength);
     }
 
     private const int MaxOffices = 50;

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Changes;
 using Talks.Api.Hosting.Json;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
+using Talks.Api.Answers.Caching;
 
 namespace Talks.Api.Positions;
 

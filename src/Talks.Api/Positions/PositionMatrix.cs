@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Errors;
-using Talks.Api.Reading;
 using Talks.Api.Topics;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Positions;
 
@@ -106,7 +106,8 @@ internal static class PositionMatrix
                 var chain = g.OrderBy(p => p.Date).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
                 var latest = chain[^1];
                 return new PositionMatrixCell(
-                    latest.PartyId, latest.Party, latest.Topic, labels.GetValueOrDefault(latest.Topic)?.Label ?? latest.Topic, latest.Id, latest.Kind, latest.Summary, latest.RoundId, latest.Date,
+                    latest.PartyId, latest.Party, latest.Topic, labels.GetValueOrDefault(latest.Topic)?.Label ?? latest.Topic,
+                    latest.Id, latest.Kind, latest.Summary, latest.RoundId, latest.Date,
                     latest.AnswersId, AnsweredBy(latest.Id),
                     chain.Take(chain.Count - 1)
                         .Select(p => new PositionMatrixStep(p.Id, p.Kind, p.Summary, p.RoundId, p.Date, p.AnswersId, AnsweredBy(p.Id)))

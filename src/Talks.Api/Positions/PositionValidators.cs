@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Records;
 using Talks.Api.Topics;
 using Talks.Data;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Positions;
 
@@ -10,13 +10,13 @@ public sealed class PositionRequestValidator : CitedRequestValidator<PositionReq
 {
     public PositionRequestValidator(TalksDbContext db, TopicVocabulary topics) : base(db)
     {
-        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => KnownIds.InWholeRound(context)).WithMessage("roundId is required.");
+        RuleFor(r => r.RoundId).NotEmpty().Unless((_, context) => WholeRequestIds.Of(context) is not null).WithMessage("roundId is required.");
         RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
         RuleFor(r => r.PartyId).NotEmpty().Exists(db.Parties, "party");
         RuleFor(r => r.Topic).NotEmpty().KebabWord().IsTopicInUse(topics);
         RuleFor(r => r.Kind).IsInEnum();
-        RuleFor(r => r.Summary).NotEmpty().MaximumLength(Rules.TextLength);
-        RuleFor(r => r.Quote).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Summary).NotEmpty().MaximumLength(RecordRules.TextLength);
+        RuleFor(r => r.Quote).MaximumLength(RecordRules.TextLength);
         RuleFor(r => r.VoicedById).Exists(db.People, "person");
         RuleFor(r => r.AnswersId)
             .Must((r, answers) => answers is null || answers != r.Id).WithMessage("A position cannot answer itself.")

@@ -51,7 +51,8 @@ public sealed class RecordRoutes<TEntity, TRequest, TResponse>(RouteGroupBuilder
     public RouteHandlerBuilder MapPatch() =>
         group.MapPatch(
                 "/{id}",
-                (string id, JsonElement patch, TalksDbContext db, IValidator<TRequest> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct) =>
+                (string id, JsonElement patch, TalksDbContext db, IValidator<TRequest> validator, IOptions<JsonOptions> json,
+                    HttpContext http, CancellationToken ct) =>
                     kind.PatchAsync(db, id, patch, validator, json.Value.SerializerOptions, http, ct))
             .WithName("Patch" + Name).AcceptsMergePatch().WritesExisting();
 

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Errors;
 using Talks.Data;
+using Talks.Api.Names;
 
 namespace Talks.Api.Records;
 
 /// <summary>The writes every collection shares: create, replace, merge patch and delete, each checked the same way.</summary>
-public sealed partial class ResourceKind<TEntity, TRequest, TResponse>
+public abstract partial class ResourceKind<TEntity, TRequest, TResponse>
 {
     public async Task<Results<Created<TResponse>, ProblemHttpResult>> CreateAsync(
         TalksDbContext db, TRequest request, HttpContext http, CancellationToken ct)
@@ -108,7 +109,7 @@ public sealed partial class ResourceKind<TEntity, TRequest, TResponse>
             return failed;
         }
 
-        var references = await FindReferences(db, id, ct);
+        var references = await FindReferencesAsync(db, id, ct);
         if (references.Count > 0)
         {
             return Problems.StillReferenced(Singular, id, references);

@@ -10,7 +10,8 @@ namespace Talks.Api.Releases;
 /// </summary>
 public static class ReleaseCommands
 {
-    private const string Usage = "Usage: release create VERSION [--notes TEXT] | release export VERSION PATH [--format zip|json]   (VERSION is YYYY.N, e.g. 2025.1)";
+    private const string Usage =
+        "Usage: release create VERSION [--notes TEXT] | release export VERSION PATH [--format zip|json]   (VERSION is YYYY.N, e.g. 2025.1)";
 
     public static bool Matches(string[] args) => args is ["release", ..];
 

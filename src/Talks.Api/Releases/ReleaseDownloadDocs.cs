@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Talks.Api.Hosting.OpenApi;
 using Talks.Data.Entities;
+using Talks.Api.Answers.ETags;
 
 namespace Talks.Api.Releases;
 
@@ -31,11 +31,12 @@ internal sealed class ReleaseDownloadDocs : IOperationFilter
 
         Header(operation, "Range", "One byte range, e.g. bytes=0-1048575 or bytes=-500: a 206 with just those bytes; one starting past the end is a 416.");
         Header(operation, "If-Range", "The ETag of an earlier download: the Range applies only while the bytes are unchanged, else the whole file comes back.");
-        Header(operation, "If-None-Match", "The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead.");
+        Header(operation, "If-None-Match",
+            "The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead.");
 
         var headers = new Dictionary<string, IOpenApiHeader>
         {
-            ["ETag"] = ReadResponseDocs.ETagHeader(),
+            ["ETag"] = EntityTagDocs.Header(),
             ["Accept-Ranges"] = new OpenApiHeader { Description = "bytes", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["bytes"] } },
             ["Content-Disposition"] = new OpenApiHeader
             {
@@ -46,7 +47,10 @@ internal sealed class ReleaseDownloadDocs : IOperationFilter
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse
         {
-            Description = "The whole release: application/zip (a Frictionless Data Package: datapackage.json with a Table Schema per table, and data/TABLE.csv, UTF-8, RFC 4180), or with format=json application/json (the same package with each table's rows inline as data). The ETag is the SHA-256 of the file in hex (the release's zip.sha256 or json.sha256): the same on every call and every instance.",
+            Description = "The whole release: application/zip (a Frictionless Data Package: datapackage.json with a Table Schema per table, " +
+                "and data/TABLE.csv, UTF-8, RFC 4180), or with format=json application/json " +
+                "(the same package with each table's rows inline as data). The ETag is the SHA-256 of the file in hex " +
+                "(the release's zip.sha256 or json.sha256): the same on every call and every instance.",
             Headers = headers,
             Content = Content(),
         };
@@ -63,7 +67,7 @@ internal sealed class ReleaseDownloadDocs : IOperationFilter
             },
             Content = Content(),
         };
-        operation.Responses["304"] = ReadResponseDocs.NotModified();
+        operation.Responses["304"] = EntityTagDocs.NotModified();
     }
 
     private static Dictionary<string, IOpenApiMediaType> Content() => new()
@@ -77,7 +81,8 @@ internal sealed class ReleaseDownloadDocs : IOperationFilter
             Schema = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                Description = "A tabular data package: profile, name, version, created, changeNumber, and resources, each with its name, Table Schema (schema) and rows (data, one object per row).",
+                Description = "A tabular data package: profile, name, version, created, changeNumber, and resources, " +
+                    "each with its name, Table Schema (schema) and rows (data, one object per row).",
                 AdditionalPropertiesAllowed = true,
             },
         },

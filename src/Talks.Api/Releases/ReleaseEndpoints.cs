@@ -6,21 +6,16 @@ using Microsoft.Net.Http.Headers;
 using Talks.Api.Hosting.Errors;
 using Talks.Api.Hosting.Validation;
 using Talks.Api.Keys;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Shaping;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Releases;
 
 public static class ReleaseEndpoints
 {
-    public static IServiceCollection AddTalksReleases(this IServiceCollection services)
-    {
-        services.ConfigureSwaggerGen(o => o.OperationFilter<ReleaseDownloadDocs>());
-        return services.AddScoped<ReleaseMaker>();
-    }
-
     public static IEndpointRouteBuilder MapReleaseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/releases").WithTags("Releases");
@@ -28,7 +23,8 @@ public static class ReleaseEndpoints
         group.MapGet("/{version}", Get).WithName("GetRelease").WithSummary("Get a release: when it was cut, at which change, its row counts and digests.")
             .ProducesProblem(404);
         group.MapGet("/{version}/download", Download).WithName(ReleaseDownloadDocs.OperationName)
-            .WithSummary("Download a release as a Frictionless Data Package (zip: datapackage.json and one CSV per table), or with format=json as one JSON document. The same bytes on every call; Range requests are answered.")
+            .WithSummary("Download a release as a Frictionless Data Package (zip: datapackage.json and one CSV per table), "
+                + "or with format=json as one JSON document. The same bytes on every call; Range requests are answered.")
             .WithMetadata(new StreamingEndpoint(), new DisableRequestTimeoutAttribute())
             .Produces<byte[]>(StatusCodes.Status200OK, "application/zip", "application/json")
             .Produces<byte[]>(StatusCodes.Status206PartialContent, "application/zip", "application/json")

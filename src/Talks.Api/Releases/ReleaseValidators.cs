@@ -1,6 +1,6 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Data.Entities;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Releases;
 
@@ -10,6 +10,6 @@ public sealed class ReleaseRequestValidator : AbstractValidator<ReleaseRequest>
     {
         RuleFor(r => r.Version).NotEmpty().Must(Release.IsVersion)
             .WithMessage("version must be YYYY.N: a year, a dot and a number from 1 (e.g. 2025.1).");
-        RuleFor(r => r.Notes).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Notes).MaximumLength(RecordRules.TextLength);
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,8 @@ using Talks.Api.Records;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data;
+using Talks.Api.Rules;
+using Talks.Data.Entities;
 
 namespace Talks.Api.Rounds;
 
@@ -35,60 +38,61 @@ public sealed class NewRoundRequestValidator : AbstractValidator<NewRoundRequest
 
         Include(round);
 
-        RuleFor(r => r.Sources).NotNull().Must(l => l is null || l.Count <= MaxParts).WithMessage($"At most {MaxParts}.");
-        RuleForEach(r => r.Sources).SetValidator(source)
-            .Must(s => s.Id is not null).WithMessage("Give each new source an id, so the round's parts can cite it.")
-            .MustAsync(async (_, s, context, ct) => s.Id is null
-                || !(LookedUpIds.Exists(context, "source", s.Id) ?? await db.Sources.AnyAsync(e => e.Id == s.Id, ct)))
-            .WithMessage((_, s) => $"A source with the id '{s.Id}' exists already; cite it instead of sending it.");
-
-        RuleFor(r => r.Parties).NotNull().Must(l => l is null || l.Count <= MaxParts).WithMessage($"At most {MaxParts}.");
-        RuleForEach(r => r.Parties).SetValidator(party)
-            .Must(p => p.Id is not null).WithMessage("Give each new party an id, so the round's parts can refer to it.")
-            .MustAsync(async (_, p, context, ct) => p.Id is null
-                || !(LookedUpIds.Exists(context, "party", p.Id) ?? await db.Parties.AnyAsync(e => e.Id == p.Id, ct)))
-            .WithMessage((_, p) => $"A party with the id '{p.Id}' exists already; refer to it instead of sending it.");
-
-        RuleFor(r => r.People).NotNull().Must(l => l is null || l.Count <= MaxParts).WithMessage($"At most {MaxParts}.");
-        RuleForEach(r => r.People).SetValidator(person)
-            .Must(p => p.Id is not null).WithMessage("Give each new person an id, so the round's parts can refer to them.")
-            .MustAsync(async (_, p, context, ct) => p.Id is null
-                || !(LookedUpIds.Exists(context, "person", p.Id) ?? await db.People.AnyAsync(e => e.Id == p.Id, ct)))
-            .WithMessage((_, p) => $"A person with the id '{p.Id}' exists already; refer to them instead of sending them.");
-
-        RuleFor(r => r.Positions).NotNull().Must(l => l is null || l.Count <= MaxParts).WithMessage($"At most {MaxParts}.");
-        RuleForEach(r => r.Positions).SetValidator(position)
-            .Must((r, p) => p.RoundId is null || p.RoundId == r.Id).WithMessage("roundId must be this round's id, or left out.")
-            .MustAsync(async (_, p, context, ct) => p.Id is null
-                || !(LookedUpIds.Exists(context, "position", p.Id) ?? await db.Positions.AnyAsync(e => e.Id == p.Id, ct)))
-            .WithMessage((_, p) => $"A position with the id '{p.Id}' exists already.");
-
-        RuleFor(r => r.Statements).NotNull().Must(l => l is null || l.Count <= MaxParts).WithMessage($"At most {MaxParts}.");
-        RuleForEach(r => r.Statements).SetValidator(statement)
-            .Must((r, s) => s.RoundId is null || s.RoundId == r.Id).WithMessage("roundId must be this round's id, or left out.")
-            .MustAsync(async (_, s, context, ct) => s.Id is null
-                || !(LookedUpIds.Exists(context, "statement", s.Id) ?? await db.Statements.AnyAsync(e => e.Id == s.Id, ct)))
-            .WithMessage((_, s) => $"A statement with the id '{s.Id}' exists already.");
-
-        RuleFor(r => r.Agreements).NotNull().Must(l => l is null || l.Count <= MaxParts).WithMessage($"At most {MaxParts}.");
-        RuleForEach(r => r.Agreements).SetValidator(agreement)
-            .Must((r, a) => a.RoundId is null || a.RoundId == r.Id).WithMessage("roundId must be this round's id, or left out.")
-            .MustAsync(async (_, a, context, ct) => a.Id is null
-                || !(LookedUpIds.Exists(context, "agreement", a.Id) ?? await db.Agreements.AnyAsync(e => e.Id == a.Id, ct)))
-            .WithMessage((_, a) => $"An agreement with the id '{a.Id}' exists already.");
+        Part(r => r.Sources, source, db.Sources, s => s.Id,
+            taken: id => $"A source with the id '{id}' exists already; cite it instead of sending it.",
+            needsId: "Give each new source an id, so the round's parts can cite it.");
+        Part(r => r.Parties, party, db.Parties, p => p.Id,
+            taken: id => $"A party with the id '{id}' exists already; refer to it instead of sending it.",
+            needsId: "Give each new party an id, so the round's parts can refer to it.");
+        Part(r => r.People, person, db.People, p => p.Id,
+            taken: id => $"A person with the id '{id}' exists already; refer to them instead of sending them.",
+            needsId: "Give each new person an id, so the round's parts can refer to them.");
+        Part(r => r.Positions, position, db.Positions, p => p.Id,
+            taken: id => $"A position with the id '{id}' exists already.", roundIdOf: p => p.RoundId);
+        Part(r => r.Statements, statement, db.Statements, s => s.Id,
+            taken: id => $"A statement with the id '{id}' exists already.", roundIdOf: s => s.RoundId);
+        Part(r => r.Agreements, agreement, db.Agreements, a => a.Id,
+            taken: id => $"An agreement with the id '{id}' exists already.", roundIdOf: a => a.RoundId);
 
         RuleFor(r => r).Custom((r, context) => ReportRepeatedIds(r, context));
+    }
+
+    /// <summary>
+    /// One kind of part the round brings: the list is there and not too long; each item passes its own validator,
+    /// names its id where the round's other parts must refer to it, belongs to this round, and is new.
+    /// </summary>
+    private void Part<TPart, TEntity>(
+        Expression<Func<NewRoundRequest, IEnumerable<TPart>?>> parts, IValidator<TPart> validator, DbSet<TEntity> set,
+        Func<TPart, string?> idOf, Func<string, string> taken, string? needsId = null, Func<TPart, string?>? roundIdOf = null)
+        where TEntity : Entity
+    {
+        RuleFor(parts).NotNull().Must(l => l is null || l.Count() <= MaxParts).WithMessage($"At most {MaxParts}.");
+        var each = RuleForEach(parts!).SetValidator(validator);
+        if (needsId is not null)
+        {
+            each = each.Must(p => idOf(p) is not null).WithMessage(needsId);
+        }
+
+        if (roundIdOf is not null)
+        {
+            each = each.Must((r, p) => roundIdOf(p) is null || roundIdOf(p) == r.Id).WithMessage("roundId must be this round's id, or left out.");
+        }
+
+        each.MustAsync(async (_, p, context, ct) => idOf(p) is not { } id
+                || !(WholeRequestIds.Of(context)?.Exists<TEntity>(id) ?? await set.AnyAsync(e => e.Id == id, ct)))
+            .WithMessage((_, p) => taken(idOf(p)!));
     }
 
     /// <summary>Makes the ids this request brings known to every part's reference checks.</summary>
     protected override bool PreValidate(ValidationContext<NewRoundRequest> context, ValidationResult result)
     {
         var r = context.InstanceToValidate;
-        KnownIds.Add(context, "round", [r.Id ?? ""]);
-        KnownIds.Add(context, "source", r.Sources?.Select(s => s.Id) ?? []);
-        KnownIds.Add(context, "party", r.Parties?.Select(p => p.Id) ?? []);
-        KnownIds.Add(context, "person", r.People?.Select(p => p.Id) ?? []);
-        KnownIds.Add(context, "position", r.Positions?.Select(p => p.Id) ?? []);
+        WholeRequestIds.Begin(context)
+            .Brings<Round>([r.Id ?? ""])
+            .Brings<Source>(r.Sources?.Select(s => s.Id) ?? [])
+            .Brings<Party>(r.Parties?.Select(p => p.Id) ?? [])
+            .Brings<Person>(r.People?.Select(p => p.Id) ?? [])
+            .Brings<Position>(r.Positions?.Select(p => p.Id) ?? []);
         return true;
     }
 
@@ -104,9 +108,10 @@ public sealed class NewRoundRequestValidator : AbstractValidator<NewRoundRequest
         var cited = new IEnumerable<ICitedRequest>?[] { [r], r.Parties, r.People, positions, statements, agreements }
             .SelectMany(parts => parts ?? []);
 
-        await LookedUpIds.LoadAsync(context, "source", db.Sources,
+        var ids = WholeRequestIds.Of(context)!;
+        await ids.LookUpAsync(db.Sources,
             cited.SelectMany(p => p.SourceIds ?? []).Concat((r.Sources ?? []).Select(s => s.Id)), ct);
-        await LookedUpIds.LoadAsync(context, "party", db.Parties,
+        await ids.LookUpAsync(db.Parties,
             (r.Participants ?? []).Select(p => p.PartyId)
                 .Concat((r.Delegates ?? []).Select(d => d.PartyId))
                 .Concat(positions.Select(p => p.PartyId))
@@ -114,15 +119,15 @@ public sealed class NewRoundRequestValidator : AbstractValidator<NewRoundRequest
                 .Concat(agreements.SelectMany(a => a.Obligations ?? []).SelectMany(o => new[] { o.PartyId, o.BeneficiaryPartyId }))
                 .Concat((r.People ?? []).Select(p => p.PartyId))
                 .Concat((r.Parties ?? []).Select(p => p.Id)), ct);
-        await LookedUpIds.LoadAsync(context, "person", db.People,
+        await ids.LookUpAsync(db.People,
             (r.Delegates ?? []).Select(d => d.PersonId)
                 .Concat(positions.Select(p => p.VoicedById))
                 .Concat(statements.Select(s => s.SpeakerPersonId))
                 .Concat((r.People ?? []).Select(p => p.Id)), ct);
-        await LookedUpIds.LoadAsync(context, "position", db.Positions,
+        await ids.LookUpAsync(db.Positions,
             positions.Select(p => p.AnswersId).Concat(positions.Select(p => p.Id)), ct);
-        await LookedUpIds.LoadAsync(context, "statement", db.Statements, statements.Select(s => s.Id), ct);
-        await LookedUpIds.LoadAsync(context, "agreement", db.Agreements, agreements.Select(a => a.Id), ct);
+        await ids.LookUpAsync(db.Statements, statements.Select(s => s.Id), ct);
+        await ids.LookUpAsync(db.Agreements, agreements.Select(a => a.Id), ct);
     }
 
     private static void ReportRepeatedIds(NewRoundRequest r, ValidationContext<NewRoundRequest> context)

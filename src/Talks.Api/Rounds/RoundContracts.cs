@@ -1,13 +1,13 @@
 using Talks.Api.Agreements;
-using Talks.Api.Hosting.OpenApi;
+using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Parties;
 using Talks.Api.People;
 using Talks.Api.Positions;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Rounds;
 
@@ -21,13 +21,19 @@ public record RoundRequest : ICitedRequest
     public string? Id { get; init; }
     public int? Sequence { get; init; }
 
-    /// <summary>Whether the round has been held (the default), or is scheduled, postponed or cancelled. A round dated after today cannot have been held.</summary>
+    /// <summary>
+    /// Whether the round has been held (the default), or is scheduled, postponed or cancelled. A round dated after
+    /// today cannot have been held.
+    /// </summary>
     public RoundStatus Status { get; init; } = RoundStatus.Held;
 
     /// <summary>The local date at the venue; the planned one for a round not yet held.</summary>
     public required DateOnly Date { get; init; }
 
-    /// <summary>How much of the date is known (default <c>day</c>): a round known only to the month is dated the 1st (<c>month</c>), one known only to the year 1 January (<c>year</c>).</summary>
+    /// <summary>
+    /// How much of the date is known (default <c>day</c>): a round known only to the month is dated the 1st
+    /// (<c>month</c>), one known only to the year 1 January (<c>year</c>).
+    /// </summary>
     public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;
 
     /// <summary>The start, with the venue's UTC offset, when the time of day is known.</summary>
@@ -161,9 +167,13 @@ public sealed record DelegateDetail(string PersonId, string PersonName, string? 
 /// Filters for GET /api/v1/rounds: by talk, by a party taking part, by date (<c>from</c>/<c>to</c>, inclusive,
 /// yyyy-MM-dd) and by status (<c>status=scheduled&amp;from=</c>today lists what is coming). Rounds come in date order.
 /// </summary>
-public sealed record RoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? TalkId, string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
+public sealed record RoundQuery(
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include,
+    string? TalkId, string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
     : IListQuery;
 
 /// <summary>GET /api/v1/talks/{talkId}/rounds takes the same filters but the talk.</summary>
-public sealed record TalkRoundQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include, string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
+public sealed record TalkRoundQuery(
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? Include,
+    string? PartyId, DateOnly? From, DateOnly? To, [FilterValues<RoundStatus>] string? Status)
     : IListQuery;

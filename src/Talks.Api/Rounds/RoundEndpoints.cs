@@ -7,11 +7,14 @@ using Talks.Api.Hosting.Errors;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Hosting.Validation;
 using Talks.Api.Positions;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Statements;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Embedding;
+using Talks.Api.Answers.Formats;
+using Talks.Api.Lists;
+using Talks.Api.Answers.Caching;
 
 namespace Talks.Api.Rounds;
 
@@ -19,26 +22,22 @@ public static class RoundEndpoints
 {
     private static ResourceKind<Round, RoundRequest, RoundDetailResponse> Resource => RoundResource.Kind;
 
-    /// <summary>A whole round read by hand on SQLite (<see cref="SqliteRoundReader"/>).</summary>
-    public static IServiceCollection AddTalksRounds(this IServiceCollection services) =>
-        services.AddSingleton<IRecordReader<RoundDetailResponse>, SqliteRoundReader>();
-
     /// <summary><c>include=</c> for round lists: the talk, and what happened at each round.</summary>
     private static readonly Include[] Embedded =
     [
-        new("talk", typeof(TalkRef), r => Includes.Key(r, "talkId"),
+        new("talk", typeof(TalkRef), r => Include.Key(r, "talkId"),
             async (db, keys, ct) => (await db.Talks.AsNoTracking().Where(t => keys.Contains(t.Id)).Select(t => new TalkRef(t.Id, t.Title)).ToListAsync(ct))
                 .ToLookup(t => t.Id, t => (object)t),
             Single: true),
-        new("positions", typeof(PositionResponse), r => Includes.Key(r, "id"),
+        new("positions", typeof(PositionResponse), r => Include.Key(r, "id"),
             async (db, keys, ct) => (await db.Positions.AsNoTracking().Where(p => keys.Contains(p.RoundId))
                 .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(PositionResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(p => p.RoundId, p => (object)p)),
-        new("statements", typeof(StatementResponse), r => Includes.Key(r, "id"),
+        new("statements", typeof(StatementResponse), r => Include.Key(r, "id"),
             async (db, keys, ct) => (await db.Statements.AsNoTracking().Where(s => s.RoundId != null && keys.Contains(s.RoundId))
                 .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(StatementResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(s => s.RoundId!, s => (object)s)),
-        new("agreements", typeof(AgreementResponse), r => Includes.Key(r, "id"),
+        new("agreements", typeof(AgreementResponse), r => Include.Key(r, "id"),
             async (db, keys, ct) => (await db.Agreements.AsNoTracking().Where(a => keys.Contains(a.RoundId))
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(AgreementResource.Kind.Projection).AsSplitQuery().ToListAsync(ct))
                 .ToLookup(a => a.RoundId, a => (object)a)),
@@ -47,8 +46,8 @@ public static class RoundEndpoints
     public static IEndpointRouteBuilder MapRoundEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/rounds").WithTags("Rounds").CachesPerTalk("rounds");
-        group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.").RejectsUnknownQuery()
-            .AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example);
+        group.MapGet("/", List).Embeds(Embedded).WithName("ListRounds").WithSummary("List rounds in date order, by talk, party or date range.")
+            .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example);
         group.MapGet("/{id}", Get).WithName("GetRound")
             .WithSummary("Get a whole round: participants, delegations, positions, statements and agreements.")
             .WithDescription("Accept: application/ld+json answers the round as a schema.org Event instead.")
@@ -74,7 +73,8 @@ public static class RoundEndpoints
         talkRounds.MapGet("/", ListForTalk).Embeds(Embedded).WithName("ListTalkRounds").WithSummary("List a talk's rounds in date order.")
             .RejectsUnknownQuery().AnswersFormat(RoundGeoJson.Format, RoundGeoJson.Example).ProducesProblem(404);
         talkRounds.MapPost("/", Create).WithName("CreateRound")
-            .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, agreements, new sources, parties and people — in one transaction.")
+            .WithSummary("Create a round of a talk with everything that happened in it — participants, delegations, positions, statements, "
+                + "agreements, new sources, parties and people — in one transaction.")
             .Validates<NewRoundRequest>().ProducesProblem(404).ProducesProblem(409);
         return app;
     }
@@ -109,7 +109,8 @@ public static class RoundEndpoints
     }
 
     private static Task<Results<Ok<Page<RoundResponse>>, ValidationProblem>> PageAsync(
-        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, string? status, HttpContext http, CancellationToken ct)
+        TalksDbContext db, IListQuery query, string? talkId, string? partyId, DateOnly? from, DateOnly? to, string? status,
+        HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var statusWanted = EnumText<RoundStatus>.Parse(status, "status", errors);

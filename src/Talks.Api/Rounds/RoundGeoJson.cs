@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Talks.Api.Reading;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Formats;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Rounds;
 
@@ -44,7 +45,10 @@ internal static class RoundGeoJson
     /// <summary><c>format=geojson</c>, or <c>Accept: application/geo+json</c>.</summary>
     public static readonly ListFormat Format = new("geojson", "application/geo+json");
 
-    /// <summary>The list's answer as GeoJSON when <c>format=geojson</c> or <c>Accept: application/geo+json</c> asked for it; any other answer as it is.</summary>
+    /// <summary>
+    /// The list's answer as GeoJSON when <c>format=geojson</c> or <c>Accept: application/geo+json</c> asked for it;
+    /// any other answer as it is.
+    /// </summary>
     public static Results<Ok<Page<RoundResponse>>, JsonHttpResult<RoundFeatureCollection>, ValidationProblem> Answer(
         Results<Ok<Page<RoundResponse>>, ValidationProblem> listed, HttpRequest request) =>
         listed.Result switch
@@ -71,5 +75,6 @@ internal static class RoundGeoJson
         "Feature",
         round.Id,
         round is { Latitude: { } latitude, Longitude: { } longitude } ? new PointGeometry("Point", [longitude, latitude]) : null,
-        new RoundFeatureProperties(round.TalkId, round.Sequence, round.Status, round.Date, round.DatePrecision, round.City, round.CountryCode, round.Venue, round.Summary));
+        new RoundFeatureProperties(
+            round.TalkId, round.Sequence, round.Status, round.Date, round.DatePrecision, round.City, round.CountryCode, round.Venue, round.Summary));
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Talks.Api.Reading;
+using Talks.Api.Answers.Embedding;
 
 namespace Talks.Api.Rounds;
 
@@ -8,8 +8,9 @@ public static class RoundIncludes
 {
     /// <summary><c>include=round</c> on agreements: the round each was reached at.</summary>
     public static readonly Include RoundOfAgreement =
-        new("round", typeof(RoundResponse), a => Includes.Key(a, "roundId"),
-            async (db, keys, ct) => (await db.Rounds.AsNoTracking().Where(r => keys.Contains(r.Id)).Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct))
+        new("round", typeof(RoundResponse), a => Include.Key(a, "roundId"),
+            async (db, keys, ct) => (await db.Rounds.AsNoTracking().Where(r => keys.Contains(r.Id))
+                    .Select(RoundResource.Summary).AsSplitQuery().ToListAsync(ct))
                 .ToLookup(r => r.Id, r => (object)r),
             Single: true);
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using System.Xml;
-using Talks.Api.Reading;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Answers.Formats;
 
 namespace Talks.Api.Rounds;
 
@@ -77,7 +77,8 @@ internal static class RoundJsonLd
             new LinkedAttendee("Person", $"{ExampleBase}/people/rustem-umerov", "Rustem Umerov", "Minister of Defence of Ukraine",
                 new LinkedOrganization("Organization", $"{ExampleBase}/parties/ukraine", "Ukraine")),
         ],
-        [new LinkedSource("CreativeWork", $"{ExampleBase}/sources/article-istanbul-talks-2025", "Ukrainian and Russian Delegations Meet Amid Hostilities, Agree on Prisoner Swap", null)]);
+        [new LinkedSource("CreativeWork", $"{ExampleBase}/sources/article-istanbul-talks-2025",
+            "Ukrainian and Russian Delegations Meet Amid Hostilities, Agree on Prisoner Swap", null)]);
 
     /// <summary>A round as its talk lists it.</summary>
     public static LinkedEventRef Reference(LinkedRound round) =>

@@ -4,15 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Agreements;
 using Talks.Api.Hosting.Errors;
 using Talks.Api.Positions;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Api.Statements;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Rounds;
 
-internal static class RoundResource
+internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDetailResponse>
 {
     /// <summary>A round as lists show it.</summary>
     public static readonly Expression<Func<Round, RoundResponse>> Summary = r => new RoundResponse(
@@ -34,7 +34,8 @@ internal static class RoundResource
         r.Summary,
         r.Outcome,
         r.Atmosphere,
-        r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role).Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
+        r.Participants.OrderBy(p => p.PartyId).ThenBy(p => p.Role)
+            .Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
         r.Delegates.OrderBy(d => d.PartyId).ThenBy(d => d.Role).ThenBy(d => d.PersonId)
             .Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
         r.SourceIds,
@@ -43,11 +44,13 @@ internal static class RoundResource
         r.UpdatedAt);
 
     /// <summary>Reads a whole round, related records included; run with split queries, a fixed handful per request.</summary>
-    public static readonly ResourceKind<Round, RoundRequest, RoundDetailResponse> Kind = new()
-    {
-        Singular = "round",
-        BasePath = "/api/v1/rounds",
-        Projection = r => new RoundDetailResponse(
+    public static readonly RoundResource Kind = new();
+
+    public override string Singular => "round";
+
+    public override string BasePath => "/api/v1/rounds";
+
+    public override Expression<Func<Round, RoundDetailResponse>> Projection { get; } = r => new RoundDetailResponse(
             r.Id,
             new TalkRef(r.Talk!.Id, r.Talk.Title),
             r.Sequence,
@@ -81,42 +84,51 @@ internal static class RoundResource
             r.SourceIds,
             r.Version,
             r.CreatedAt,
-            r.UpdatedAt),
-        IdSource = r => $"{r.City} {r.Date:yyyy-MM-dd}",
-        // What still belongs to a round: its positions, statements and agreements.
-        FindReferences = (db, id, ct) => References.FindAsync(
+            r.UpdatedAt);
+
+    public override string IdSource(RoundRequest r) => $"{r.City} {r.Date:yyyy-MM-dd}";
+
+    // What still belongs to a round: its positions, statements and agreements.
+    public override Task<Dictionary<string, List<string>>> FindReferencesAsync(TalksDbContext db, string id, CancellationToken ct) =>
+        References.FindAsync(
             ct,
             ("positions", db.Positions.Where(p => p.RoundId == id).Select(p => p.Id)),
             ("statements", db.Statements.Where(s => s.RoundId == id).Select(s => s.Id)),
-            ("agreements", db.Agreements.Where(a => a.RoundId == id).Select(a => a.Id))),
-        ForRead = q => q.AsSplitQuery(),
-        ForUpdate = q => q.Include(r => r.Participants).Include(r => r.Delegates),
-        CheckCreateAsync = CheckSequence,
-        CheckUpdateAsync = CheckSequence,
-        ToRequest = r => new RoundRequest
-        {
-            Id = r.Id,
-            Sequence = r.Sequence,
-            Status = r.Status,
-            Date = r.Date,
-            DatePrecision = r.DatePrecision,
-            StartsAt = RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
-            DurationMinutes = r.DurationMinutes,
-            DurationBound = r.DurationBound,
-            City = r.City,
-            CountryCode = r.CountryCode,
-            Venue = r.Venue,
-            VenueDescription = r.VenueDescription,
-            Latitude = r.Latitude,
-            Longitude = r.Longitude,
-            Summary = r.Summary,
-            Outcome = r.Outcome,
-            Atmosphere = r.Atmosphere,
-            Participants = r.Participants.Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
-            Delegates = r.Delegates.Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
-            SourceIds = r.SourceIds,
-        },
-        Apply = Apply,
+            ("agreements", db.Agreements.Where(a => a.RoundId == id).Select(a => a.Id)));
+
+    public override IQueryable<Round> ForRead(IQueryable<Round> q) => q.AsSplitQuery();
+
+    public override IQueryable<Round> ForUpdate(IQueryable<Round> q) => q.Include(r => r.Participants).Include(r => r.Delegates);
+
+    public override Task<ProblemHttpResult?> CheckCreateAsync(TalksDbContext db, Round stored, RoundRequest request, CancellationToken ct) =>
+        CheckSequence(db, stored, request, ct);
+
+    public override Task<ProblemHttpResult?> CheckUpdateAsync(TalksDbContext db, Round stored, RoundRequest request, CancellationToken ct) =>
+        CheckSequence(db, stored, request, ct);
+
+    public override RoundRequest ToRequest(Round r) => new RoundRequest
+    {
+        Id = r.Id,
+        Sequence = r.Sequence,
+        Status = r.Status,
+        Date = r.Date,
+        DatePrecision = r.DatePrecision,
+        StartsAt = RoundTimes.Local(r.StartsAtUtc, r.StartsAtOffsetMinutes),
+        DurationMinutes = r.DurationMinutes,
+        DurationBound = r.DurationBound,
+        City = r.City,
+        CountryCode = r.CountryCode,
+        Venue = r.Venue,
+        VenueDescription = r.VenueDescription,
+        Latitude = r.Latitude,
+        Longitude = r.Longitude,
+        Summary = r.Summary,
+        Outcome = r.Outcome,
+        Atmosphere = r.Atmosphere,
+        Participants = r.Participants.Select(p => new ParticipantDto { PartyId = p.PartyId, Role = p.Role, Notes = p.Notes }).ToList(),
+        Delegates = r.Delegates
+            .Select(d => new DelegateDto { PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
+        SourceIds = r.SourceIds,
     };
 
     /// <summary>Sorts (default date, oldest first), and what <c>q</c> looks in.</summary>
@@ -138,7 +150,7 @@ internal static class RoundResource
             || (r.Outcome != null && r.Outcome.ToLower().Contains(q)),
     };
 
-    private static void Apply(RoundRequest r, Round round)
+    public override void Apply(RoundRequest r, Round round)
     {
         round.Sequence = r.Sequence ?? round.Sequence;
         round.Status = r.Status;
@@ -163,7 +175,15 @@ internal static class RoundResource
             p => (p.PartyId, p.Role),
             (from, to) => to.Notes = from.Notes);
         round.Delegates.Sync(
-            r.Delegates.Select(d => new RoundDelegate { RoundId = round.Id, PersonId = d.PersonId, PartyId = d.PartyId, Role = d.Role, Office = d.Office, Notes = d.Notes }).ToList(),
+            r.Delegates.Select(d => new RoundDelegate
+            {
+                RoundId = round.Id,
+                PersonId = d.PersonId,
+                PartyId = d.PartyId,
+                Role = d.Role,
+                Office = d.Office,
+                Notes = d.Notes,
+            }).ToList(),
             d => d.PersonId,
             (from, to) =>
             {

@@ -1,7 +1,7 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Rounds;
 
@@ -30,24 +30,24 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
         RuleFor(r => r.DurationMinutes).InclusiveBetween(1, 60 * 24 * 31);
         RuleFor(r => r.DurationBound).IsInEnum()
             .Must((r, bound) => bound is null || r.DurationMinutes is not null).WithMessage("durationBound needs durationMinutes.");
-        RuleFor(r => r.City).NotEmpty().MaximumLength(Rules.NameLength);
+        RuleFor(r => r.City).NotEmpty().MaximumLength(RecordRules.NameLength);
         RuleFor(r => r.CountryCode).Matches("^[A-Z]{2}$").WithMessage("countryCode must be an ISO 3166-1 alpha-2 code such as 'TR'.");
-        RuleFor(r => r.Venue).MaximumLength(Rules.NameLength);
-        RuleFor(r => r.VenueDescription).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Venue).MaximumLength(RecordRules.NameLength);
+        RuleFor(r => r.VenueDescription).MaximumLength(RecordRules.TextLength);
         RuleFor(r => r.Latitude).InclusiveBetween(-90, 90).WithMessage("latitude must be between -90 and 90 degrees.");
         RuleFor(r => r.Longitude).InclusiveBetween(-180, 180).WithMessage("longitude must be between -180 and 180 degrees.");
         RuleFor(r => r.Latitude).NotNull().When(r => r.Longitude is not null).WithMessage("latitude and longitude come together: give both or neither.");
         RuleFor(r => r.Longitude).NotNull().When(r => r.Latitude is not null).WithMessage("latitude and longitude come together: give both or neither.");
-        RuleFor(r => r.Summary).MaximumLength(Rules.TextLength);
-        RuleFor(r => r.Outcome).MaximumLength(Rules.TextLength);
-        RuleFor(r => r.Atmosphere).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Summary).MaximumLength(RecordRules.TextLength);
+        RuleFor(r => r.Outcome).MaximumLength(RecordRules.TextLength);
+        RuleFor(r => r.Atmosphere).MaximumLength(RecordRules.TextLength);
 
         RuleFor(r => r.Participants).NotNull().Must(p => p is null || p.Count <= MaxListLength).WithMessage($"At most {MaxListLength} participants.");
         RuleForEach(r => r.Participants).ChildRules(participant =>
         {
             participant.RuleFor(p => p.PartyId).NotEmpty().Exists(db.Parties, "party");
             participant.RuleFor(p => p.Role).IsInEnum();
-            participant.RuleFor(p => p.Notes).MaximumLength(Rules.TextLength);
+            participant.RuleFor(p => p.Notes).MaximumLength(RecordRules.TextLength);
         }).When(r => r.Participants is not null);
         RuleForEach(r => r.Participants)
             .Must((r, p) => r.Participants.Count(other => other.PartyId == p.PartyId && other.Role == p.Role) == 1)
@@ -60,8 +60,8 @@ public sealed class RoundRequestValidator : CitedRequestValidator<RoundRequest>
             member.RuleFor(d => d.PersonId).NotEmpty().Exists(db.People, "person");
             member.RuleFor(d => d.PartyId).NotEmpty();
             member.RuleFor(d => d.Role).IsInEnum();
-            member.RuleFor(d => d.Office).MaximumLength(Rules.NameLength);
-            member.RuleFor(d => d.Notes).MaximumLength(Rules.TextLength);
+            member.RuleFor(d => d.Office).MaximumLength(RecordRules.NameLength);
+            member.RuleFor(d => d.Notes).MaximumLength(RecordRules.TextLength);
         }).When(r => r.Delegates is not null);
         RuleForEach(r => r.Delegates)
             .Must((r, d) => r.Delegates.Count(other => other.PersonId == d.PersonId) == 1)

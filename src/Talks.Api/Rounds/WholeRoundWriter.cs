@@ -10,6 +10,7 @@ using Talks.Api.Sources;
 using Talks.Api.Statements;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Names;
 
 namespace Talks.Api.Rounds;
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Globalization;
 using System.Net;
 using System.Text;
 

@@ -1,4 +1,4 @@
-using Talks.Api.Hosting.OpenApi;
+using Talks.Api.Hosting.OpenApiParts;
 
 
 

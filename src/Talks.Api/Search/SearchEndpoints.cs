@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Talks.Api.Hosting.Database;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Positions;
-using Talks.Api.Reading;
 using Talks.Data;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Search;
 
@@ -15,17 +15,13 @@ public static partial class SearchEndpoints
     /// <summary>How many matches, newest first, a search ranks; pages end there.</summary>
     public const int RankedMatches = 1000;
 
-    /// <summary>The ranking function search's SQL calls on SQLite.</summary>
-    public static IServiceCollection AddTalksSearch(this IServiceCollection services) =>
-        services.AddSingleton<ISqliteFunctions, SqliteRankingFunction>();
-
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGroup("/search").WithTags("Search")
             .MapGet("/", Search).WithName("Search")
             .WithSummary("Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet.")
-            .WithDescription($"Ranks the {RankedMatches.ToString("N0", CultureInfo.InvariantCulture)} most recently recorded matches: a word found in more records than that "
-                + "finds the best of the newest ones. Add words, type= or talkId= to narrow it.")
+            .WithDescription($"Ranks the {RankedMatches.ToString("N0", CultureInfo.InvariantCulture)} most recently recorded matches: "
+                + "a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it.")
             .RejectsUnknownQuery();
         return api;
     }

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Changes;
 using Talks.Api.Hosting.Json;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Sources;
 

@@ -2,10 +2,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Changes;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
+using Talks.Api.Answers.Caching;
 
 namespace Talks.Api.Statements;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Data;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Statements;
 
@@ -12,11 +12,11 @@ public sealed class StatementRequestValidator : CitedRequestValidator<StatementR
         RuleFor(r => r.SpeakerPartyId).Exists(db.Parties, "party");
         RuleFor(r => r.SpeakerPartyId).NotEmpty().When(r => r.SpeakerPersonId is null)
             .WithMessage("Name who spoke: speakerPersonId, speakerPartyId, or both.");
-        RuleFor(r => r.SpeakerBody).MaximumLength(Rules.NameLength);
-        RuleFor(r => r.Quote).NotEmpty().MaximumLength(Rules.TextLength);
+        RuleFor(r => r.SpeakerBody).MaximumLength(RecordRules.NameLength);
+        RuleFor(r => r.Quote).NotEmpty().MaximumLength(RecordRules.TextLength);
         RuleFor(r => r.Wording).IsInEnum();
         RuleFor(r => r.SaidOn).PlausibleDate();
-        RuleFor(r => r.Context).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Context).MaximumLength(RecordRules.TextLength);
         RuleFor(r => r.RoundId).Exists(db.Rounds, "round");
     }
 }

@@ -1,7 +1,6 @@
-using Talks.Api.Hosting.OpenApi;
-using Talks.Api.Reading;
+using Talks.Api.Hosting.OpenApiParts;
 using Talks.Api.Records;
-using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Topics;
 
@@ -53,7 +52,8 @@ public sealed record RetireTopicRequest
 /// <param name="Ids">Comma-separated ids to fetch at once.</param>
 /// <param name="ParentId">Only the topics directly under this one; <c>none</c> for the top level.</param>
 /// <param name="Retired">true lists retired topics only, false (the default) those in use, any both.</param>
-public sealed record TopicQuery(int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? ParentId, [FilterValues<RetiredFilter>] string? Retired) : IListQuery;
+public sealed record TopicQuery(
+    int? Limit, string? Cursor, string? Sort, string? Q, string? Ids, string? ParentId, [FilterValues<RetiredFilter>] string? Retired) : IListQuery;
 
 /// <summary>Which topics a list shows: those in use (the default), the retired ones, or both.</summary>
 public enum RetiredFilter
@@ -61,55 +61,4 @@ public enum RetiredFilter
     False,
     True,
     Any,
-}
-
-internal static class TopicResource
-{
-    public static readonly ResourceKind<Topic, TopicRequest, TopicResponse> Kind = new()
-    {
-        Singular = "topic",
-        BasePath = "/api/v1/topics",
-        Projection = t => new TopicResponse(
-            t.Id, t.Label, t.Description, t.ParentId, t.PaxCode, t.Aliases, t.RetiredAt, t.ReplacedById, t.Version, t.CreatedAt, t.UpdatedAt),
-        IdSource = r => r.Label,
-        // What still names a topic: a topic in use is retired in favour of another rather than deleted.
-        FindReferences = (db, id, ct) => References.FindAsync(
-            ct,
-            ("positions", db.Positions.Where(p => p.Topic == id).Select(p => p.Id)),
-            ("agreements", db.Agreements.Where(a => a.TopicIds.Contains(id)).Select(a => a.Id)),
-            ("topics", db.Topics.Where(t => t.ParentId == id || t.ReplacedById == id).Select(t => t.Id))),
-        CheckCreateAsync = TopicTree.CheckNewTopicAsync,
-        CheckUpdateAsync = TopicTree.CheckMovedTopicAsync,
-        ToRequest = t => new TopicRequest
-        {
-            Id = t.Id,
-            Label = t.Label,
-            Description = t.Description,
-            ParentId = t.ParentId,
-            PaxCode = t.PaxCode,
-            Aliases = t.Aliases,
-        },
-        Apply = (r, t) =>
-        {
-            t.Label = r.Label;
-            t.Description = r.Description;
-            t.ParentId = r.ParentId;
-            t.PaxCode = r.PaxCode;
-            t.Aliases = [.. r.Aliases ?? []];
-        },
-    };
-
-    /// <summary>Sorts (default id), and what <c>q</c> looks in.</summary>
-    public static readonly ListSpec<Topic, TopicResponse> List = new()
-    {
-        Projection = Kind.Projection,
-        DefaultSort = "id",
-        Sorts = new Dictionary<string, ISortKey<Topic, TopicResponse>>
-        {
-            ["id"] = Sort.ByText<Topic, TopicResponse>(t => t.Id, r => r.Id),
-            ["label"] = Sort.ByText<Topic, TopicResponse>(t => t.Label, r => r.Label),
-            ["createdAt"] = Sort.ByTime<Topic, TopicResponse>(t => t.CreatedAt, r => r.CreatedAt),
-        },
-        Text = q => t => t.Label.ToLower().Contains(q) || t.Id.Contains(q) || (t.Description != null && t.Description.ToLower().Contains(q)),
-    };
 }

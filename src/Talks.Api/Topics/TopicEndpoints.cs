@@ -5,10 +5,10 @@ using Talks.Api.Changes;
 using Talks.Api.Hosting.Json;
 using Talks.Api.Hosting.Validation;
 using Talks.Api.Keys;
-using Talks.Api.Reading;
 using Talks.Api.Records;
 using Talks.Data;
 using Talks.Data.Entities;
+using Talks.Api.Lists;
 
 namespace Talks.Api.Topics;
 
@@ -20,15 +20,18 @@ public static class TopicEndpoints
     public static IEndpointRouteBuilder MapTopicEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/topics").WithTags("Topics");
-        group.MapGet("/", List).WithName("ListTopics").WithSummary("List the topics of the shared vocabulary, optionally those under one topic.").RejectsUnknownQuery();
+        group.MapGet("/", List).WithName("ListTopics").WithSummary("List the topics of the shared vocabulary, optionally those under one topic.")
+            .RejectsUnknownQuery();
         var records = group.Records(Resource);
         records.MapGet().WithSummary("Get a topic.");
         records.MapHistory();
         records.MapCreate().WithSummary("Add a topic to the vocabulary (admin).").ProducesProblem(409).RequireAuthorization(KeyRoles.Admin);
         records.MapReplace().WithSummary("Replace a topic: rename or move it (admin, If-Match required).").RequireAuthorization(KeyRoles.Admin);
-        records.MapPatch().WithSummary("Change some of a topic's fields, e.g. its label or parent (admin, JSON merge patch, If-Match required).").RequireAuthorization(KeyRoles.Admin);
+        records.MapPatch().WithSummary("Change some of a topic's fields, e.g. its label or parent (admin, JSON merge patch, If-Match required).")
+            .RequireAuthorization(KeyRoles.Admin);
         group.MapPost("/{id}/retire", Retire).WithName("RetireTopic")
-            .WithSummary("Retire a topic in favour of another, which takes over its positions, agreements, narrower topics and other names (admin, If-Match required).")
+            .WithSummary("Retire a topic in favour of another, which takes over its positions, agreements, narrower topics "
+                + "and other names (admin, If-Match required).")
             .Validates<RetireTopicRequest>().WritesExisting().ProducesProblem(409).RequireAuthorization(KeyRoles.Admin);
         records.MapDelete().WithSummary("Delete a topic nothing names (admin, If-Match required); retire one in use instead.").ProducesProblem(409);
         return app;

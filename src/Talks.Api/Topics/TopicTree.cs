@@ -17,7 +17,8 @@ internal static class TopicTree
     public static Task<ProblemHttpResult?> CheckMovedTopicAsync(TalksDbContext db, Topic stored, TopicRequest request, CancellationToken ct) =>
         CheckPlacementAsync(db, creating: false, stored, request, ct);
 
-    private static async Task<ProblemHttpResult?> CheckPlacementAsync(TalksDbContext db, bool creating, Topic stored, TopicRequest request, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> CheckPlacementAsync(
+        TalksDbContext db, bool creating, Topic stored, TopicRequest request, CancellationToken ct)
     {
         var topics = await db.Topics.AsNoTracking()
             .Where(t => t.Id != stored.Id)

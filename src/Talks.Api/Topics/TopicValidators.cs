@@ -1,6 +1,7 @@
 using FluentValidation;
-using Talks.Api.Records;
 using Talks.Data;
+using Talks.Api.Names;
+using Talks.Api.Rules;
 
 namespace Talks.Api.Topics;
 
@@ -8,8 +9,8 @@ public sealed class TopicRequestValidator : RequestValidator<TopicRequest>
 {
     public TopicRequestValidator()
     {
-        RuleFor(r => r.Label).NotEmpty().MaximumLength(Rules.NameLength);
-        RuleFor(r => r.Description).MaximumLength(Rules.TextLength);
+        RuleFor(r => r.Label).NotEmpty().MaximumLength(RecordRules.NameLength);
+        RuleFor(r => r.Description).MaximumLength(RecordRules.TextLength);
         RuleFor(r => r.ParentId).KebabWord();
         RuleFor(r => r.PaxCode).Matches("^[A-Z][A-Za-z]{0,19}$")
             .WithMessage("paxCode is a PA-X codebook variable name such as 'Ce' or 'TjPrire': a capital letter, then letters.");

@@ -46,10 +46,6 @@ public sealed class Round : CitedEntity
     public List<Agreement> Agreements { get; set; } = [];
 }
 
-/// <summary>
-/// Where a round stands: announced for a date (<see cref="Scheduled"/>), taken place (<see cref="Held"/>), put off to
-/// a date not yet known or a new one (<see cref="Postponed"/>), or called off (<see cref="Cancelled"/>).
-/// </summary>
 /// <summary>How much of a date is known: a month is stored as its 1st day, a year as 1 January.</summary>
 public enum DatePrecision
 {
@@ -58,6 +54,10 @@ public enum DatePrecision
     Year,
 }
 
+/// <summary>
+/// Where a round stands: announced for a date (<see cref="RoundStatus.Scheduled"/>), taken place (<see cref="RoundStatus.Held"/>), put off to
+/// a date not yet known or a new one (<see cref="RoundStatus.Postponed"/>), or called off (<see cref="RoundStatus.Cancelled"/>).
+/// </summary>
 public enum RoundStatus
 {
     Scheduled,

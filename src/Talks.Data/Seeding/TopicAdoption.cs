@@ -43,7 +43,8 @@ public static class TopicAdoption
                 {
                     Id = word,
                     Label = char.ToUpperInvariant(word[0]) + word[1..].Replace('-', ' '),
-                    Description = "Carried over from a topic written in free text before the shared vocabulary; place it in the tree or retire it in favour of another.",
+                    Description = "Carried over from a topic written in free text before the shared vocabulary; " +
+                        "place it in the tree or retire it in favour of another.",
                     CreatedAt = now,
                 });
             }

@@ -109,7 +109,8 @@ public sealed class AgreementTests(TalksApiFactory factory) : IClassFixture<Talk
         var url = await CreateAsync("agreed");
 
         using var response = await _client.PatchCurrentAsync(url,
-            """{ "obligations": [ { "partyId": "russia", "description": "Return 25 prisoners of war.", "quantity": 25, "unit": "prisoners-of-war", "beneficiaryPartyId": "ukraine" } ] }""");
+            """{ "obligations": [ { "partyId": "russia", "description": "Return 25 prisoners of war.", "quantity": 25,""" +
+            """ "unit": "prisoners-of-war", "beneficiaryPartyId": "ukraine" } ] }""");
 
         var patched = await response.ReadJsonAsync(HttpStatusCode.OK);
         var only = Assert.Single(patched.GetProperty("obligations").EnumerateArray());

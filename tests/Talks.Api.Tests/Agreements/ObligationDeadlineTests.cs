@@ -30,7 +30,8 @@ public sealed class ObligationDeadlineTests(TalksApiFactory factory) : IClassFix
 
         var obligations = created.GetProperty("obligations").EnumerateArray().ToList();
         Assert.Equal([1, 2, 3], obligations.Select(o => o.GetProperty("number").GetInt32()));
-        Assert.Equal(("2025-06-01", "once the lists are exchanged", "2025-06-01"), (obligations[0].Text("deadline"), obligations[0].Text("condition"), obligations[0].Text("dueOn")));
+        Assert.Equal(("2025-06-01", "once the lists are exchanged", "2025-06-01"),
+            (obligations[0].Text("deadline"), obligations[0].Text("condition"), obligations[0].Text("dueOn")));
         Assert.True(obligations[0].IsNull("deadlineDays"));
         Assert.Equal(135, obligations[1].GetProperty("deadlineDays").GetInt32());
         Assert.True(obligations[1].IsNull("deadline"));
@@ -73,7 +74,8 @@ public sealed class ObligationDeadlineTests(TalksApiFactory factory) : IClassFix
 
         var agreement = Assert.Single(round.GetProperty("agreements").EnumerateArray());
         var obligation = agreement.GetProperty("obligations")[0];
-        Assert.Equal((10, "after the ceasefire holds", "2025-05-26"), (obligation.GetProperty("deadlineDays").GetInt32(), obligation.Text("condition"), obligation.Text("dueOn")));
+        Assert.Equal((10, "after the ceasefire holds", "2025-05-26"),
+            (obligation.GetProperty("deadlineDays").GetInt32(), obligation.Text("condition"), obligation.Text("dueOn")));
         var listed = Assert.Single((await _client.GetJsonAsync($"/api/v1/obligations?talkId={talk}")).Items());
         Assert.Equal(("2025-05-26", "after the ceasefire holds"), (listed.Text("dueOn"), listed.Text("condition")));
     }
@@ -91,11 +93,13 @@ public sealed class ObligationDeadlineTests(TalksApiFactory factory) : IClassFix
         var june = (await _client.GetJsonAsync($"{overdue}&asOf=2025-06-11")).Items();
         var first = Assert.Single(june);
         Assert.Equal((id, agreement.Text("title"), 1, "ukraine", "2025-06-01", 10),
-            (first.Text("agreementId"), first.Text("agreementTitle"), first.GetProperty("number").GetInt32(), first.Text("partyId"), first.Text("dueOn"), first.GetProperty("daysOverdue").GetInt32()));
+            (first.Text("agreementId"), first.Text("agreementTitle"), first.GetProperty("number").GetInt32(), first.Text("partyId"),
+                first.Text("dueOn"), first.GetProperty("daysOverdue").GetInt32()));
         Assert.Equal("Ukraine", first.Text("partyName"));
         Assert.Equal(["ukraine", "russia"], (await _client.GetJsonAsync($"{overdue}&asOf=2025-06-30")).Items().Select(o => o.Text("partyId")));
         Assert.Empty((await _client.GetJsonAsync($"{overdue}&asOf=2025-06-01")).Items());
-        Assert.Equal(["russia"], (await _client.GetJsonAsync($"/api/v1/obligations?overdue=false&talkId={talk}&asOf=2025-06-11")).Items().Select(o => o.Text("partyId")));
+        Assert.Equal(["russia"],
+            (await _client.GetJsonAsync($"/api/v1/obligations?overdue=false&talkId={talk}&asOf=2025-06-11")).Items().Select(o => o.Text("partyId")));
         Assert.Equal(["russia"], (await _client.GetJsonAsync($"{overdue}&asOf=2025-06-30&partyId=russia")).Items().Select(o => o.Text("partyId")));
 
         var stage = Event("2025-06-05", 10);
@@ -106,6 +110,24 @@ public sealed class ObligationDeadlineTests(TalksApiFactory factory) : IClassFix
 
         await _client.CreateAsync($"{Agreements}/{id}/events", Event("2025-06-06", 10, "implemented"));
         Assert.Empty((await _client.GetJsonAsync($"{overdue}&asOf=2025-06-30")).Items());
+    }
+
+    [Fact]
+    public async Task AnObligationDueOnTheAsOfDayIsNotYetOverdueAndIsListedAmongThoseStillDue()
+    {
+        var (talk, _) = await PostRoundAsync(
+            Due(Obligation("ukraine", 10, "russia"), deadline: "2025-06-10"),
+            Due(Obligation("russia", 10, "ukraine"), deadline: "2025-06-11"),
+            Due(Obligation("turkey", null, null), deadline: "2025-06-12"));
+        var list = $"/api/v1/obligations?talkId={talk}&asOf=2025-06-11";
+
+        var overdue = (await _client.GetJsonAsync($"{list}&overdue=true")).Items();
+        var due = (await _client.GetJsonAsync($"{list}&overdue=false")).Items();
+        var all = (await _client.GetJsonAsync(list)).Items();
+
+        Assert.Equal([("2025-06-10", 1)], overdue.Select(o => (o.Text("dueOn"), o.GetProperty("daysOverdue").GetInt32())));
+        Assert.Equal([("2025-06-11", 0), ("2025-06-12", -1)], due.Select(o => (o.Text("dueOn"), o.GetProperty("daysOverdue").GetInt32())));
+        Assert.Equal(["2025-06-10", "2025-06-11", "2025-06-12"], all.Select(o => o.Text("dueOn")));
     }
 
     [Fact]

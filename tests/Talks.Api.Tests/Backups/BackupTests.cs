@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Talks.Api.Backups;
 using Talks.Api.Tests.Infrastructure;
@@ -73,7 +72,8 @@ public sealed class BackupTests : IClassFixture<TalksApiFactory>, IDisposable
         using var reader = restored.CreateAnonymousClient();
         var found = await AllPartyIdsAsync(reader, IdFrom(prefix));
         var lost = before.Where(id => !found.Contains(id)).ToList();
-        Assert.True(lost.Count == 0, $"{lost.Count} of {before.Count} acknowledged writes are missing from the backup, e.g. {string.Join(", ", lost.Take(5))}.");
+        Assert.True(lost.Count == 0,
+            $"{lost.Count} of {before.Count} acknowledged writes are missing from the backup, e.g. {string.Join(", ", lost.Take(5))}.");
         Assert.All(found, id => Assert.True(acknowledged.ContainsKey(id), $"The backup holds '{id}', which was never acknowledged."));
     }
 

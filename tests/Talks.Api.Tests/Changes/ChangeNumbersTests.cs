@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Talks.Api.Changes;
@@ -65,10 +66,10 @@ public sealed class ChangeNumbersTests(TalksApiFactory factory) : IClassFixture<
         }
 
         var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var listener = new System.Diagnostics.ActivityListener
+        using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
                 var query = activity.GetTagItem("db.query.text") as string ?? activity.DisplayName;

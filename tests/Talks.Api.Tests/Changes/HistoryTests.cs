@@ -117,7 +117,9 @@ public sealed class HistoryTests(TalksApiFactory factory) : IClassFixture<TalksA
         var url = $"/api/v1/rounds/{round.Text("id")}";
 
         using (var edit = await _client.PatchCurrentAsync(url,
-            """{ "participants": [ { "partyId": "ukraine", "role": "negotiating-party", "notes": null }, { "partyId": "russia", "role": "negotiating-party", "notes": null }, { "partyId": "turkey", "role": "observer", "notes": null } ] }"""))
+            """{ "participants": [ { "partyId": "ukraine", "role": "negotiating-party", "notes": null },""" +
+            """ { "partyId": "russia", "role": "negotiating-party", "notes": null },""" +
+            """ { "partyId": "turkey", "role": "observer", "notes": null } ] }"""))
         {
             await edit.ReadJsonAsync(HttpStatusCode.OK);
         }

@@ -104,5 +104,6 @@ public sealed class ReadYourWritesTests(TalksApiFactory factory) : IClassFixture
 
     /// <summary>The feed's cursor that starts after the change <paramref name="afterSeq"/>.</summary>
     private static string Cursor(long afterSeq) =>
-        System.Buffers.Text.Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new[] { afterSeq.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        System.Buffers.Text.Base64Url.EncodeToString(
+            JsonSerializer.SerializeToUtf8Bytes(new[] { afterSeq.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
 }

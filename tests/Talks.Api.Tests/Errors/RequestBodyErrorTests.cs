@@ -64,7 +64,8 @@ public sealed class RequestBodyErrorTests(TalksApiFactory factory) : IClassFixtu
     {
         var id = NewId();
 
-        using var response = await PostAsync($$"""{ "id": "{{id}}", "name": "Flagged", "kind": "state", "flag": "blue", "sourceIds": ["{{ArticleSource}}"] }""");
+        using var response = await PostAsync(
+            $$"""{ "id": "{{id}}", "name": "Flagged", "kind": "state", "flag": "blue", "sourceIds": ["{{ArticleSource}}"] }""");
 
         var errors = await response.ReadValidationProblemAsync("flag");
         Assert.Single(errors);
@@ -76,7 +77,8 @@ public sealed class RequestBodyErrorTests(TalksApiFactory factory) : IClassFixtu
     {
         var id = NewId();
 
-        using var response = await PostAsync($$"""{ "id": "{{id}}", "name": "Misspelt", "kind": "state", "note": "lost?", "sourceIds": ["{{ArticleSource}}"] }""");
+        using var response = await PostAsync(
+            $$"""{ "id": "{{id}}", "name": "Misspelt", "kind": "state", "note": "lost?", "sourceIds": ["{{ArticleSource}}"] }""");
 
         await response.ReadValidationProblemAsync("note");
         await AssertNotStoredAsync(id);
@@ -87,7 +89,8 @@ public sealed class RequestBodyErrorTests(TalksApiFactory factory) : IClassFixtu
     {
         var id = NewId();
 
-        using var response = await PostAsync($$"""{ "id": "{{id}}", "name": "First", "name": "Second", "kind": "state", "sourceIds": ["{{ArticleSource}}"] }""");
+        using var response = await PostAsync(
+            $$"""{ "id": "{{id}}", "name": "First", "name": "Second", "kind": "state", "sourceIds": ["{{ArticleSource}}"] }""");
 
         await response.ReadValidationProblemAsync("name");
         await AssertNotStoredAsync(id);

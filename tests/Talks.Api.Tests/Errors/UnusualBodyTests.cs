@@ -31,7 +31,8 @@ public sealed class UnusualBodyTests(TalksApiFactory factory) : IClassFixture<Ta
 
         var errors = await response.ReadValidationProblemAsync("notes");
         Assert.Contains("NUL", errors["notes"][0], StringComparison.Ordinal);
-        Assert.False(await factory.InDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Parties, p => p.Name == name)));
+        Assert.False(await factory.InDatabaseAsync(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Parties, p => p.Name == name)));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Explorer;

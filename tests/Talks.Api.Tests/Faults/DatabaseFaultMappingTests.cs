@@ -1,4 +1,3 @@
-using System.IO;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -36,7 +35,8 @@ public sealed class DatabaseFaultMappingTests
     {
         var http = new DefaultHttpContext();
         var written = new List<Microsoft.AspNetCore.Mvc.ProblemDetails>();
-        var handler = new DatabaseFaultExceptionHandler(new RecordingProblems(written), new DatabaseFaultEpisodes(), NullLogger<DatabaseFaultExceptionHandler>.Instance);
+        var handler = new DatabaseFaultExceptionHandler(
+            new RecordingProblems(written), new DatabaseFaultEpisodes(), NullLogger<DatabaseFaultExceptionHandler>.Instance);
 
         var handled = await handler.TryHandleAsync(http, Failure(failure), CancellationToken.None);
 

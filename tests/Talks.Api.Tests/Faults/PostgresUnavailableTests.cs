@@ -35,7 +35,8 @@ public sealed class PostgresUnavailableTests(ITestOutputHelper output)
             {
                 var title = TestData.Unique("Talk through a restart");
                 using var response = await client.PostAsJsonAsync("/api/v1/talks", TestData.Talk(title));
-                answers.Enqueue((response.StatusCode, response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                answers.Enqueue((response.StatusCode,
+                    response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
                     acknowledged.Enqueue(TestData.IdFrom(title));

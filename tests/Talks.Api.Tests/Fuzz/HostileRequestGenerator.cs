@@ -48,7 +48,8 @@ public sealed class HostileRequestGenerator(JsonElement document)
     ];
 
     /// <summary>None names a version that exists (seeded records are at "1"), so none lets a write through.</summary>
-    private static readonly string[] IfMatchValues = ["\"abc\"", "W/\"1x\"", "garbage", "\"", "\"-1\"", "\"99999999999999999999\"", "\"x\", \"y\"", new string('9', 5000)];
+    private static readonly string[] IfMatchValues =
+        ["\"abc\"", "W/\"1x\"", "garbage", "\"", "\"-1\"", "\"99999999999999999999\"", "\"x\", \"y\"", new string('9', 5000)];
 
     private static readonly string[] BadAuthorizations =
         ["Bearer ", "Bearer talks_not-a-real-key", "Basic Zm9vOmJhcg==", "Bearer " + new string('k', 500), "bearer\t' OR 1=1 --", "Token abc"];
@@ -197,7 +198,8 @@ public sealed class HostileRequestGenerator(JsonElement document)
             "cursor" => random.Next(4) switch
             {
                 0 => Convert.ToBase64String(RandomBytes(random, random.Next(1, 64))).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-                1 => Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes(Pick(random, ["[1,2,3]", "{}", "[null]", "[\"a\",\"b\"]", "\"x\"", "[\"2025-99-99\",\"x\"]", "[\"' OR 1=1\"]"])))),
+                1 => Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes(
+                    Pick(random, ["[1,2,3]", "{}", "[null]", "[\"a\",\"b\"]", "\"x\"", "[\"2025-99-99\",\"x\"]", "[\"' OR 1=1\"]"])))),
                 2 => new string('A', 10_000),
                 _ => Pick(random, ["!!!", "%00", "null", "-1", "%FF"]),
             },
@@ -252,7 +254,8 @@ public sealed class HostileRequestGenerator(JsonElement document)
                 break;
             case 5:
                 attacks.Add("huge array");
-                SetRandom(body, random, skip: poison, value: new JsonArray(Enumerable.Range(0, 10_000).Select(i => (JsonNode?)JsonValue.Create($"id-{i}")).ToArray()));
+                SetRandom(body, random, skip: poison,
+                    value: new JsonArray(Enumerable.Range(0, 10_000).Select(i => (JsonNode?)JsonValue.Create($"id-{i}")).ToArray()));
                 break;
             case 6:
                 attacks.Add("1,000 levels deep");
@@ -283,17 +286,20 @@ public sealed class HostileRequestGenerator(JsonElement document)
             case 10:
                 attacks.Add("numeric overflow");
                 var numbers = Paths(body, n => n is JsonValue v && v.GetValueKind() == JsonValueKind.Number).ToList();
-                var overflow = Pick(random, ["1e400", "99999999999999999999", "-9223372036854775809", "2147483648", "-0.0000001", "NaN", "1.7976931348623157e309"]);
+                var overflow = Pick(random,
+                    ["1e400", "99999999999999999999", "-9223372036854775809", "2147483648", "-0.0000001", "NaN", "1.7976931348623157e309"]);
                 return ReplaceRaw(body, random, numbers.Count > 0 ? numbers : strings, overflow);
             case 11:
                 attacks.Add("impossible date");
-                var dates = Paths(body, n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().StartsWith("2025-", StringComparison.Ordinal)).ToList();
+                var dates = Paths(body, n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                    && v.GetValue<string>().StartsWith("2025-", StringComparison.Ordinal)).ToList();
                 SetRandom(body, random, JsonValue.Create(Pick(random, DateValues)), dates.Count > 0 ? dates : strings, poison);
                 break;
             case 12:
                 attacks.Add("unknown enum value");
                 var enums = Paths(body, n => n is JsonValue && _enumPaths.Contains(n.GetPath())).ToList();
-                SetRandom(body, random, JsonValue.Create(Pick(random, ["not-a-kind", "STATE", "State", "0", "", "state ", "negotiating_party"])), enums.Count > 0 ? enums : strings, poison);
+                SetRandom(body, random, JsonValue.Create(Pick(random, ["not-a-kind", "STATE", "State", "0", "", "state ", "negotiating_party"])),
+                    enums.Count > 0 ? enums : strings, poison);
                 break;
             case 13:
                 attacks.Add("duplicate keys");

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Talks.Api.Tests.Infrastructure;
+using Talks.Generator;
 
 namespace Talks.Api.Tests.Generate;
 
@@ -15,12 +16,15 @@ public sealed class GeneratedDataTests : IDisposable
     [SqliteOnlyFact]
     public async Task AGeneratedDatabaseHasEveryIndexAndTriggerTheMigrationsMakeAndSearchFindsEveryGeneratedPosition()
     {
-        var generate = await AppProcess.RunCommandAsync(_generated, null, "generate", "--talks", "2", "--rounds-per-talk", "2", "--positions-per-round", "3");
+        var progress = new StringWriter();
+        var generated = await Generation.RunAsync(
+            ["--db", _generated.FilePath!, "--talks", "2", "--rounds-per-talk", "2", "--positions-per-round", "3"], SeedFolder, progress);
         var migrate = await AppProcess.RunCommandAsync(_migrated, null, "keys", "list");
 
-        Assert.Equal(0, generate.Code);
+        Assert.Equal(0, generated);
         Assert.Equal(0, migrate.Code);
-        Assert.Contains("Building", generate.Errors);
+        Assert.Contains("Building", progress.ToString());
+        Assert.Contains("Generated 2 talks, 4 rounds and 12 positions", progress.ToString());
         Assert.Equal(IndexesAndTriggers(_migrated.FilePath!), IndexesAndTriggers(_generated.FilePath!));
 
         using var api = new TalksApiFactory(_generated.FilePath!, withKeys: false);
@@ -34,6 +38,36 @@ public sealed class GeneratedDataTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("--talks", "2", "--rounds-per-talk", "2", "--positions-per-round", "3")]
+    [InlineData("--db", "x.db", "--talks", "0", "--rounds-per-talk", "2", "--positions-per-round", "3")]
+    [InlineData("--db", "x.db", "--talks", "2", "--rounds-per-talk", "2")]
+    public async Task ArgumentsItCannotUseAreRefusedWithTheUsageAndNothingWritten(params string[] args)
+    {
+        var said = new StringWriter();
+
+        var code = await Generation.RunAsync(args, SeedFolder, said);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("Usage: Generator --db FILE", said.ToString());
+        Assert.False(File.Exists("x.db"));
+    }
+
+    [SqliteOnlyFact]
+    public async Task ADatabaseThatAlreadyHoldsGeneratedDataIsRefused()
+    {
+        string[] args = ["--db", _generated.FilePath!, "--talks", "1", "--rounds-per-talk", "1", "--positions-per-round", "1"];
+        Assert.Equal(0, await Generation.RunAsync(args, SeedFolder, new StringWriter()));
+        var said = new StringWriter();
+
+        var again = await Generation.RunAsync(args, SeedFolder, said);
+
+        Assert.Equal(1, again);
+        Assert.Contains("already holds generated data", said.ToString());
+    }
+
+    private static string SeedFolder => Path.Combine(AppContext.BaseDirectory, "seed");
+
     public void Dispose()
     {
         _generated.Dispose();
@@ -45,7 +79,8 @@ public sealed class GeneratedDataTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name";
+        command.CommandText = "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master " +
+            "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name";
         using var rows = command.ExecuteReader();
         var found = new List<string>();
         while (rows.Read())

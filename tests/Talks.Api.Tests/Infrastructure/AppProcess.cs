@@ -9,7 +9,7 @@ namespace Talks.Api.Tests.Infrastructure;
 /// <summary>
 /// The API as an operator runs it: <c>dotnet Talks.Api.dll</c> in a process of its own, in Production, on a database
 /// the test owns (on the suite's provider) — for what only a real process shows: what it writes to stdout and stderr
-/// apart, how it answers a signal, its exit code, its commands. <see cref="ApiProcess"/> is the lighter helper for
+/// apart, how it answers a signal, its exit code, its commands. <c>TalksApiFactory</c> is the lighter helper for
 /// tests that only need instances to talk to. The build copies the app beside the tests: this is the build tested.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -101,7 +101,8 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 // The parameterless wait also waits for the output readers to reach the end of what was written.
                 process.WaitForExit();
-                throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting:\n{string.Join('\n', app.ErrorLines.Concat(app.OutputLines))}");
+                throw new InvalidOperationException(
+                    $"The app exited with {process.ExitCode} while starting:\n{string.Join('\n', app.ErrorLines.Concat(app.OutputLines))}");
             }
 
             try
@@ -231,7 +232,8 @@ public sealed class AppProcess : IAsyncDisposable
         // Only what the test says: nothing of the runner's own environment that would change how the app runs.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
             || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.StartsWith("OTEL_", StringComparison.Ordinal)
-            || k.StartsWith("Logging__", StringComparison.Ordinal) || k.StartsWith("Database__", StringComparison.Ordinal) || k.StartsWith("OpenTelemetry__", StringComparison.Ordinal)).ToList())
+            || k.StartsWith("Logging__", StringComparison.Ordinal) || k.StartsWith("Database__", StringComparison.Ordinal)
+            || k.StartsWith("OpenTelemetry__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }

@@ -26,7 +26,9 @@ public sealed class ChangeSession
     /// <summary>The change number a write's answer names; fails when it names none.</summary>
     public static long ChangeOf(HttpResponseMessage answer)
     {
-        Assert.True(answer.Headers.TryGetValues(ChangeHeader, out var values), $"{answer.RequestMessage?.Method} {answer.RequestMessage?.RequestUri} named no {ChangeHeader}.");
+        Assert.True(
+            answer.Headers.TryGetValues(ChangeHeader, out var values),
+            $"{answer.RequestMessage?.Method} {answer.RequestMessage?.RequestUri} named no {ChangeHeader}.");
         return long.Parse(Assert.Single(values), NumberStyles.None, CultureInfo.InvariantCulture);
     }
 

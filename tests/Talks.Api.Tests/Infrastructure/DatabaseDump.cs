@@ -35,7 +35,8 @@ public static class DatabaseDump
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
-        return await DumpAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name");
+        return await DumpAsync(connection,
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name");
     }
 
     private static async Task<Dictionary<string, List<string>>> DumpAsync(DbConnection connection, string listTables)

@@ -11,7 +11,8 @@ namespace Talks.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Starts the real app — migrations, seed and all — on a database of its own (SQLite, or PostgreSQL when the suite runs
-/// with <c>TALKS_TEST_POSTGRES</c>), so test classes never see each other's writes. Runs as Production because that is where error bodies must not give internals away.
+/// with <c>TALKS_TEST_POSTGRES</c>), so test classes never see each other's writes.
+/// Runs as Production because that is where error bodies must not give internals away.
 /// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> gives an admin-keyed client, so tests about what a
 /// request does need not repeat who may send it; the key tests use the other clients.
 /// </summary>

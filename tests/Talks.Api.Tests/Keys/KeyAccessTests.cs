@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Keys;
 using Talks.Api.Tests.Infrastructure;
@@ -94,7 +93,8 @@ public sealed class KeyAccessTests(TalksApiFactory factory) : IClassFixture<Talk
         using var analyst = factory.CreateClient(ApiKeyRole.Analyst);
 
         using var list = await analyst.GetAsync("/api/v1/keys");
-        using var create = await analyst.PostJsonAsync("/api/v1/keys", new System.Text.Json.Nodes.JsonObject { ["name"] = IdFrom(Unique("sneaky")), ["role"] = "admin" });
+        using var create = await analyst.PostJsonAsync("/api/v1/keys",
+            new System.Text.Json.Nodes.JsonObject { ["name"] = IdFrom(Unique("sneaky")), ["role"] = "admin" });
 
         await list.ReadProblemAsync(HttpStatusCode.Forbidden);
         await create.ReadProblemAsync(HttpStatusCode.Forbidden);
@@ -294,7 +294,8 @@ public sealed class KeyAccessTests(TalksApiFactory factory) : IClassFixture<Talk
         using var after = await holder.GetAsync("/api/v1/keys");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
 
-        Assert.Equal(2, await KeyCommands.RunAsync(factory.Services, ["keys", "create", "--name", "x", "--role", "owner"], new StringWriter(), new StringWriter()));
+        Assert.Equal(2, await KeyCommands.RunAsync(
+            factory.Services, ["keys", "create", "--name", "x", "--role", "owner"], new StringWriter(), new StringWriter()));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Talks.Api.Tests.Infrastructure;
 using Talks.Data.Entities;
@@ -101,7 +100,8 @@ public sealed class RateLimitTests(TalksApiFactory factory) : IClassFixture<Talk
             ["RateLimits:WindowSeconds"] = "600",
         });
         using var admin = limited.CreateClient(ApiKeyRole.Admin);
-        var created = await admin.CreateAsync("/api/v1/keys", new System.Text.Json.Nodes.JsonObject { ["name"] = IdFrom(Unique("busy")), ["role"] = "analyst" });
+        var created = await admin.CreateAsync("/api/v1/keys",
+            new System.Text.Json.Nodes.JsonObject { ["name"] = IdFrom(Unique("busy")), ["role"] = "analyst" });
         using var busy = limited.CreateAnonymousClient();
         busy.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Text("key"));
 

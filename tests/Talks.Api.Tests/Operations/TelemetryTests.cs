@@ -49,7 +49,8 @@ public sealed class TelemetryTests
         Assert.NotEmpty(traces);
         Assert.Contains(traces, HoldsTheRequest);
         Assert.Contains(traces, body => Encoding.UTF8.GetString(body).Contains("talks-api", StringComparison.Ordinal));
-        Assert.Contains(collector.Received("/v1/metrics"), body => Encoding.UTF8.GetString(body).Contains("http.server.request.duration", StringComparison.Ordinal));
+        Assert.Contains(collector.Received("/v1/metrics"),
+            body => Encoding.UTF8.GetString(body).Contains("http.server.request.duration", StringComparison.Ordinal));
     }
 
     private static bool HoldsTheRequest(byte[] traces) => Encoding.UTF8.GetString(traces).Contains("/api/v1/parties/{id}", StringComparison.Ordinal);
@@ -72,7 +73,8 @@ public sealed class TelemetryTests
 
         Assert.Equal(0, await app.WaitForExitAsync());
         Assert.Contains(collector.Received("/v1/traces"), body => Encoding.UTF8.GetString(body).Contains("/api/v1/parties/{id}", StringComparison.Ordinal));
-        Assert.Contains(collector.Received("/v1/metrics"), body => Encoding.UTF8.GetString(body).Contains("http.server.request.duration", StringComparison.Ordinal));
+        Assert.Contains(collector.Received("/v1/metrics"),
+            body => Encoding.UTF8.GetString(body).Contains("http.server.request.duration", StringComparison.Ordinal));
     }
 
     [Fact]

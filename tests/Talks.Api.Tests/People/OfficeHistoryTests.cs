@@ -47,6 +47,31 @@ public sealed class OfficeHistoryTests(TalksApiFactory factory) : IClassFixture<
         Assert.Equal("Secretary of the Security Council", Shown(await _client.GetJsonAsync($"/api/v1/rounds/{after}"), person).Text("office"));
     }
 
+    /// <summary>
+    /// An office held from 2024-03-01 to 2024-06-30 and nothing after it: a round on its first or last day shows it, a
+    /// round the day before or the day after shows none. The round's answer to its POST is read through the projection
+    /// and its GET, on SQLite, by the round reader, so both ways of working out the office are walked.
+    /// </summary>
+    [Theory]
+    [InlineData("2024-02-29", null)]
+    [InlineData("2024-03-01", "Ambassador to Türkiye")]
+    [InlineData("2024-06-30", "Ambassador to Türkiye")]
+    [InlineData("2024-07-01", null)]
+    public async Task ARoundShowsAnOfficeFromItsFirstDayToItsLastDayAndNoDayOutside(string date, string? office)
+    {
+        var body = Person(Unique("Envoy"), "ukraine");
+        body["offices"] = JsonNode.Parse("""[ { "title": "Ambassador to Türkiye", "from": "2024-03-01", "to": "2024-06-30" } ]""");
+        var person = (await _client.CreateAsync(Url, body)).Text("id")!;
+        var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Office boundary talks")))).Text("id");
+
+        var created = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds",
+            Round(Unique("Ankara"), date, delegates: new JsonArray(Delegate(person, "ukraine", "head"))));
+        var read = await _client.GetJsonAsync($"/api/v1/rounds/{created.Text("id")}");
+
+        Assert.Equal(office, Shown(created, person).Text("office"));
+        Assert.Equal(office, Shown(read, person).Text("office"));
+    }
+
     [Fact]
     public async Task AnOfficeStatedOnTheDelegationRowIsWhatTheRoundShows()
     {
@@ -80,8 +105,10 @@ public sealed class OfficeHistoryTests(TalksApiFactory factory) : IClassFixture<
 
     [Theory]
     [InlineData("""{ "office": "Ambassador", "officeSince": "2023-01-01" }""", "officeSince")]
-    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": null, "to": null }, { "title": "Minister", "from": "2024-01-01", "to": null } ] }""", "offices")]
-    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": "2024-01-01", "to": "2025-01-01" }, { "title": "Minister", "from": "2020-01-01", "to": null } ] }""", "offices")]
+    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": null, "to": null },""" +
+        """ { "title": "Minister", "from": "2024-01-01", "to": null } ] }""", "offices")]
+    [InlineData("""{ "offices": [ { "title": "Ambassador", "from": "2024-01-01", "to": "2025-01-01" },""" +
+        """ { "title": "Minister", "from": "2020-01-01", "to": null } ] }""", "offices")]
     [InlineData("""{ "offices": [ { "title": "Ambassador", "from": "2024-01-01", "to": "2023-01-01" } ] }""", "offices[0].to")]
     [InlineData("""{ "offices": [ { "title": "", "from": null, "to": null } ] }""", "offices[0].title")]
     [InlineData("""{ "offices": [ { "title": "Envoy", "partyId": "no-such-party", "from": null, "to": null } ] }""", "offices[0].partyId")]
@@ -107,7 +134,8 @@ public sealed class OfficeHistoryTests(TalksApiFactory factory) : IClassFixture<
     private async Task<(string Talk, string Round)> RoundWithAsync(string person, string date)
     {
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Office talks")))).Text("id")!;
-        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Istanbul"), date, delegates: new JsonArray(Delegate(person, "ukraine", "head"))));
+        var round = await _client.CreateAsync($"/api/v1/talks/{talk}/rounds",
+            Round(Unique("Istanbul"), date, delegates: new JsonArray(Delegate(person, "ukraine", "head"))));
         return (talk, round.Text("id")!);
     }
 

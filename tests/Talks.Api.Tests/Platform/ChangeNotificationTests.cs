@@ -135,7 +135,8 @@ public sealed class ChangeNotificationTests(SeveralInstancesTests.TwoInstances i
             Assert.Equal(warnings, Lines(api, "Change notifications arrive again"));
         }
 
-        Assert.True(Lines(instances.First, "notifications from PostgreSQL stopped") + Lines(instances.Second, "notifications from PostgreSQL stopped") > warnedBefore);
+        const string Stopped = "notifications from PostgreSQL stopped";
+        Assert.True(Lines(instances.First, Stopped) + Lines(instances.Second, Stopped) > warnedBefore);
     }
 
     [PostgresOnlyFact]
@@ -162,7 +163,8 @@ public sealed class ChangeNotificationTests(SeveralInstancesTests.TwoInstances i
         stored.Name = "Renamed while nobody listened";
         await db.SaveChangesAsync();
 
-        await WaitForAsync(() => Task.FromResult(Lines(instances.Second, "notifications from PostgreSQL stopped") > stopped), "The second instance did not notice.");
+        await WaitForAsync(
+            () => Task.FromResult(Lines(instances.Second, "notifications from PostgreSQL stopped") > stopped), "The second instance did not notice.");
         await WaitForAsync(async () => await ReadinessAsync(instances.Second) == "Healthy", "The second instance did not listen again.");
 
         // No Talks-Seen-Change: what the second instance knows once it listens again, it read from the change table.
@@ -187,7 +189,8 @@ public sealed class ChangeNotificationTests(SeveralInstancesTests.TwoInstances i
     /// <summary>Ends every listening connection on the test's database, as a failover or an operator would.</summary>
     private async Task<int> KillListenersAsync()
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(instances.Database.ConnectionString) { Pooling = false }.ToString());
+        var unpooled = new NpgsqlConnectionStringBuilder(instances.Database.ConnectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ToString());
         await connection.OpenAsync();
         await using var kill = new NpgsqlCommand(
             "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name",

@@ -36,11 +36,14 @@ public sealed class ObligationDeadlinesMigrationTests
                 INSERT INTO "Rounds" ("Id", "TalkId", "Sequence", "Date", "City", "Status", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
                 VALUES ('old-round', 'old-talks', 1, '2025-01-10', 'Old Town', 'Held', {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 INSERT INTO "Agreements" ("Id", "RoundId", "Title", "Type", "Status", "Summary", "AgreedOn", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
-                VALUES ('old-deal', 'old-round', 'Old deal', 'PrisonerExchange', 'InImplementation', 'An old deal.', '2025-01-10', {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
+                VALUES ('old-deal', 'old-round', 'Old deal', 'PrisonerExchange', 'InImplementation', 'An old deal.', '2025-01-10', {sources},
+                    1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 INSERT INTO "Obligations" ("AgreementId", "Ordinal", "PartyId", "Description", "Quantity", "Unit", "BeneficiaryPartyId")
                 VALUES ('old-deal', 1, 'old-party', 'Return 5 prisoners of war.', 5, 'prisoners-of-war', NULL);
-                INSERT INTO "AgreementEvents" ("Id", "AgreementId", "OccurredOn", "Description", "Quantity", "Unit", "StatusAfter", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
-                VALUES ('old-deal-2025-01-20', 'old-deal', '2025-01-20', 'A first handover.', 2, 'prisoners-of-war', 'InImplementation', {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
+                INSERT INTO "AgreementEvents" ("Id", "AgreementId", "OccurredOn", "Description", "Quantity", "Unit", "StatusAfter",
+                    "SourceIds", "Version", "CreatedAt", "UpdatedAt")
+                VALUES ('old-deal-2025-01-20', 'old-deal', '2025-01-20', 'A first handover.', 2, 'prisoners-of-war', 'InImplementation',
+                    {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 """);
         }
 
@@ -49,7 +52,8 @@ public sealed class ObligationDeadlinesMigrationTests
 
         var agreement = await client.GetJsonAsync("/api/v1/agreements/old-deal");
         var obligation = Assert.Single(agreement.GetProperty("obligations").EnumerateArray());
-        Assert.Equal((1, "old-party", 5), (obligation.GetProperty("number").GetInt32(), obligation.Text("partyId"), obligation.GetProperty("quantity").GetInt32()));
+        Assert.Equal((1, "old-party", 5),
+            (obligation.GetProperty("number").GetInt32(), obligation.Text("partyId"), obligation.GetProperty("quantity").GetInt32()));
         Assert.True(obligation.IsNull("deadline") && obligation.IsNull("deadlineDays") && obligation.IsNull("condition") && obligation.IsNull("dueOn"));
         Assert.True(agreement.IsNull("termDays") && agreement.IsNull("expiresOn"));
         Assert.Equal("day", agreement.Text("implementationDatePrecision"));
@@ -60,7 +64,8 @@ public sealed class ObligationDeadlinesMigrationTests
         Assert.Empty((await client.GetJsonAsync("/api/v1/obligations?talkId=old-talks")).Items());
 
         using var timed = await client.PatchCurrentAsync("/api/v1/agreements/old-deal",
-            """{ "obligations": [{ "partyId": "old-party", "description": "Return 5 prisoners of war.", "quantity": 5, "unit": "prisoners-of-war", "deadlineDays": 30 }] }""");
+            """{ "obligations": [{ "partyId": "old-party", "description": "Return 5 prisoners of war.", "quantity": 5,""" +
+            """ "unit": "prisoners-of-war", "deadlineDays": 30 }] }""");
         Assert.Equal("2025-02-09", (await timed.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("obligations")[0].Text("dueOn"));
         var overdue = Assert.Single((await client.GetJsonAsync("/api/v1/obligations?overdue=true&asOf=2025-03-01&talkId=old-talks")).Items());
         Assert.Equal(("old-deal", 20), (overdue.Text("agreementId"), overdue.GetProperty("daysOverdue").GetInt32()));

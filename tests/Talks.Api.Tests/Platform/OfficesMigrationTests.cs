@@ -29,7 +29,8 @@ public sealed class OfficesMigrationTests
                 INSERT INTO "Parties" ("Id", "Name", "Kind", "CountryCode", "Notes", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
                 VALUES ('old-party', 'Old Party', 'State', 'UA', NULL, {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 INSERT INTO "People" ("Id", "Name", "Office", "PartyId", "Notes", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
-                VALUES ('old-official', 'Old Official', 'Minister of Old Affairs', 'old-party', NULL, {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
+                VALUES ('old-official', 'Old Official', 'Minister of Old Affairs', 'old-party', NULL, {sources},
+                    1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 INSERT INTO "People" ("Id", "Name", "Office", "PartyId", "Notes", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
                 VALUES ('no-office', 'No Office', NULL, NULL, NULL, {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 """);

@@ -30,14 +30,16 @@ public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFix
             Assert.True(components.GetProperty("headers").TryGetProperty(header, out _), $"components.headers has no {header}.");
         }
 
-        foreach (var answer in new[] { "TooManyRequests", "ServerError", "DatabaseUnavailable", "StorageFull", "NotFound", "NotModified", "PreconditionFailed" })
+        foreach (var answer in
+            new[] { "TooManyRequests", "ServerError", "DatabaseUnavailable", "StorageFull", "NotFound", "NotModified", "PreconditionFailed" })
         {
             Assert.True(components.GetProperty("responses").TryGetProperty(answer, out _), $"components.responses has no {answer}.");
         }
 
         var answers = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Where(op => op.Value.TryGetProperty("responses", out _))
-                .SelectMany(op => op.Value.GetProperty("responses").EnumerateObject().Select(r => (Name: $"{op.Name} {path.Name} {r.Name}", r.Name, Answer: r.Value))))
+                .SelectMany(op => op.Value.GetProperty("responses").EnumerateObject()
+                    .Select(r => (Name: $"{op.Name} {path.Name} {r.Name}", r.Name, Answer: r.Value))))
             .ToList();
         Assert.NotEmpty(answers);
         foreach (var (name, status, answer) in answers)
@@ -68,7 +70,8 @@ public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFix
         var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Where(op => op.Value.TryGetProperty("responses", out _))
-                .Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Write: op.Name is "post" or "put" or "patch" or "delete", Responses: op.Value.GetProperty("responses"))))
+                .Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Write: op.Name is "post" or "put" or "patch" or "delete",
+                    Responses: op.Value.GetProperty("responses"))))
             .ToList();
         Assert.Contains(operations, op => op.Write);
 
@@ -95,6 +98,7 @@ public sealed class OpenApiSharedPartsTests(TalksApiFactory factory) : IClassFix
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Count();
 
         Assert.True(bytes.Length < MaxBytesPerPath * paths,
-            $"The OpenAPI document is {bytes.Length:N0} bytes for {paths} paths; keep it under {MaxBytesPerPath * paths:N0} by sharing what operations repeat.");
+            $"The OpenAPI document is {bytes.Length:N0} bytes for {paths} paths; keep it under {MaxBytesPerPath * paths:N0} " +
+            "by sharing what operations repeat.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Talks.Api.Tests.Infrastructure;
 
 namespace Talks.Api.Tests.Platform;
@@ -153,7 +152,8 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
                 $"{name} {(answersJson ? "does not document" : "answers no JSON but documents")} fields=.");
             Assert.True(HasParameter(operation, "header", "If-None-Match"), $"{name} does not document If-None-Match.");
             Assert.True(responses.TryGetProperty("304", out _), $"{name} does not document 304.");
-            Assert.True(responses.GetProperty("200").TryGetProperty("headers", out var headers) && headers.TryGetProperty("ETag", out _), $"{name} does not document its ETag.");
+            Assert.True(responses.GetProperty("200").TryGetProperty("headers", out var headers) && headers.TryGetProperty("ETag", out _),
+                $"{name} does not document its ETag.");
         }
     }
 
@@ -212,7 +212,8 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
     {
         var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
 
-        var kinds = document.GetProperty("components").GetProperty("schemas").GetProperty("ChangeKind").GetProperty("enum").EnumerateArray().Select(v => v.GetString());
+        var kinds = document.GetProperty("components").GetProperty("schemas").GetProperty("ChangeKind").GetProperty("enum")
+            .EnumerateArray().Select(v => v.GetString());
         Assert.Contains("reset", kinds);
     }
 

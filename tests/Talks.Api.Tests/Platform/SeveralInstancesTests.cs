@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Talks.Api.Tests.Changes;
 using Talks.Api.Tests.Infrastructure;
 using static Talks.Api.Tests.Infrastructure.TestData;
@@ -163,7 +162,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
             // Seeded once: each seed record was created by the seeder exactly once, as the history says.
             var seedCreations = (await DatabaseDump.ReadAsync(database))["Changes"]
                 .Where(row => row.Contains("Actor=seed |", StringComparison.Ordinal) && row.Contains("Kind=Created |", StringComparison.Ordinal))
-                .Select(row => string.Join(" | ", row.Split(" | ").Where(c => c.StartsWith("Collection=", StringComparison.Ordinal) || c.StartsWith("RecordId=", StringComparison.Ordinal))))
+                .Select(row => string.Join(" | ", row.Split(" | ")
+                    .Where(c => c.StartsWith("Collection=", StringComparison.Ordinal) || c.StartsWith("RecordId=", StringComparison.Ordinal))))
                 .ToList();
             Assert.NotEmpty(seedCreations);
             Assert.Equal(seedCreations.Count, seedCreations.Distinct().Count());

@@ -32,9 +32,12 @@ public sealed class TopicsMigrationTests
                 INSERT INTO "Rounds" ("Id", "TalkId", "Sequence", "Status", "Date", "City", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
                 VALUES ('old-round', 'old-talks', 1, 'Held', '2025-01-02', 'Old City', {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 INSERT INTO "Positions" ("Id", "RoundId", "PartyId", "Topic", "Kind", "Summary", "SourceIds", "Version", "CreatedAt", "UpdatedAt")
-                VALUES ('old-on-pows', 'old-round', 'old-party', 'pows', 'Demand', 'Free all prisoners of war.', {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00'),
-                       ('old-on-ceasefire', 'old-round', 'old-party', 'ceasefire', 'Proposal', 'A month-long truce.', {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00'),
-                       ('old-on-own-word', 'old-round', 'old-party', 'river-crossings', 'Offer', 'Open two river crossings.', {sources}, 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
+                VALUES ('old-on-pows', 'old-round', 'old-party', 'pows', 'Demand', 'Free all prisoners of war.', {sources},
+                    1, '2025-01-01 00:00:00', '2025-01-01 00:00:00'),
+                       ('old-on-ceasefire', 'old-round', 'old-party', 'ceasefire', 'Proposal', 'A month-long truce.', {sources},
+                           1, '2025-01-01 00:00:00', '2025-01-01 00:00:00'),
+                       ('old-on-own-word', 'old-round', 'old-party', 'river-crossings', 'Offer', 'Open two river crossings.', {sources},
+                           1, '2025-01-01 00:00:00', '2025-01-01 00:00:00');
                 """);
         }
 

@@ -50,6 +50,43 @@ public sealed class PositionMatrixTests(TalksApiFactory factory) : IClassFixture
         Assert.Empty(russiaThen.GetProperty("earlier").EnumerateArray());
     }
 
+    /// <summary>
+    /// Six cells, so that a page ends both inside a party's cells and between two parties'; one cell holds two
+    /// positions. Each page's cursor points at its last cell, which the next page must start after.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task PagingThroughTheMatrixGivesEveryCellOnceInOrder(int limit)
+    {
+        var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Paged matrix talks")))).Text("id");
+        var may = (await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Istanbul"), "2025-05-16"))).Text("id")!;
+        var june = (await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", Round(Unique("Istanbul"), "2025-06-02"))).Text("id")!;
+        foreach (var (round, party, topic) in new[]
+        {
+            (may, "ukraine", "territory"), (may, "russia", "prisoners"), (may, "turkey", "prisoners"), (may, "russia", "territory"),
+            (june, "russia", "territory"), (may, "ukraine", "ceasefire"), (may, "russia", "ceasefire"),
+        })
+        {
+            await _client.CreateAsync("/api/v1/positions", Position(round, party, topic, "proposal"));
+        }
+
+        var seen = new List<string>();
+        string? next = $"/api/v1/talks/{talk}/positions/matrix?limit={limit}";
+        for (var pages = 0; next is not null && pages < 10; pages++)
+        {
+            using var response = await _client.GetAsync(next);
+            var cells = (await response.ReadJsonAsync(HttpStatusCode.OK)).Items();
+            Assert.InRange(cells.Count, 1, limit);
+            seen.AddRange(cells.Select(c => $"{c.Text("partyId")} {c.Text("topic")}"));
+            next = response.Link("next");
+        }
+
+        Assert.Equal(
+            ["russia ceasefire", "russia prisoners", "russia territory", "turkey prisoners", "ukraine ceasefire", "ukraine territory"],
+            seen);
+    }
+
     [Fact]
     public async Task TopicNarrowsTheMatrixAndCsvGivesARowPerCell()
     {

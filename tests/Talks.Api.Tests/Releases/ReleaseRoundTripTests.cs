@@ -110,13 +110,15 @@ public sealed class ReleaseRoundTripTests(TalksApiFactory factory) : IClassFixtu
         return type switch
         {
             _ when type == typeof(string) => text,
-            _ when type.IsEnum => Enum.GetNames(type).Single(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n) == text) is var name ? Enum.Parse(type, name) : null,
+            _ when type.IsEnum =>
+                Enum.GetNames(type).Single(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n) == text) is var name ? Enum.Parse(type, name) : null,
             _ when type == typeof(int) => int.Parse(text, CultureInfo.InvariantCulture),
             _ when type == typeof(long) => long.Parse(text, CultureInfo.InvariantCulture),
             _ when type == typeof(double) => double.Parse(text, CultureInfo.InvariantCulture),
             _ when type == typeof(bool) => text == "true",
             _ when type == typeof(DateOnly) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ when type == typeof(DateTime) => DateTime.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+            _ when type == typeof(DateTime) => DateTime.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
             _ => JsonSerializer.Deserialize(text, type),
         };
     }

@@ -17,7 +17,8 @@ public sealed class RoundCreateTests(TalksApiFactory factory) : IClassFixture<Ta
         var talk = await CreateTalkAsync();
         var city = Unique("Ankara");
         var body = Round(city, "2025-06-02",
-            new JsonArray(Participant("ukraine", "negotiating-party"), Participant("russia", "negotiating-party"), Participant("turkey", "host", "Hosted again.")),
+            new JsonArray(Participant("ukraine", "negotiating-party"), Participant("russia", "negotiating-party"),
+                Participant("turkey", "host", "Hosted again.")),
             new JsonArray(Delegate("rustem-umerov", "ukraine", "head"), Delegate("vladimir-medinsky", "russia", "head")));
         body["durationMinutes"] = 60;
         body["durationBound"] = "approximately";
@@ -167,7 +168,8 @@ public sealed class RoundCreateTests(TalksApiFactory factory) : IClassFixture<Ta
     {
         var talk = await CreateTalkAsync();
         var city = Unique("Turncoat");
-        var body = Round(city, "2025-04-01", delegates: new JsonArray(Delegate("rustem-umerov", "ukraine", "head"), Delegate("rustem-umerov", "russia", "member")));
+        var body = Round(city, "2025-04-01",
+            delegates: new JsonArray(Delegate("rustem-umerov", "ukraine", "head"), Delegate("rustem-umerov", "russia", "member")));
 
         using var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", body);
 

@@ -82,19 +82,19 @@ public sealed class RoundReaderTests(TalksApiFactory factory) : IClassFixture<Ta
     /// </summary>
     private async Task<string> CreateRoundWithEveryPartAsync()
     {
-        var person = (await _client.CreateAsync("/api/v1/people", Person(Unique("Envoy"), "ukraine"))).Text("id");
+        var person = (await _client.CreateAsync("/api/v1/people", Person(Unique("Envoy"), "ukraine"))).Text("id")!;
         await (await _client.PatchCurrentAsync($"/api/v1/people/{person}", """
             { "offices": [
                 { "title": "Member of Parliament", "from": "2019-08-29", "to": "2023-09-05" },
                 { "title": "Deputy Minister", "from": "2023-09-06", "to": null } ] }
             """)).ReadJsonAsync(HttpStatusCode.OK);
-        var plain = (await _client.CreateAsync("/api/v1/people", Person(Unique("Aide"), "russia"))).Text("id");
+        var plain = (await _client.CreateAsync("/api/v1/people", Person(Unique("Aide"), "russia"))).Text("id")!;
         var stated = Delegate(plain, "russia", "member");
         stated["office"] = "Adviser for this round";
 
-        var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Reader talks")))).Text("id");
+        var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Reader talks")))).Text("id")!;
         // Two offices held at once, as an import may leave them (the API refuses overlaps): the latest begun is shown.
-        var clerk = (await _client.CreateAsync("/api/v1/people", Person(Unique("Clerk")))).Text("id");
+        var clerk = (await _client.CreateAsync("/api/v1/people", Person(Unique("Clerk")))).Text("id")!;
         await factory.InDatabaseAsync(db =>
         {
             db.Set<PersonOffice>().AddRange(
@@ -108,7 +108,7 @@ public sealed class RoundReaderTests(TalksApiFactory factory) : IClassFixture<Ta
         round["latitude"] = 41.0115;
         round["longitude"] = 28.9834;
         round["summary"] = "Second round.";
-        var id = (await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", round)).Text("id");
+        var id = (await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", round)).Text("id")!;
 
         var first = (await _client.CreateAsync("/api/v1/positions", Position(id, "ukraine", "ceasefire", "demand", voicedById: person))).Text("id");
         var answer = Position(id, "russia", "ceasefire", "rejection", answersId: first);

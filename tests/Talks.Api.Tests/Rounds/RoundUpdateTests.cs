@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Talks.Api.Tests.Infrastructure;
@@ -15,7 +14,8 @@ public sealed class RoundUpdateTests(TalksApiFactory factory) : IClassFixture<Ta
     public async Task ReplacingARoundReplacesItsParticipantsAndDelegations()
     {
         var (url, body) = await CreateRoundAsync();
-        body["participants"] = new JsonArray(Participant("ukraine", "negotiating-party"), Participant("russia", "negotiating-party"), Participant("united-states", "mediator"));
+        body["participants"] = new JsonArray(
+            Participant("ukraine", "negotiating-party"), Participant("russia", "negotiating-party"), Participant("united-states", "mediator"));
         body["delegates"] = new JsonArray(Delegate("vladimir-medinsky", "russia", "head"));
         body["venue"] = "Another hall";
 
@@ -53,7 +53,9 @@ public sealed class RoundUpdateTests(TalksApiFactory factory) : IClassFixture<Ta
         var (url, _) = await CreateRoundAsync();
 
         using var response = await _client.PatchCurrentAsync(url,
-            """{ "participants": [ { "partyId": "ukraine", "role": "negotiating-party", "notes": "Arrived late." }, { "partyId": "russia", "role": "negotiating-party", "notes": null }, { "partyId": "turkey", "role": "host", "notes": null } ] }""");
+            """{ "participants": [ { "partyId": "ukraine", "role": "negotiating-party", "notes": "Arrived late." },""" +
+            """ { "partyId": "russia", "role": "negotiating-party", "notes": null },""" +
+            """ { "partyId": "turkey", "role": "host", "notes": null } ] }""");
 
         var round = await response.ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, round.GetProperty("version").GetInt64());

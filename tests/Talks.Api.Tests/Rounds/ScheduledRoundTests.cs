@@ -39,6 +39,49 @@ public sealed class ScheduledRoundTests(TalksApiFactory factory) : IClassFixture
         Assert.Empty((await _client.GetJsonAsync($"/api/v1/talks/{talk}/rounds")).Items());
     }
 
+    /// <summary>
+    /// A round is dated by its venue's day, while the rule reads today in UTC and allows one day more: a venue ahead of
+    /// UTC is already on the next day during the last hours of the UTC day — at UTC+3 from 21:00, at UTC+14 from 10:00.
+    /// Each case starts the round in the venue's offset (the comment gives the time in UTC); <c>days</c> is how far the
+    /// venue's date is from today in UTC: the day before, the same day, and the venue's day ahead of UTC's.
+    /// </summary>
+    [Theory]
+    [InlineData("+03:00", "12:00", -1)] // yesterday 09:00 UTC
+    [InlineData("+03:00", "20:59", 0)] // 17:59 UTC
+    [InlineData("+03:00", "23:59", 0)] // 20:59 UTC, the last minute the venue shares UTC's day
+    [InlineData("+03:00", "00:00", 1)] // 21:00 UTC
+    [InlineData("+03:00", "02:59", 1)] // 23:59 UTC
+    [InlineData("+14:00", "00:00", 1)] // 10:00 UTC
+    [InlineData("+14:00", "13:59", 1)] // 23:59 UTC
+    public async Task AHeldRoundMayBeDatedUpToTheDayAVenueAheadOfUtcHasReached(string offset, string startsAt, int days)
+    {
+        var (talk, date, posted) = await PostRoundOnTheVenuesDayAsync("held", offset, startsAt, days);
+        using var response = posted;
+
+        var created = await response.ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(("held", date, $"{date}T{startsAt}:00{offset}"), (created.Text("status"), created.Text("date"), created.Text("startsAt")));
+        Assert.Equal([created.Text("id")!], (await _client.GetJsonAsync($"/api/v1/talks/{talk}/rounds")).Ids());
+    }
+
+    [Theory]
+    [InlineData("+14:00", "00:00")] // tomorrow 10:00 UTC: no venue has reached that day yet
+    [InlineData("+03:00", "00:00")] // tomorrow 21:00 UTC
+    public async Task ARoundDatedTheDayAfterTheVenuesOwnTodayCannotHaveBeenHeldButCanBeScheduled(string offset, string startsAt)
+    {
+        var (talk, _, held) = await PostRoundOnTheVenuesDayAsync("held", offset, startsAt, days: 2);
+        using (held)
+        {
+            await held.ReadValidationProblemAsync("status");
+        }
+
+        Assert.Empty((await _client.GetJsonAsync($"/api/v1/talks/{talk}/rounds")).Items());
+        var (_, _, scheduled) = await PostRoundOnTheVenuesDayAsync("scheduled", offset, startsAt, days: 2);
+        using (scheduled)
+        {
+            Assert.Equal("scheduled", (await scheduled.ReadJsonAsync(HttpStatusCode.Created)).Text("status"));
+        }
+    }
+
     [Fact]
     public async Task ATalksFeedHasAStableEventPerRoundWhoseSequenceMovesOnAndWhichCancellationMarks()
     {
@@ -90,5 +133,31 @@ public sealed class ScheduledRoundTests(TalksApiFactory factory) : IClassFixture
         using var response = await _client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Calendar.Load(await response.Content.ReadAsStringAsync())!.Events.ToList();
+    }
+
+    /// <summary>
+    /// Posts a round to a talk of its own, dated <paramref name="days"/> after today in UTC and starting at
+    /// <paramref name="startsAt"/> on that date in the venue's <paramref name="offset"/>; returns the talk and the date.
+    /// The rule reads the clock, so a post that straddles midnight in UTC is sent again on a new talk.
+    /// </summary>
+    private async Task<(string Talk, string Date, HttpResponseMessage Response)> PostRoundOnTheVenuesDayAsync(
+        string status, string offset, string startsAt, int days)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var date = today.AddDays(days).ToString("yyyy-MM-dd");
+            var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Venue day talks")))).Text("id")!;
+            var round = Round(Unique("Istanbul"), date);
+            round["status"] = status;
+            round["startsAt"] = $"{date}T{startsAt}:00{offset}";
+            var response = await _client.PostJsonAsync($"/api/v1/talks/{talk}/rounds", round);
+            if (DateOnly.FromDateTime(DateTime.UtcNow) == today || attempt == 3)
+            {
+                return (talk, date, response);
+            }
+
+            response.Dispose();
+        }
     }
 }

@@ -46,7 +46,8 @@ public sealed class WholeRoundRaceTests(TalksApiFactory factory) : IClassFixture
             foreach (var (racer, answer) in racers.Zip(answers).Where(p => p.First != winner))
             {
                 // 400: validation already saw the winner's position; 409: the database refused the save.
-                Assert.True(answer.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"A losing round answered {(int)answer.Status}: {answer.Text}");
+                Assert.True(answer.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict,
+                    $"A losing round answered {(int)answer.Status}: {answer.Text}");
                 if (answer.Status == HttpStatusCode.Conflict)
                 {
                     lostAtSave++;

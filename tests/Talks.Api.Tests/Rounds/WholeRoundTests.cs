@@ -289,7 +289,8 @@ public sealed class WholeRoundTests(TalksApiFactory factory) : IClassFixture<Tal
         Assert.False(await factory.InDatabaseAsync(db => db.Sources.AnyAsync(s => s.Id == part.SourceId)), "The new source was written.");
         Assert.False(await factory.InDatabaseAsync(db => db.Parties.AnyAsync(p => p.Id == part.PartyId)), "The new party was written.");
         Assert.False(await factory.InDatabaseAsync(db => db.People.AnyAsync(p => p.Id == part.PersonId)), "The new person was written.");
-        Assert.False(await factory.InDatabaseAsync(db => db.Positions.AnyAsync(p => p.Id == part.ProposalId || p.Id == part.RejectionId)), "A position was written.");
+        Assert.False(await factory.InDatabaseAsync(db => db.Positions.AnyAsync(p => p.Id == part.ProposalId || p.Id == part.RejectionId)),
+            "A position was written.");
     }
 
     /// <summary>One round's worth of new records whose ids refer to one another.</summary>

@@ -159,7 +159,10 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
 
         var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items());
 
-        Assert.Equal($"…early38 early39 early40 <mark>{word}</mark> late1 late2 late3 late4 late5 late6 late7 late8 late9 late10 late11 late12 late13 late14 late15 late16…", hit.Text("snippet"));
+        Assert.Equal(
+            $"…early38 early39 early40 <mark>{word}</mark> late1 late2 late3 late4 late5 late6 late7 late8 " +
+            "late9 late10 late11 late12 late13 late14 late15 late16…",
+            hit.Text("snippet"));
     }
 
     [Fact]
@@ -184,7 +187,8 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     public async Task ANewRecordIsFoundAtOnceAndAnEditedOneByItsNewWords()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
-        var created = await _client.CreateAsync("/api/v1/statements", Statement($"The {word} proposal stands.", "hakan-fidan", "turkey", "istanbul-2025-05-16"));
+        var created = await _client.CreateAsync("/api/v1/statements",
+            Statement($"The {word} proposal stands.", "hakan-fidan", "turkey", "istanbul-2025-05-16"));
         Assert.Equal([created.Text("id")!], (await _client.GetJsonAsync($"/api/v1/search?q={word}")).Ids());
 
         var other = "zq" + Guid.NewGuid().ToString("N")[..10];
@@ -328,7 +332,8 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         Assert.All(page.Items(), h => Assert.Equal("agreement", h.Text("type")));
 
         var created = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "turkey", "humanitarian-access", "offer"));
-        using (var patched = await _client.PatchCurrentAsync($"/api/v1/positions/{created.Text("id")}", """{ "summary": "Offers <b>zanzibarian</b> mediation." }"""))
+        using (var patched = await _client.PatchCurrentAsync($"/api/v1/positions/{created.Text("id")}",
+            """{ "summary": "Offers <b>zanzibarian</b> mediation." }"""))
         {
             Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         }

@@ -36,7 +36,8 @@ public sealed class SeedRestartTests
         Assert.Equal(afterFirst.Keys.Order(), afterSecond.Keys.Order());
         foreach (var (table, rows) in afterFirst)
         {
-            Assert.True(rows.Count == afterSecond[table].Count, $"{table}: {rows.Count} rows after the first start, {afterSecond[table].Count} after the second.");
+            Assert.True(rows.Count == afterSecond[table].Count,
+                $"{table}: {rows.Count} rows after the first start, {afterSecond[table].Count} after the second.");
             Assert.Equal(rows, afterSecond[table]);
         }
     }

@@ -76,6 +76,46 @@ public sealed class StatementTests(TalksApiFactory factory) : IClassFixture<Talk
         await response.ReadValidationProblemAsync(field);
     }
 
+    /// <summary>
+    /// A statement is dated by the day where it was said, while the rule reads today in UTC: a venue ahead of UTC
+    /// (UTC+3 from 21:00 UTC) is already on tomorrow, so tomorrow is accepted and the day after it is not.
+    /// </summary>
+    [Theory]
+    [InlineData(-1, HttpStatusCode.Created)]
+    [InlineData(0, HttpStatusCode.Created)]
+    [InlineData(1, HttpStatusCode.Created)]
+    [InlineData(2, HttpStatusCode.BadRequest)]
+    public async Task AStatementMayBeDatedUpToTheDayAVenueAheadOfUtcHasReached(int days, HttpStatusCode status)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var quote = Unique("Said at the venue");
+            var body = Statement(quote, "hakan-fidan", "turkey");
+            body["saidOn"] = today.AddDays(days).ToString("yyyy-MM-dd");
+
+            using var response = await _client.PostJsonAsync(Url, body);
+
+            // The rule reads the clock: a post that straddles midnight in UTC is sent again.
+            if (DateOnly.FromDateTime(DateTime.UtcNow) != today && attempt < 3)
+            {
+                continue;
+            }
+
+            if (status == HttpStatusCode.Created)
+            {
+                Assert.Equal(body["saidOn"]!.GetValue<string>(), (await response.ReadJsonAsync(status)).Text("saidOn"));
+            }
+            else
+            {
+                await response.ReadValidationProblemAsync("saidOn");
+                Assert.False(await factory.InDatabaseAsync(db => db.Statements.AnyAsync(s => s.Quote == quote)));
+            }
+
+            return;
+        }
+    }
+
     [Fact]
     public async Task AParaphraseCanBeCorrectedToVerbatim()
     {

@@ -90,9 +90,44 @@ public sealed class TopicTests(TalksApiFactory factory) : IClassFixture<TalksApi
     }
 
     [Fact]
+    public async Task AFilterOnATopicTakesInEveryLevelBeneathItAndNothingBesideOrAboveIt()
+    {
+        var broad = (await _client.CreateAsync(Url, Topic(Unique("Humanitarian")))).Text("id")!;
+        var middle = (await _client.CreateAsync(Url, Topic(Unique("Detainees"), broad))).Text("id")!;
+        var narrow = (await _client.CreateAsync(Url, Topic(Unique("Child detainees"), middle))).Text("id")!;
+        var beside = (await _client.CreateAsync(Url, Topic(Unique("Civilian corridors"), broad))).Text("id")!;
+        var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Three level talks")))).Text("id");
+        var round = (await _client.CreateAsync($"/api/v1/talks/{talk}/rounds", TestData.Round(Unique("Geneva"), "2025-06-01"))).Text("id")!;
+        var onBroad = (await _client.CreateAsync("/api/v1/positions", Position(round, "russia", broad, "demand"))).Text("id")!;
+        var onMiddle = (await _client.CreateAsync("/api/v1/positions", Position(round, "ukraine", middle, "proposal"))).Text("id")!;
+        var onNarrow = (await _client.CreateAsync("/api/v1/positions", Position(round, "turkey", narrow, "proposal"))).Text("id")!;
+        var onBeside = (await _client.CreateAsync("/api/v1/positions", Position(round, "ukraine", beside, "demand"))).Text("id")!;
+        var deal = Agreement(Unique("Child detainee return"), round);
+        deal["topicIds"] = new JsonArray(narrow);
+        var onNarrowDeal = (await _client.CreateAsync("/api/v1/agreements", deal)).Text("id")!;
+
+        Assert.Equal(new[] { onBroad, onMiddle, onNarrow, onBeside }.Order(),
+            (await _client.GetJsonAsync($"/api/v1/positions?topic={broad}&limit=100")).Ids().Order());
+        Assert.Equal(new[] { onMiddle, onNarrow }.Order(), (await _client.GetJsonAsync($"/api/v1/positions?topic={middle}&limit=100")).Ids().Order());
+        Assert.Equal([onNarrow], (await _client.GetJsonAsync($"/api/v1/positions?topic={narrow}&limit=100")).Ids());
+        Assert.Equal([onNarrowDeal], (await _client.GetJsonAsync($"/api/v1/agreements?topic={broad}&limit=100")).Ids());
+        Assert.Equal([onNarrowDeal], (await _client.GetJsonAsync($"/api/v1/agreements?topic={middle}&limit=100")).Ids());
+        var matrix = $"/api/v1/talks/{talk}/positions/matrix?limit=100&topic=";
+        Assert.Equal(new[] { broad, middle, narrow, beside }.Order(),
+            (await _client.GetJsonAsync(matrix + broad)).Items().Select(c => c.Text("topic")!).Order());
+        Assert.Equal(new[] { middle, narrow }.Order(), (await _client.GetJsonAsync(matrix + middle)).Items().Select(c => c.Text("topic")!).Order());
+        Assert.Equal([narrow], (await _client.GetJsonAsync(matrix + narrow)).Items().Select(c => c.Text("topic")!));
+    }
+
+    [Fact]
     public async Task AListFilterOnAnUnknownTopicIsA400NamingTheClosestIds()
     {
-        foreach (var url in new[] { "/api/v1/positions?topic=ceasfire", "/api/v1/agreements?topic=ceasfire", "/api/v1/talks/russia-ukraine-direct-talks/positions/matrix?topic=ceasfire" })
+        foreach (var url in new[]
+        {
+            "/api/v1/positions?topic=ceasfire",
+            "/api/v1/agreements?topic=ceasfire",
+            "/api/v1/talks/russia-ukraine-direct-talks/positions/matrix?topic=ceasfire",
+        })
         {
             using var response = await _client.GetAsync(url);
 

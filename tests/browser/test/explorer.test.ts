@@ -1,6 +1,8 @@
 // The explorer page the API serves at /, in headless Chromium on the API's own origin, under its strict
 // Content-Security-Policy: every view loads from a deep link, reads as the seed says, passes axe-core without serious
-// or critical violations, and shows a position posted through the API within 2 s.
+// or critical violations, and shows a position posted through the API within 2 s. At a desktop's and a phone's width
+// every view is looked over for what a reader would call a defect (src/looks.ts): a page that pans sideways, a lane
+// or column title out of sight, a character reference, an ISO date or an id where words belong.
 //
 // Needs TALKS_BASE_URL and TALKS_KEY (analyst or admin). SCREENSHOT_DIR (default: a temporary folder) receives a
 // screenshot of each view; point it at docs/screenshots to refresh the README's pictures.
@@ -12,6 +14,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, watchProblems } from "../src/chromium.ts";
+import { drawingEdgeProblems, idsWithLabels, scrollFrames, textProblems, timelineFitProblems, titleProblems } from "../src/looks.ts";
 import { pageWeight } from "../src/weigh.ts";
 
 const baseUrl = process.env.TALKS_BASE_URL?.replace(/\/+$/, "");
@@ -23,18 +26,24 @@ const EARLIER_ROUND = "istanbul-2022-03-29";
 const LOAD_TIMEOUT_MS = 15_000;
 const LIVE_BUDGET_MS = 2_000;
 const WEIGHT_BUDGET_BYTES = 150 * 1024;
+const SOURCE = "article-istanbul-talks-2025";
+const WIDE = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
 const axeSource = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
 
 let browser: Browser;
 let page: Page;
 let problems: string[] = [];
+/** Ids that must never show where a label exists; read from the API before the views are opened. */
+let labelledIds: string[] = [];
 
 before(async () => {
   assert.ok(baseUrl && key, "Set TALKS_BASE_URL and TALKS_KEY.");
   mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page = await browser.newPage({ viewport: WIDE });
   problems = watchProblems(page);
+  labelledIds = await idsWithLabels(baseUrl!);
 });
 
 after(async () => {
@@ -86,7 +95,7 @@ test("the talk page shows the seeded round's venue and the 1,000-for-1,000 excha
   assert.match((await roundMark.textContent()) ?? "", /Istanbul, Dolmabahçe Palace · held/);
   assert.match((await main.locator('svg.timeline [data-type="agreement"]').textContent()) ?? "", /1,000-for-1,000 prisoner-of-war exchange/);
 
-  for (const zoom of ["years", "months", "days"]) {
+  for (const zoom of ["whole", "years", "months", "days"]) {
     await page.locator(`.zoom button[data-zoom="${zoom}"]`).click();
     await page.locator(`svg.timeline[data-zoom="${zoom}"]`).waitFor();
     const rounds = await page.locator('svg.timeline [data-type="round"]').evaluateAll((marks) =>
@@ -95,7 +104,8 @@ test("the talk page shows the seeded round's venue and the 1,000-for-1,000 excha
     assert.deepEqual(rounds.map((r) => r.id), [EARLIER_ROUND, ROUND], `rounds at the ${zoom} zoom`);
     assert.ok(rounds[0]!.x < rounds[1]!.x, `at the ${zoom} zoom the 2022 round is drawn left of the 2025 one: ${JSON.stringify(rounds)}`);
   }
-  await page.locator('.zoom button[data-zoom="months"]').click();
+  // The picture shows the talk as it opens, whole.
+  await page.locator('.zoom button[data-zoom="whole"]').click();
   await checkView("talk");
 
   await roundMark.click();
@@ -135,6 +145,8 @@ test("search finds “families” as the reader types, highlights it, and opens 
   await hit.waitFor({ timeout: LOAD_TIMEOUT_MS });
   assert.equal(await hit.locator("mark").first().innerText(), "families");
   assert.ok(searches <= 3, `typing eight letters asked the API ${searches} times; the pause should leave one or two`);
+  // The statement's quote and the context the record gives it are indexed as one text; the snippet keeps them apart.
+  assert.match(await hit.locator(".snippet").innerText(), /families”\s*—\s*On the agreement/);
   await checkView("search");
   await hit.locator("a").first().click();
   await page.locator('article.item[data-id="kyslytsya-good-news-for-families"]').waitFor({ timeout: LOAD_TIMEOUT_MS });
@@ -142,15 +154,118 @@ test("search finds “families” as the reader types, highlights it, and opens 
   await checkView("statement");
 });
 
-test("at phone width the talk page fits the screen and the timeline scrolls inside its frame", async () => {
-  await page.setViewportSize({ width: 390, height: 844 });
+/** Round hits of a search, each with its title: two rounds at one venue must not read alike. */
+async function searchChecks(): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const titles = [...document.querySelectorAll('#results li[data-type="round"] > a')].map((a) => a.textContent ?? "");
+    if (new Set(titles).size < titles.length) found.push(`two round results read alike: ${JSON.stringify(titles)}`);
+    for (const title of titles) if (!/\d{1,2} [A-Z][a-z]+ \d{4}/.test(title)) found.push(`the round result "${title}" does not say its date`);
+    for (const element of document.querySelectorAll(".snippet *")) {
+      if (element.tagName !== "MARK") found.push(`a snippet holds a <${element.tagName.toLowerCase()}>; only <mark> and text belong there`);
+    }
+    if (!/Russia's demand/.test(document.body.innerText)) found.push(`the snippet of Ukraine's rejection does not read "Russia's demand"`);
+    return found;
+  });
+}
+
+/** The seeded round: obligations under their heading, said once; topics by label; role badges apart. */
+async function roundChecks(): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const headings = [...document.querySelectorAll("h2, h3, h4, h5")];
+    const obligations = headings.find((h) => h.textContent === "Obligations");
+    if (!obligations?.nextElementSibling?.textContent?.includes("Return 1,000 Russian prisoners of war to Russia")) {
+      found.push("the obligations are not under a heading of their own");
+    }
+    for (const item of document.querySelectorAll("li")) {
+      const text = item.textContent ?? "";
+      if (text.startsWith("Ukraine: Return 1,000") && text.split("1,000").length - 1 > 1) found.push(`an obligation says its quantity twice: "${text}"`);
+    }
+    if (!document.body.innerText.includes("Further rounds")) found.push(`the topic "further-talks" is not called by its label, "Further rounds"`);
+    for (const badge of document.querySelectorAll(".badge + .badge")) {
+      const left = badge.previousElementSibling!.getBoundingClientRect();
+      const right = badge.getBoundingClientRect();
+      if (Math.abs(left.top - right.top) < 2 && right.left - left.right < 4) {
+        found.push(`the badges "${badge.previousElementSibling!.textContent}" and "${badge.textContent}" touch (${(right.left - left.right).toFixed(1)} px apart)`);
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * The timeline opens on the whole talk; at every zoom nothing is cut at the drawing's edges and the lane titles stay
+ * in sight however far the frame is scrolled.
+ */
+async function timelineChecks(): Promise<string[]> {
+  const found = await timelineFitProblems(page);
+  for (const button of await page.locator(".zoom button").all()) {
+    const zoom = await button.getAttribute("data-zoom");
+    await button.click();
+    await page.locator(`svg.timeline[data-zoom="${zoom}"]`).waitFor();
+    found.push(...(await drawingEdgeProblems(page)).map((p) => `at the ${zoom} zoom, ${p}`));
+    for (const to of ["start", "end"] as const) {
+      await scrollFrames(page, to);
+      found.push(...(await titleProblems(page)).map((p) => `at the ${zoom} zoom scrolled to its ${to}, ${p}`));
+    }
+  }
+  return found;
+}
+
+/** The talks list links to the API's own reference, Swagger UI, once the page has seen that the API serves it. */
+async function talksChecks(): Promise<string[]> {
+  const link = page.locator('a[data-nav="api"][data-checked]');
+  await link.waitFor({ timeout: LOAD_TIMEOUT_MS }).catch(() => undefined);
+  const href = await page.locator('a[data-nav="api"]').evaluate((a) => (a as HTMLAnchorElement).href);
+  return new URL(href).pathname === "/swagger/" ? [] : [`"API document" opens ${href}, not Swagger UI at /swagger/`];
+}
+
+const VIEWS: { name: string; route: string; checks?: () => Promise<string[]> }[] = [
+  { name: "talks", route: "/", checks: talksChecks },
+  { name: "talk", route: `/talks/${TALK}`, checks: timelineChecks },
+  { name: "matrix", route: `/talks/${TALK}/matrix` },
+  { name: "round", route: `/rounds/${ROUND}`, checks: roundChecks },
+  { name: "statement", route: "/statements/kyslytsya-good-news-for-families" },
+  { name: "search", route: "/search?q=russia", checks: searchChecks },
+];
+
+for (const viewport of [WIDE, PHONE]) {
+  for (const view of VIEWS) {
+    test(`the ${view.name} view at ${viewport.width} px: no sideways page, titles in sight, words not ids or character references`, async () => {
+      await page.setViewportSize(viewport);
+      try {
+        await open(view.route);
+        // The first view, as a reader opening the address sees it, before the checks zoom and scroll.
+        if (viewport === PHONE) await page.screenshot({ path: join(screenshots, `${view.name}-phone.png`), fullPage: true });
+        // axe-core at 1280 px runs with the tests above; a phone's layout is looked at here.
+        const found = viewport === PHONE ? await seriousViolations() : [];
+        found.push(...(await textProblems(page, labelledIds)), ...((await view.checks?.()) ?? []));
+        for (const to of ["start", "end"] as const) {
+          await scrollFrames(page, to);
+          found.push(...(await titleProblems(page)).map((p) => `with its frames scrolled to their ${to}, ${p}`));
+        }
+        // Again after the view's own checks, which redraw it (the timeline at each zoom).
+        for (const p of await textProblems(page, labelledIds)) if (!found.includes(p)) found.push(`after the checks, ${p}`);
+        assert.deepEqual([...new Set(found)], [], `the ${view.name} view at ${viewport.width} px`);
+      } finally {
+        await page.setViewportSize(WIDE);
+      }
+    });
+  }
+}
+
+test("without Swagger UI on the server, “API document” opens the OpenAPI document instead", async () => {
+  const context = await browser.newContext({ viewport: WIDE });
   try {
-    await open(`/talks/${TALK}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
-    await page.screenshot({ path: join(screenshots, "talk-phone.png"), fullPage: true });
+    const alone = await context.newPage();
+    await alone.route("**/swagger/index.html", (route) => route.fulfill({ status: 404, body: "" }));
+    await alone.goto(`${baseUrl}/#/`, { timeout: LOAD_TIMEOUT_MS });
+    const link = alone.locator('a[data-nav="api"][data-checked]');
+    await link.waitFor({ timeout: LOAD_TIMEOUT_MS });
+    assert.equal(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname, "/swagger/v1/swagger.json");
   } finally {
-    await page.setViewportSize({ width: 1200, height: 900 });
+    await context.close();
   }
 });
 
@@ -172,7 +287,10 @@ test("a position posted through the API appears on the open talk page within 2 s
   assert.equal(response.status, 201, `POST /api/v1/positions answered ${response.status}: ${await response.text()}`);
   await page.locator(`svg.timeline [data-type="position"][data-id="${id}"]`).waitFor({ timeout: LIVE_BUDGET_MS });
   console.log(`The posted position was on the page ${Date.now() - posted} ms after the POST was sent`);
-  assert.match((await page.locator("#announcer").textContent()) ?? "", new RegExp(id));
+  // Said in words, as the page names things elsewhere: the party, the kind of position and the topic's label.
+  const note = page.locator("#announcer");
+  await note.filter({ hasText: "Ukraine: proposal on Ceasefire" }).waitFor({ timeout: LOAD_TIMEOUT_MS });
+  assert.doesNotMatch((await note.textContent()) ?? "", new RegExp(id), "the note names the position by its id");
 });
 
 test("on paper the controls are hidden and the timeline stays", async () => {
@@ -185,6 +303,59 @@ test("on paper the controls are hidden and the timeline stays", async () => {
   } finally {
     await page.emulateMedia({ media: "screen" });
   }
+});
+
+/** POSTs a record as the analyst's key, and fails the test with the API's answer if it is not created. */
+async function post(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+  assert.equal(response.status, 201, `POST ${path} answered ${response.status}: ${await response.text()}`);
+}
+
+test("the talks list counts agreements per status; a round keeps obligations and implementation events under their own headings and lists the sources its events cite", async () => {
+  // A talk of its own, named to sort first in the list: three agreements in two states, one with an implementation
+  // event that alone cites a source.
+  const stamp = Date.now().toString(36);
+  const talkId = `a-checks-${stamp}`;
+  const roundId = `checks-${stamp}`;
+  const handover = `checks-${stamp}-handover`;
+  const eventSource = `checks-${stamp}-handover-report`;
+  const agreement = (id: string, title: string, status: string, obligations: unknown[] = []) => ({
+    id, title: `${title} (${stamp})`, type: "other", status, summary: "An agreement of the checks.", obligations, sourceIds: [SOURCE],
+  });
+  await post("/api/v1/talks", { id: talkId, title: `Checks ${stamp}`, sourceIds: [SOURCE] });
+  await post(`/api/v1/talks/${talkId}/rounds`, {
+    id: roundId, date: "2024-02-03", city: "Geneva", venue: "Palais des Nations", status: "held", delegates: [], sourceIds: [SOURCE],
+    participants: [{ partyId: "ukraine", role: "negotiating-party" }, { partyId: "russia", role: "negotiating-party" }],
+    sources: [{ id: eventSource, title: `Report on the first handover (${stamp})`, kind: "report" }],
+    agreements: [
+      agreement(handover, "Handover of detainees", "in-implementation", [
+        { partyId: "ukraine", description: "Hand over 12 detainees.", quantity: 12, unit: "detainees", beneficiaryPartyId: "russia" },
+        { partyId: "russia", description: "Open a crossing for the handover.", quantity: 2, unit: "crossings" },
+      ]),
+      agreement(`checks-${stamp}-crossing`, "Crossing kept open", "agreed"),
+      agreement(`checks-${stamp}-talks`, "Talks to resume", "agreed"),
+    ],
+  });
+  await post(`/api/v1/agreements/${handover}/events`, { occurredOn: "2024-02-10", description: "The first six detainees were handed over.", sourceIds: [eventSource] });
+
+  await open("/");
+  const counts = page.locator(`[data-list="talks"] li[data-id="${talkId}"] dt:text-is("Agreements") + dd .badge`);
+  assert.deepEqual(await counts.allInnerTexts(), ["2 agreed", "1 in implementation"], "each status badge says how many agreements it stands for");
+
+  await open(`/rounds/${roundId}`);
+  const item = page.locator(`li.agreement[data-id="${handover}"]`);
+  const listUnder = (heading: string) => item.getByRole("heading", { name: heading }).locator("xpath=following-sibling::*[1]");
+  assert.deepEqual(await listUnder("Obligations").locator("li").allInnerTexts(), [
+    "Ukraine: Hand over 12 detainees. (to Russia)",
+    "Russia: Open a crossing for the handover. (2 crossings)",
+  ]);
+  assert.match(await listUnder("Implementation events").innerText(), /10 February 2024: The first six detainees were handed over\./);
+  assert.match(await page.locator(".sources").innerText(), new RegExp(`Report on the first handover \\(${stamp}\\)`), "the source only the event cites is listed");
 });
 
 test("the talks list shows 20 talks at a time and links to the next page and back", async () => {

@@ -66,14 +66,20 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
             var name = bind.Groups["name"].Value;
             errors[char.ToLowerInvariant(name[0]) + name[1..]] = [$"'{bind.Groups["value"].Value}' is not a valid {Friendly(bind.Groups["type"].Value)}."];
         }
-        else if (bad.Message.Contains("was not provided from body", StringComparison.Ordinal) || bad.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase)
+        else if (bad.Message.Contains("was not provided from body", StringComparison.Ordinal)
+            || bad.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase)
             || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
             errors["body"] = ["A JSON request body is required."];
         }
         else if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new ProblemDetails { Status = bad.StatusCode, Title = "The request body is too large.", Detail = "Send a smaller body; the limit is Limits:MaxRequestBodyBytes." };
+            return new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request body is too large.",
+                Detail = "Send a smaller body; the limit is Limits:MaxRequestBodyBytes.",
+            };
         }
         else if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {

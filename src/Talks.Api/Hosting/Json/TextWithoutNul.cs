@@ -28,37 +28,4 @@ public static class TextWithoutNul
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
-
-    /// <summary>Query parameters and route values (ids in the path), checked once routing has decoded them.</summary>
-    public static WebApplication UseTextWithoutNul(this WebApplication app)
-    {
-        app.Use(async (http, next) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            foreach (var (name, values) in http.Request.Query)
-            {
-                if (name.Contains('\0') || values.Any(v => v?.Contains('\0') == true))
-                {
-                    errors[name.Replace("\0", "\\u0000", StringComparison.Ordinal)] = [Message];
-                }
-            }
-
-            foreach (var (name, value) in http.Request.RouteValues)
-            {
-                if (value is string text && text.Contains('\0'))
-                {
-                    errors[name] = [Message];
-                }
-            }
-
-            if (errors.Count == 0)
-            {
-                await next(http);
-                return;
-            }
-
-            await TypedResults.ValidationProblem(errors).ExecuteAsync(http);
-        });
-        return app;
-    }
 }

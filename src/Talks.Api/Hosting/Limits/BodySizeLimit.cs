@@ -61,7 +61,9 @@ internal static class BodySizeLimit
     }
 
     private static bool HasBody(HttpRequest request) =>
-        request.Headers.TransferEncoding.Count > 0 || (request.ContentLength is null && request.Method is "POST" or "PUT" or "PATCH" && request.Body.CanRead && request.Headers.ContentType.Count > 0);
+        request.Headers.TransferEncoding.Count > 0
+        || (request.ContentLength is null && request.Method is "POST" or "PUT" or "PATCH" && request.Body.CanRead
+            && request.Headers.ContentType.Count > 0);
 
     private static async Task<bool> TooLargeAsync(HttpContext context, long max)
     {

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Talks.Api.Hosting.Limits;
 

@@ -13,7 +13,8 @@ internal static class RequestTimeLimit
                 Timeout = settings.RequestTimeout,
                 TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
                 WriteTimeoutResponse = context => LimitProblems.WriteAsync(context, StatusCodes.Status504GatewayTimeout,
-                    "The request took too long.", $"Requests are stopped after {settings.RequestTimeout.TotalSeconds:0.#} s; nothing was changed unless a later read shows it."),
+                    "The request took too long.",
+                    $"Requests are stopped after {settings.RequestTimeout.TotalSeconds:0.#} s; nothing was changed unless a later read shows it."),
             };
         });
 }

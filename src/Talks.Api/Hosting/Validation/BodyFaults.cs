@@ -54,7 +54,7 @@ public static class BodyFaultFinder
     }
 
     /// <summary>
-    /// Reads the request's body again (see <see cref="UseRereadableBodies"/>) and finds its faults; null when the
+    /// Reads the request's body again (see <see cref="RereadableBodies.UseTalksRereadableBodies"/>) and finds its faults; null when the
     /// endpoint takes no typed body or the body cannot be read again.
     /// </summary>
     public static async Task<BodyFaults?> FindAsync(HttpContext http, Endpoint? endpoint, CancellationToken ct)
@@ -82,24 +82,6 @@ public static class BodyFaultFinder
             var validator = http.RequestServices.GetService(typeof(IValidator<>).MakeGenericType(requestType)) as IValidator;
             return await FindAsync(document.RootElement, requestType, options, validator, ct);
         }
-    }
-
-    /// <summary>
-    /// Bodies of JSON writes are kept re-readable, so a body the deserializer refuses can be walked again for every
-    /// fault. In memory up to 30 KB, then a temporary file; the body size limit still applies.
-    /// </summary>
-    public static WebApplication UseRereadableBodies(this WebApplication app)
-    {
-        app.Use((http, next) =>
-        {
-            if (http.Request.HasJsonContentType() && http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
-            {
-                http.Request.EnableBuffering();
-            }
-
-            return next(http);
-        });
-        return app;
     }
 
     private static bool Covers(string shapeField, string ruleField) =>

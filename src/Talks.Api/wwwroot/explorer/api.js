@@ -75,16 +75,37 @@ export class ApiError extends Error {
 }
 
 /**
- * Names of parties and people by id, for labels; one request each per view.
+ * Names of parties and people, and the labels of topics, by id: one request each per view. A view that shows no
+ * topic leaves them out.
  * @param {AbortSignal} [signal]
+ * @param {{ topics?: boolean }} [options]
  */
-export async function names(signal) {
-  const [parties, people] = await Promise.all([all("/api/v1/parties", { signal }), all("/api/v1/people", { signal })]);
+export async function names(signal, { topics: withTopics = true } = {}) {
+  const [parties, people, topics] = await Promise.all([
+    all("/api/v1/parties", { signal }),
+    all("/api/v1/people", { signal }),
+    // Retired topics too: a position keeps the topic it was filed under.
+    withTopics ? all("/api/v1/topics", { query: { retired: "any" }, signal }) : [],
+  ]);
   return {
-    party: /** @param {string | null | undefined} id */ (id) => parties.find((p) => p.id === id)?.name ?? id ?? "",
-    person: /** @param {string | null | undefined} id */ (id) => people.find((p) => p.id === id)?.name ?? id ?? "",
+    party: lookup(parties, (p) => p.name),
+    person: lookup(people, (p) => p.name),
+    topic: lookup(topics, (t) => t.label),
     parties,
     people,
+  };
+}
+
+/**
+ * What a list calls each of its items, by id; an id it does not hold is said as it is.
+ * @template {{ id: string }} T
+ * @param {T[]} list
+ * @param {(item: T) => string} say
+ */
+function lookup(list, say) {
+  return (/** @type {string | null | undefined} */ id) => {
+    const found = list.find((item) => item.id === id);
+    return found ? say(found) : id ?? "";
   };
 }
 

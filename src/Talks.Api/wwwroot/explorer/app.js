@@ -73,9 +73,14 @@ async function show(/** @type {{ refresh?: boolean }} */ { refresh = false } = {
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let pending;
+/** Changes seen; of a burst, only the last is announced, once it has been put into words. */
+let changes = 0;
 follow(
   (change) => {
-    announcer.textContent = `${describe(change)}. The page is up to date.`;
+    const seen = ++changes;
+    describe(change).then((said) => {
+      if (seen === changes) announcer.textContent = `${said}. The page is up to date.`;
+    });
     // Search keeps what the reader typed; every other view redraws from the API, once per burst of changes.
     if (document.body.dataset.view === "search") return;
     clearTimeout(pending);
@@ -90,3 +95,17 @@ document.getElementById("skip")?.addEventListener("click", (event) => {
 });
 addEventListener("hashchange", () => show());
 show();
+apiReference(/** @type {HTMLAnchorElement} */ (document.querySelector('[data-nav="api"]')));
+
+/**
+ * "API document" opens Swagger UI, where the document can be read and tried. A server may leave Swagger UI off (it
+ * is a developer's tool; the document itself is always served): then the link opens the document as JSON.
+ */
+async function apiReference(/** @type {HTMLAnchorElement} */ link) {
+  const served = await fetch("swagger/index.html", { method: "HEAD" }).then((r) => r.ok, () => false);
+  if (!served) {
+    link.href = "swagger/v1/swagger.json";
+    link.textContent = "API document (JSON)";
+  }
+  link.dataset.checked = "";
+}

@@ -72,8 +72,8 @@ export function link(/** @type {string} */ route, /** @type {(Node | string)[]} 
 }
 
 /** A labelled badge: the label carries the meaning, the class only colours it. */
-export function badge(/** @type {string} */ kind, /** @type {string} */ value) {
-  return h("span", { class: `badge ${kind}-${value}` }, words(value));
+export function badge(/** @type {string} */ kind, /** @type {string} */ value, label = words(value)) {
+  return h("span", { class: `badge ${kind}-${value}` }, label);
 }
 
 /** A section with a heading. */

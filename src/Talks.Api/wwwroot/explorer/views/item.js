@@ -1,7 +1,7 @@
 // One position, statement or agreement on its own page, read as on its round's page, with a way to the round.
 import { all, get, names } from "../api.js";
 import { h, link } from "../dom.js";
-import { agreementItem, positionItem, sourceList, statementItem } from "./records.js";
+import { agreementItem, agreementSources, positionItem, sourceList, statementItem } from "./records.js";
 
 /**
  * @param {"positions" | "statements" | "agreements"} collection
@@ -21,7 +21,7 @@ export async function itemView(collection, id, signal) {
     shown = { heading: "A statement", item: statementItem(statement, known), roundId: statement.roundId, sourceIds: statement.sourceIds };
   } else {
     const agreement = await get("/api/v1/agreements/{id}", { path: { id }, signal });
-    shown = { heading: "An agreement", item: agreementItem(agreement, known), roundId: agreement.roundId, sourceIds: agreement.sourceIds };
+    shown = { heading: "An agreement", item: agreementItem(agreement, known), roundId: agreement.roundId, sourceIds: agreementSources(agreement) };
   }
   return {
     title: shown.heading,

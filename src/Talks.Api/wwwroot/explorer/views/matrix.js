@@ -15,8 +15,8 @@ export async function matrixView(talkId, signal) {
   const topics = [...new Map(cells.map((c) => [c.topic, c.topicLabel]))].sort((a, b) => a[1].localeCompare(b[1]));
   const table = h(
     "table",
-    { class: "matrix" },
-    h("caption", {}, "Latest position of each party on each topic. Hover or focus a cell for how it got there."),
+    { class: "matrix", "aria-describedby": "matrix-about" },
+    h("caption", { class: "visually-hidden" }, "Latest position of each party on each topic"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Party"), ...topics.map(([, label]) => h("th", { scope: "col" }, label)))),
     h(
       "tbody",
@@ -41,7 +41,11 @@ export async function matrixView(talkId, signal) {
       { class: "positions" },
       h("p", { class: "crumbs" }, link(`/talks/${talk.id}`, `← ${talk.title}`)),
       h("h1", { id: "title" }, "Position matrix"),
-      cells.length ? h("div", { class: "matrix-frame" }, table) : h("p", {}, "No positions recorded yet."),
+      // Said outside the table, which may be wider than the screen: only the table's own frame scrolls sideways.
+      h("p", { class: "lede", id: "matrix-about" }, "Latest position of each party on each topic. Hover or focus a cell for how it got there."),
+      cells.length
+        ? h("div", { class: "matrix-frame", tabindex: "0", role: "region", "aria-label": "Position matrix, scrolls sideways" }, table)
+        : h("p", {}, "No positions recorded yet."),
     ),
   };
 }

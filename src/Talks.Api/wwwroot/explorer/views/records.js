@@ -17,7 +17,7 @@ export function positionItem(position, known, neighbours) {
   return h(
     "li",
     { class: `record position kind-${position.kind}`, id: `position-${position.id}`, "data-type": "position", "data-id": position.id },
-    h("p", { class: "head" }, h("strong", {}, known.party(position.partyId)), " ", badge("kind", position.kind), " on ", h("em", {}, words(position.topic))),
+    h("p", { class: "head" }, h("strong", {}, known.party(position.partyId)), " ", badge("kind", position.kind), " on ", h("em", {}, known.topic(position.topic))),
     h("p", {}, position.summary),
     position.quote && h("blockquote", {}, `“${position.quote}”`),
     position.voicedById && h("p", { class: "meta" }, `Voiced by ${known.person(position.voicedById)}`),
@@ -71,28 +71,42 @@ export function agreementItem(agreement, known) {
     ),
     h("p", {}, agreement.summary),
     agreement.implementationDateNote && h("p", { class: "meta" }, agreement.implementationDateNote),
-    (agreement.obligations?.length ?? 0) > 0 &&
-      h(
-        "ul",
-        { class: "obligations", "aria-label": "Obligations" },
-        ...(agreement.obligations ?? []).map((o) =>
-          h(
-            "li",
-            {},
-            h("strong", {}, known.party(o.partyId)),
-            `: ${o.description}`,
-            o.quantity !== null && o.quantity !== undefined ? ` (${o.quantity.toLocaleString("en-GB")} ${words(o.unit ?? "")}${o.beneficiaryPartyId ? ` to ${known.party(o.beneficiaryPartyId)}` : ""})` : "",
-            o.condition ? ` — ${o.condition}` : "",
-          ),
-        ),
-      ),
-    agreement.events.length > 0 &&
+    (agreement.obligations?.length ?? 0) > 0 && [
+      h("h4", {}, "Obligations"),
+      h("ul", { class: "obligations" }, ...(agreement.obligations ?? []).map((o) => obligation(o, known))),
+    ],
+    agreement.events.length > 0 && [
+      h("h4", {}, "Implementation events"),
       h(
         "ol",
-        { class: "events", "aria-label": "Implementation events" },
+        { class: "events" },
         ...agreement.events.map((e) => h("li", {}, when(e.occurredOn), `: ${e.description}`, e.statusAfter ? ` (now ${words(e.statusAfter)})` : "")),
       ),
+    ],
   );
+}
+
+/** Every source an agreement cites, its implementation events' included. @param {Schemas["AgreementResponse"]} agreement */
+export const agreementSources = (agreement) => [...agreement.sourceIds, ...agreement.events.flatMap((e) => e.sourceIds)];
+
+/**
+ * A party's obligation. The quantity and who receives it are added only where the description does not already
+ * say them, as descriptions written by analysts usually do ("Return 1,000 prisoners of war to Russia").
+ * @param {Schemas["ObligationResponse"]} o @param {Names} known
+ */
+function obligation(o, known) {
+  const beneficiary = o.beneficiaryPartyId ? known.party(o.beneficiaryPartyId) : "";
+  const extra = [
+    o.quantity !== null && !says(o.description.replaceAll(",", ""), String(o.quantity)) ? `${o.quantity.toLocaleString("en-GB")} ${words(o.unit ?? "")}`.trim() : "",
+    beneficiary && !says(o.description, beneficiary) ? `to ${beneficiary}` : "",
+  ].filter(Boolean);
+  return h("li", {}, h("strong", {}, known.party(o.partyId)), `: ${o.description}`, extra.length ? ` (${extra.join(" ")})` : "", o.condition ? ` — ${o.condition}` : "");
+}
+
+/** Whether a text has a word or number as a whole ("Russia" is not in "Russian", 10 is not in 100). */
+function says(/** @type {string} */ text, /** @type {string} */ phrase) {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text);
 }
 
 /** The sources the records cite, by title and where to find them. @param {string[]} ids @param {AbortSignal} signal */

@@ -2,7 +2,7 @@
 // another, the quotes, the agreements with each party's obligations, and the sources.
 import { get, names } from "../api.js";
 import { badge, day, h, link, section, words } from "../dom.js";
-import { agreementItem, positionItem, sourceList, statementItem } from "./records.js";
+import { agreementItem, agreementSources, positionItem, sourceList, statementItem } from "./records.js";
 
 /** @typedef {import("../api.js").Schemas} Schemas */
 
@@ -13,7 +13,7 @@ export async function roundView(roundId, signal) {
     ...round.sourceIds,
     ...round.positions.flatMap((p) => p.sourceIds),
     ...round.statements.flatMap((s) => s.sourceIds),
-    ...round.agreements.flatMap((a) => a.sourceIds),
+    ...round.agreements.flatMap(agreementSources),
   ];
   const place = [round.venue, round.city].filter(Boolean).join(", ");
   const title = `Round ${round.sequence} of the ${round.talk.title}`;
@@ -69,7 +69,7 @@ function participants(round, known) {
       return h(
         "li",
         { "data-party": partyId },
-        h("h3", {}, known.party(partyId), " ", ...roles.map((r) => badge("role", r.role))),
+        h("h3", {}, known.party(partyId), ...roles.flatMap((r) => [" ", badge("role", r.role)])),
         ...roles.filter((r) => r.notes).map((r) => h("p", { class: "meta" }, String(r.notes))),
         delegates.length > 0 &&
           h(

@@ -65,13 +65,19 @@ const tickFormats = {
   day: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }),
 };
 
+/** A day as an axis names it at a unit: "2025", "May 2025", "16 May". */
+export const dayLabel = (/** @type {number} */ day, /** @type {"year" | "month" | "day"} */ unit) => tickFormats[unit].format(day * DAY_MS);
+
+/** The year of a day, for the axis to say where a scale of days crosses into another. */
+export const yearOf = (/** @type {number} */ day) => new Date(day * DAY_MS).getUTCFullYear();
+
 /**
  * The first day of each year, month or day in the scale's range that is drawn to scale, with its label.
  * @param {DateScale} scale
  * @param {"year" | "month" | "day"} unit
  */
 export function ticks(scale, unit) {
-  /** @type {{ x: number, label: string }[]} */
+  /** @type {{ x: number, day: number, label: string }[]} */
   const found = [];
   const cursor = new Date(scale.start * DAY_MS);
   cursor.setUTCDate(1);
@@ -79,7 +85,7 @@ export function ticks(scale, unit) {
   if (unit === "day") cursor.setTime(scale.start * DAY_MS);
   while (cursor.getTime() <= scale.end * DAY_MS && found.length < 5000) {
     const day = Math.floor(cursor.getTime() / DAY_MS);
-    if (day >= scale.start && scale.toScale(day)) found.push({ x: scale.at(day), label: tickFormats[unit].format(cursor) });
+    if (day >= scale.start && scale.toScale(day)) found.push({ x: scale.at(day), day, label: tickFormats[unit].format(cursor) });
     if (unit === "year") cursor.setUTCFullYear(cursor.getUTCFullYear() + 1);
     else if (unit === "month") cursor.setUTCMonth(cursor.getUTCMonth() + 1);
     else cursor.setUTCDate(cursor.getUTCDate() + 1);

@@ -6,8 +6,11 @@ import { ZOOMS, drawTimeline, lanes } from "./timeline.js";
 
 /** @typedef {import("./timeline.js").Zoom} Zoom */
 
-/** Kept across redraws, so a live update or a trip to a round and back leaves the reader where they were. */
-let zoom = /** @type {Zoom} */ ("months");
+/**
+ * Kept across redraws, so a live update or a trip to a round and back leaves the reader where they were. A talk
+ * opens on the whole of it.
+ */
+let zoom = /** @type {Zoom} */ ("whole");
 let scrolled = { talkId: "", zoom, left: 0 };
 
 /** @param {string} talkId @param {AbortSignal} signal */
@@ -23,14 +26,20 @@ export async function talkView(talkId, signal) {
 
   const frame = h("div", { class: "timeline-frame", tabindex: "0", role: "region", "aria-label": "Timeline, scrolls sideways" });
   const buttons = /** @type {Zoom[]} */ (Object.keys(ZOOMS)).map((level) =>
-    h("button", { type: "button", "data-zoom": level, "aria-pressed": String(level === zoom) }, level[0]?.toUpperCase() + level.slice(1)),
+    h("button", { type: "button", "data-zoom": level, "aria-pressed": String(level === zoom) }, ZOOMS[level].label),
   );
+  // Drawn for the frame's width: before the view is on the page, the width the page gives its content.
+  let width = 0;
   const draw = () => {
-    const { svg, scale } = drawTimeline(allLanes, zoom);
-    frame.replaceChildren(svg);
+    width = frame.clientWidth || contentWidth() - 2;
+    const { svg, titles, scale } = drawTimeline(allLanes, zoom, width);
+    // The titles sit in a strip of no width that sticks to the frame's left edge, over the drawing's lane heads.
+    frame.replaceChildren(h("div", { class: "timeline-canvas" }, h("div", { class: "lane-titles" }, titles), svg));
     for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.zoom === zoom));
-    // Back where the reader left this talk at this zoom (a live redraw); else the latest round, what readers come for.
-    const left = scrolled.talkId === talkId && scrolled.zoom === zoom ? scrolled.left : latest ? scale.at(dayNumber(latest.date)) - frame.clientWidth / 3 : 0;
+    // Back where the reader left this talk at this zoom (a live redraw); else the start of the whole talk, or, at a
+    // zoom the reader chose, the latest round.
+    const back = scrolled.talkId === talkId && scrolled.zoom === zoom;
+    const left = back ? scrolled.left : zoom !== "whole" && latest ? scale.at(dayNumber(latest.date)) - width / 3 : 0;
     requestAnimationFrame(() => (frame.scrollLeft = Math.max(0, left)));
   };
   frame.addEventListener("scroll", () => (scrolled = { talkId, zoom, left: frame.scrollLeft }));
@@ -41,6 +50,12 @@ export async function talkView(talkId, signal) {
     });
   }
   draw();
+  // Drawn again when the frame's width changes: the page's scroll bar appearing, a phone turned, a window resized.
+  const resized = new ResizeObserver(() => {
+    if (!frame.isConnected) resized.disconnect();
+    else if (Math.abs(frame.clientWidth - width) >= 1) draw();
+  });
+  resized.observe(frame);
 
   return {
     title: talk.title,
@@ -85,6 +100,12 @@ export async function talkView(talkId, signal) {
   };
 }
 
+/** The width of the page's content column, where the view is about to be drawn. */
+function contentWidth() {
+  const main = /** @type {HTMLElement} */ (document.getElementById("main"));
+  const style = getComputedStyle(main);
+  return main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+}
 
 function legend() {
   return h(

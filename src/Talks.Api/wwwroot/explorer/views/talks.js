@@ -11,6 +11,9 @@ import { badge, day, h, link, words } from "../dom.js";
  */
 export const TALKS_PER_PAGE = 20;
 
+/** @type {Schemas["AgreementStatus"][]} */
+const STATUSES = ["proposed", "agreed", "in-implementation", "implemented", "stalled", "collapsed"];
+
 /**
  * @param {string | null} cursor the page to show, from the previous page's "More talks" link; null for the first
  * @param {AbortSignal} signal
@@ -18,7 +21,7 @@ export const TALKS_PER_PAGE = 20;
 export async function talksView(cursor, signal) {
   const [page, known] = await Promise.all([
     get("/api/v1/talks", { query: { limit: TALKS_PER_PAGE, cursor: cursor ?? undefined }, signal }),
-    names(signal),
+    names(signal, { topics: false }),
   ]);
   const talks = page.items;
   const cards = await Promise.all(
@@ -55,11 +58,9 @@ function talkCard(talk, rounds, known) {
   // Rounds come in date order: the last one held, and the first one still ahead (announced, or put off to a new date).
   const last = rounds.filter((r) => r.status === "held").at(-1);
   const next = rounds.find((r) => r.status === "scheduled" || r.status === "postponed");
-  /** @type {Map<string, number>} */
-  const byStatus = new Map();
-  for (const agreement of rounds.flatMap((r) => r.agreements ?? [])) {
-    byStatus.set(agreement.status, (byStatus.get(agreement.status) ?? 0) + 1);
-  }
+  // One badge per status, saying how many agreements it stands for, in the order agreements move through them.
+  const agreements = rounds.flatMap((r) => r.agreements ?? []);
+  const byStatus = STATUSES.map((status) => ({ status, count: agreements.filter((a) => a.status === status).length })).filter((s) => s.count > 0);
   return h(
     "li",
     { class: "card", "data-id": talk.id },
@@ -80,8 +81,8 @@ function talkCard(talk, rounds, known) {
       h(
         "dd",
         {},
-        byStatus.size
-          ? h("ul", { class: "inline" }, ...[...byStatus].map(([status, count]) => h("li", {}, `${count} `, badge("status", status))))
+        byStatus.length
+          ? h("ul", { class: "inline" }, ...byStatus.map(({ status, count }) => h("li", {}, badge("status", status, `${count} ${words(status)}`))))
           : "none recorded",
       ),
     ),

@@ -1,0 +1,3 @@
+using Talks.Generator;
+
+return await Generation.RunAsync(args, Path.Combine(AppContext.BaseDirectory, "seed"), Console.Error);

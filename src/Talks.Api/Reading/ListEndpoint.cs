@@ -1,4 +1,0 @@
-namespace Talks.Api.Reading;
-
-/// <summary>Marks a list endpoint: its query is guarded, and it answers CSV too.</summary>
-public sealed class ListEndpoint;
