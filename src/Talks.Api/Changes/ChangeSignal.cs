@@ -1,3 +1,5 @@
+using Talks.Api.Answers.Caching;
+
 namespace Talks.Api.Changes;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Talks.Api.Changes;
 /// here, and queries the change table only once there is something past what it has sent. The table is shared, so
 /// writes made through other instances wake the streams of this one too.
 /// </summary>
-public sealed class ChangeSignal(ChangeNumbers changes, ILogger<ChangeSignal> logger) : BackgroundService
+public sealed class ChangeSignal(IChangeNumbers changes, ILogger<ChangeSignal> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 

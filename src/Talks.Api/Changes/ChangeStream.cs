@@ -37,7 +37,7 @@ internal static class ChangeStream
             .ProducesValidationProblem();
 
     private static async Task<IResult> StreamAsync(
-        HttpContext http, TalksDbContext db, ChangeSignal signal, ChangeNumbers changeNumbers, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
+        HttpContext http, TalksDbContext db, ChangeSignal signal, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
         string? since, string? collection, CancellationToken requestAborted)
     {
         // Open streams end when the server stops, so they never hold up a graceful shutdown.
@@ -54,7 +54,8 @@ internal static class ChangeStream
         }
         else
         {
-            last = await changeNumbers.NewestAsync(ct);
+            // From the table itself: the numbers the cache keys by may not yet know a change another instance just made.
+            last = await db.Changes.MaxAsync(c => (long?)c.Id, ct) ?? 0;
         }
 
         if (collection is not null && !global::Talks.Data.ChangeCapture.Collections.Values.Contains(collection))

@@ -1,5 +1,6 @@
 using Talks.Api.Answers;
 using Talks.Api.ApiDocument;
+using Talks.Api.Changes;
 using Talks.Api.Explorer;
 using Talks.Api.Hosting.Limits;
 using Talks.Api.Hosting.Security;
@@ -39,6 +40,10 @@ public static class TalksMiddleware
         app.UseAuthentication();
         app.UseTalksLimits();
         app.UseAuthorization();
+
+        // A read naming a change this instance has not yet seen waits for it here, before any kept answer is chosen;
+        // a write's answer gets the number of its change (Changes/ReadYourWrites).
+        app.UseTalksReadYourWrites();
 
         // Last: replay, kept answers and shaping act only on requests allowed through (Answers/AnswerPipeline).
         app.UseTalksAnswers();

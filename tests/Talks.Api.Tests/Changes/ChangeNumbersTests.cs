@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Talks.Api.Changes;
@@ -52,6 +53,42 @@ public sealed class ChangeNumbersTests(TalksApiFactory factory) : IClassFixture<
         Assert.True(after.Talk > b.Talk, $"talk B's newest change moves on from {b.Talk}");
         Assert.Equal(a, await numbers.ScopeAsync("rounds", roundA));
         Assert.True(await numbers.NewestAsync() > newest, "the newest change of all moves on");
+    }
+
+    [PostgresOnlyFact]
+    public async Task OnPostgresACachedReadSendsTheDatabaseNothing()
+    {
+        var (_, round) = await NewTalkAsync();
+        using var reader = factory.CreateAnonymousClient();
+        for (var i = 0; i < 2; i++)
+        {
+            (await reader.GetAsync($"/api/v1/rounds/{round}")).Dispose();
+        }
+
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                var query = activity.GetTagItem("db.query.text") as string ?? activity.DisplayName;
+                // The listener's own reading of the change table, on its connection, every few seconds or on a notification.
+                if (Equals(activity.GetTagItem("db.namespace"), factory.Database!.Name) && !query.Contains("""WHERE "Id" > @after""", StringComparison.Ordinal))
+                {
+                    sent.Enqueue(query);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var hit = await reader.GetAsync($"/api/v1/rounds/{round}");
+            Assert.NotNull(hit.Headers.Age);
+        }
+
+        Assert.True(sent.IsEmpty, $"Cached reads sent: {string.Join(" | ", sent)}");
     }
 
     private async Task<(string Talk, string Round)> NewTalkAsync()

@@ -7,15 +7,19 @@ namespace Talks.Api.Tests.Platform;
 
 /// <summary>
 /// Two API processes on one PostgreSQL database, as behind a load balancer: whatever one instance answers, the other
-/// must agree with at once, because no state that matters lives in either process.
+/// must agree with at once, because no state that matters lives in either process. The clients here are one client
+/// to the two instances, and send back the newest <c>Talks-Change</c> they were given, as a client reading its own
+/// writes through a load balancer does (<see cref="ChangeSession"/>).
 /// </summary>
+[Collection(nameof(SeveralInstancesTests))]
 public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances instances) : IClassFixture<SeveralInstancesTests.TwoInstances>
 {
     [PostgresOnlyFact]
     public async Task AWriteThroughOneInstanceIsReadThroughTheOtherAtOnce()
     {
-        using var first = instances.First.CreateClient(instances.Key);
-        using var second = instances.Second.CreateClient(instances.Key);
+        var session = new ChangeSession();
+        using var first = instances.First.CreateClient(instances.Key, session.Handler());
+        using var second = instances.Second.CreateClient(instances.Key, session.Handler());
 
         var created = await first.CreateAsync("/api/v1/parties", Party(Unique("Load-balanced State")));
         var id = created.Text("id");
@@ -29,8 +33,9 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task AnETagTakenFromOneInstanceIsStaleOnTheOtherOnceChanged()
     {
-        using var first = instances.First.CreateClient(instances.Key);
-        using var second = instances.Second.CreateClient(instances.Key);
+        var session = new ChangeSession();
+        using var first = instances.First.CreateClient(instances.Key, session.Handler());
+        using var second = instances.Second.CreateClient(instances.Key, session.Handler());
         var id = (await first.CreateAsync("/api/v1/parties", Party(Unique("Contested State")))).Text("id");
         var (_, etag) = await first.GetWithETagAsync($"/api/v1/parties/{id}");
 
@@ -45,8 +50,9 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task AnIdempotencyKeyUsedOnOneInstanceIsHonouredByTheOther()
     {
-        using var first = instances.First.CreateClient(instances.Key);
-        using var second = instances.Second.CreateClient(instances.Key);
+        var session = new ChangeSession();
+        using var first = instances.First.CreateClient(instances.Key, session.Handler());
+        using var second = instances.Second.CreateClient(instances.Key, session.Handler());
         var name = Unique("Retried State");
         var key = Guid.NewGuid().ToString();
 
@@ -64,8 +70,9 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task APositionPostedThroughOneInstanceRefreshesItsTalkOnTheOtherAndLeavesOtherTalksCached()
     {
-        using var first = instances.First.CreateClient(instances.Key);
-        using var second = instances.Second.CreateClient(instances.Key);
+        var session = new ChangeSession();
+        using var first = instances.First.CreateClient(instances.Key, session.Handler());
+        using var second = instances.Second.CreateClient(instances.Key, session.Handler());
         var written = await NewRoundAsync(first);
         var untouched = await NewRoundAsync(first);
         foreach (var round in new[] { written, untouched })
@@ -92,8 +99,9 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task TheChangeStreamOfOneInstanceCarriesWritesMadeThroughTheOther()
     {
-        using var first = instances.First.CreateClient(instances.Key);
-        using var second = instances.Second.CreateClient(instances.Key);
+        var session = new ChangeSession();
+        using var first = instances.First.CreateClient(instances.Key, session.Handler());
+        using var second = instances.Second.CreateClient(instances.Key, session.Handler());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/changes/stream?collection=talks");
         using var response = await second.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -110,8 +118,9 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     [PostgresOnlyFact]
     public async Task AReaderFollowingTheFeedWhileBothInstancesWriteMissesNothing()
     {
-        using var first = instances.First.CreateClient(instances.Key);
-        using var second = instances.Second.CreateClient(instances.Key);
+        var session = new ChangeSession();
+        using var first = instances.First.CreateClient(instances.Key, session.Handler());
+        using var second = instances.Second.CreateClient(instances.Key, session.Handler());
         var cursor = await EndOfFeedAsync(first);
         var prefix = Unique("Interleaved");
 
@@ -195,6 +204,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTests.TwoInstances ins
     public sealed class TwoInstances : IAsyncLifetime
     {
         private readonly TestDatabase _database = new();
+
+        public TestDatabase Database => _database;
 
         public AppProcess First { get; private set; } = null!;
 
