@@ -1,6 +1,6 @@
 // A talk: what it is, its latest round and agreements in words, and the timeline to zoom through and click into.
 import { all, get, names } from "../api.js";
-import { badge, day, h, link, section } from "../dom.js";
+import { badge, dates, day, h, link, section } from "../dom.js";
 import { dayNumber } from "./scale.js";
 import { ZOOMS, drawTimeline, lanes } from "./timeline.js";
 
