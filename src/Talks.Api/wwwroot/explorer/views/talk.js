@@ -68,15 +68,15 @@ export async function talkView(talkId, signal) {
         "dl",
         { class: "facts" },
         h("dt", {}, "Parties"),
-        h("dd", {}, talk.partyIds.map((id) => known.party(id)).join(", ")),
+        h("dd", {}, talk.partyIds.flatMap((id, i) => [i ? ", " : "", link(`/parties/${id}`, known.party(id))])),
         h("dt", {}, "Rounds"),
-        h("dd", {}, `${talk.roundCount}${talk.firstRoundDate ? `, since ${day(talk.firstRoundDate)}` : ""}`),
+        h("dd", {}, `${talk.roundCount}${rounds[0] ? `, since ${day(rounds[0].date, rounds[0].datePrecision)}` : ""}`),
         latest && h("dt", {}, "Latest round"),
         latest &&
           h(
             "dd",
             { "data-fact": "latest-round" },
-            link(`/rounds/${latest.id}`, `Round ${latest.sequence}, ${day(latest.date)}`),
+            link(`/rounds/${latest.id}`, `Round ${latest.sequence}, ${dates(latest)}`),
             ` — ${[latest.venue, latest.city].filter(Boolean).join(", ")}`,
             latest.venueDescription ? ` (${latest.venueDescription})` : "",
           ),
