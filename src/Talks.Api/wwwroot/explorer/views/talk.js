@@ -15,14 +15,17 @@ let scrolled = { talkId: "", zoom, left: 0 };
 
 /** @param {string} talkId @param {AbortSignal} signal */
 export async function talkView(talkId, signal) {
-  const [talk, rounds, known] = await Promise.all([
+  const [talk, rounds, known, timeline] = await Promise.all([
     get("/api/v1/talks/{id}", { path: { id: talkId }, signal }),
     all("/api/v1/talks/{talkId}/rounds", { path: { talkId }, query: { include: "positions,statements,agreements" }, signal }),
     names(signal),
+    // The one read that knows each agreement's status on the day it was made, not only today's.
+    all("/api/v1/talks/{id}/timeline", { path: { id: talkId }, signal }),
   ]);
   const latest = rounds.filter((r) => r.status === "held").at(-1) ?? rounds.at(-1);
   const agreements = rounds.flatMap((r) => r.agreements ?? []);
-  const allLanes = lanes(rounds, known);
+  const statusThen = new Map(timeline.filter((e) => e.type === "agreement" && e.agreementStatus).map((e) => [e.id, String(e.agreementStatus)]));
+  const allLanes = lanes(rounds, known, statusThen);
 
   const frame = h("div", { class: "timeline-frame", tabindex: "0", role: "region", "aria-label": "Timeline, scrolls sideways" });
   const buttons = /** @type {Zoom[]} */ (Object.keys(ZOOMS)).map((level) =>
@@ -115,6 +118,8 @@ function legend() {
     h("li", { class: "key-scheduled" }, "○ scheduled"),
     h("li", { class: "key-postponed" }, "◇ postponed"),
     h("li", { class: "key-cancelled" }, "✕ cancelled"),
+    h("li", {}, "●━━ a round of several days"),
+    h("li", {}, "┄●┄ a date known only to its month or year"),
     h("li", {}, "■ position"),
     h("li", {}, "▲ statement"),
     h("li", {}, "▬ agreement, from agreed to implemented or collapsed; ◆ implementation event"),
