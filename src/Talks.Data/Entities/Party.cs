@@ -24,8 +24,10 @@ public sealed class Party : CitedEntity
 }
 
 /// <summary>
-/// What kind of actor a party is. <see cref="NonStateActor"/> is kept for records made before the finer non-state kinds
-/// (armed group, political party or movement, civil society) existed.
+/// What kind of actor a party is: state; state-group (a group or coalition of states, such as the E3 or the P5+1,
+/// with its member parties); international-organisation (the UN, the EU, the OSCE); armed-group (a non-state armed
+/// group); political-movement (a political party or movement); civil-society (organisations of citizens, victims,
+/// churches). non-state-actor is kept for records made before the finer non-state kinds existed.
 /// </summary>
 public enum PartyKind
 {

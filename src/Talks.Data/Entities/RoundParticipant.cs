@@ -11,8 +11,11 @@ public sealed class RoundParticipant
 }
 
 /// <summary>
-/// A party's part in a round. PA-X's third-party roles are the model: beside those who negotiate, those who mediate
-/// or facilitate, host, guarantee what is agreed, witness it, observe, or accompany and support the process.
+/// A party's part in a round, after the third-party roles peace-agreement datasets record: negotiating-party (it
+/// negotiates for itself), mediator (proposes terms between the parties), facilitator (brings them together and runs
+/// the meeting without proposing terms), host (the meeting is on its soil or premises), guarantor (stands behind what
+/// is agreed), witness (attests what is agreed or signed), observer (attends without a part), accompanying (a
+/// supporting or accompanying state of the process, as Chile and Venezuela were to the Colombian talks).
 /// </summary>
 public enum ParticipantRole
 {

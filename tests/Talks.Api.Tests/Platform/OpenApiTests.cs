@@ -68,7 +68,9 @@ public sealed class OpenApiTests(TalksApiFactory factory) : IClassFixture<TalksA
         }
 
         var partyKind = schemas.GetProperty("PartyKind").GetProperty("enum").EnumerateArray().Select(v => v.GetString());
-        Assert.Equal(["state", "international-organisation", "non-state-actor"], partyKind);
+        Assert.Equal(
+            ["state", "international-organisation", "non-state-actor", "state-group", "armed-group", "political-movement", "civil-society"],
+            partyKind);
     }
 
     [Fact]
