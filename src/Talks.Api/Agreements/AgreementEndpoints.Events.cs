@@ -84,16 +84,38 @@ public static partial class AgreementEndpoints
             return Problems.DuplicateId("agreement event", eventId);
         }
 
-        if (request.StatusAfter is { } next && next != agreement.Status)
+        if (request.StatusAfter is { } next)
         {
-            if (!AgreementLifecycle.CanMove(agreement.Status, next))
+            // An event may be recorded after others dated later than it: it moves the agreement from the status it had on
+            // its own day, and the agreement's status now is still the one the latest event by date gave it.
+            var then = await db.Agreements.AsNoTracking().Where(a => a.Id == id)
+                .Select(OnADay.Agreements(request.OccurredOn)).Select(a => a.Status).FirstAsync(ct);
+            if (next != then && !AgreementLifecycle.CanMove(then, next))
             {
-                return Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(agreement.Status, next));
+                return Problems.Conflict("The lifecycle forbids this status change.", AgreementLifecycle.Explain(then, next));
             }
 
-            // The status it stood at before events began to move it, kept so days before this one still answer with it.
-            agreement.OpeningStatus ??= agreement.Status;
-            agreement.Status = next;
+            var later = await db.AgreementEvents.AsNoTracking()
+                .Where(e => e.AgreementId == id && e.StatusAfter != null && e.OccurredOn > request.OccurredOn)
+                .OrderBy(e => e.OccurredOn).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id)
+                .Select(e => new { e.OccurredOn, e.StatusAfter }).FirstOrDefaultAsync(ct);
+            if (later is { StatusAfter: { } after } && after != next && !AgreementLifecycle.CanMove(next, after))
+            {
+                return Problems.Conflict("The lifecycle forbids this status change.",
+                    $"An event on {later.OccurredOn:yyyy-MM-dd} moves the agreement on from here: "
+                    + AgreementLifecycle.Explain(next, after));
+            }
+
+            if (next != agreement.Status || later is not null)
+            {
+                // The status it stood at before events began to move it, kept so days before this one still answer with it.
+                agreement.OpeningStatus ??= agreement.Status;
+            }
+
+            if (later is null)
+            {
+                agreement.Status = next;
+            }
         }
 
         db.AgreementEvents.Add(new AgreementEvent

@@ -83,6 +83,35 @@ public sealed class AsOfTests(TalksApiFactory factory) : IClassFixture<TalksApiF
     }
 
     [Fact]
+    public async Task AnEventRecordedAfterALaterDatedOneLeavesTheStatusTheLatestByDateGave()
+    {
+        var (talk, agreement) = await PostAgreementAsync();
+        var events = $"/api/v1/agreements/{agreement}/events";
+        await _client.CreateAsync(events, Event("2025-06-10", null, "stalled"));
+
+        await _client.CreateAsync(events, Event("2025-06-01", 5, "in-implementation"));
+
+        Assert.Equal("stalled", (await _client.GetJsonAsync($"/api/v1/agreements/{agreement}")).Text("status"));
+        var timeline = (await _client.GetJsonAsync($"/api/v1/talks/{talk}/timeline")).Items().Where(e => e.Text("type") == "agreement-event");
+        Assert.Equal([("2025-06-01", "in-implementation"), ("2025-06-10", "stalled")], timeline.Select(e => (e.Text("date"), e.Text("agreementStatus"))));
+    }
+
+    [Fact]
+    public async Task AnEarlierEventThatALaterOneCouldNotFollowIsRefusedAndNothingIsRecorded()
+    {
+        var (_, agreement) = await PostAgreementAsync();
+        var events = $"/api/v1/agreements/{agreement}/events";
+        await _client.CreateAsync(events, Event("2025-06-10", 5, "in-implementation"));
+
+        using var response = await _client.PostJsonAsync(events, Event("2025-06-01", 20, "implemented"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("2025-06-10", problem.Text("detail"));
+        Assert.Single((await _client.GetJsonAsync(events)).Items());
+        Assert.Equal("in-implementation", (await _client.GetJsonAsync($"/api/v1/agreements/{agreement}")).Text("status"));
+    }
+
+    [Fact]
     public async Task TheMatrixAsOfADayCountsTheRoundsOfThatDayAndNotTheNext()
     {
         var talk = (await _client.CreateAsync("/api/v1/talks", Talk(Unique("Matrix talks")))).Text("id")!;
