@@ -116,7 +116,7 @@ export async function drawingEdgeProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     for (const svg of document.querySelectorAll("svg.timeline")) {
       const edge = svg.getBoundingClientRect();
-      for (const part of svg.querySelectorAll("text, .shape, .bar, .event")) {
+      for (const part of svg.querySelectorAll("text, .shape, .bar, .span, .event")) {
         const box = part.getBoundingClientRect();
         if (box.width === 0 && box.height === 0) continue;
         if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5) {

@@ -1181,6 +1181,7 @@ export interface components {
             name: string;
             description?: string | null;
             startDate: string;
+            endDate?: string | null;
             duration?: string | null;
             eventStatus: string;
             eventAttendanceMode: string;
@@ -1208,6 +1209,8 @@ export interface components {
             subEvent: components["schemas"]["LinkedEventRef"][];
             citation: components["schemas"]["LinkedSource"][];
         };
+        /** @enum {string} */
+        NameKind: "official" | "short" | "native" | "transliteration" | "former" | "alias";
         NewRoundRequest: {
             id?: string | null;
             /** Format: int32 */
@@ -1216,6 +1219,10 @@ export interface components {
             /** Format: date */
             date: string;
             datePrecision?: components["schemas"]["DatePrecision"];
+            /** Format: date */
+            endDate?: string | null;
+            /** @enum {string|null} */
+            endDatePrecision?: "day" | "month" | "year" | null;
             /** Format: date-time */
             startsAt?: string | null;
             /** Format: int32 */
@@ -1299,6 +1306,11 @@ export interface components {
             /** Format: int32 */
             daysOverdue: number;
         };
+        OtherNameDto: {
+            name: string;
+            language?: string | null;
+            kind: components["schemas"]["NameKind"];
+        };
         PageOfAgreementEventResponse: {
             items: components["schemas"]["AgreementEventResponse"][];
             nextCursor: string | null;
@@ -1375,14 +1387,17 @@ export interface components {
             notes?: string | null;
         };
         /** @enum {string} */
-        ParticipantRole: "negotiating-party" | "mediator" | "host" | "facilitator" | "observer";
+        ParticipantRole: "negotiating-party" | "mediator" | "host" | "facilitator" | "observer" | "guarantor" | "witness" | "accompanying";
         /** @enum {string} */
-        PartyKind: "state" | "international-organisation" | "non-state-actor";
+        PartyKind: "state" | "international-organisation" | "non-state-actor" | "state-group" | "armed-group" | "political-movement" | "civil-society";
         PartyRequest: {
             id?: string | null;
             name: string;
             kind: components["schemas"]["PartyKind"];
             countryCode?: string | null;
+            conflictParty?: boolean;
+            otherNames?: components["schemas"]["OtherNameDto"][] | null;
+            memberIds?: string[] | null;
             notes?: string | null;
             sourceIds: string[];
         };
@@ -1391,6 +1406,10 @@ export interface components {
             name: string;
             kind: components["schemas"]["PartyKind"];
             countryCode: string | null;
+            conflictParty: boolean;
+            otherNames: components["schemas"]["OtherNameDto"][];
+            memberIds: string[];
+            memberOf: string[];
             notes: string | null;
             sourceIds: string[];
             /** Format: int64 */
@@ -1408,6 +1427,7 @@ export interface components {
             officeSince?: string | null;
             offices?: components["schemas"]["OfficeDto"][] | null;
             partyId?: string | null;
+            otherNames?: components["schemas"]["OtherNameDto"][] | null;
             notes?: string | null;
             sourceIds: string[];
         };
@@ -1419,6 +1439,7 @@ export interface components {
             officeSince: string | null;
             offices: components["schemas"]["OfficeDto"][];
             partyId: string | null;
+            otherNames: components["schemas"]["OtherNameDto"][];
             notes: string | null;
             sourceIds: string[];
             /** Format: int64 */
@@ -1611,6 +1632,10 @@ export interface components {
             /** Format: date */
             date: string;
             datePrecision: components["schemas"]["DatePrecision"];
+            /** Format: date */
+            endDate: string | null;
+            /** @enum {string|null} */
+            endDatePrecision: "day" | "month" | "year" | null;
             /** Format: date-time */
             startsAt: string | null;
             /** Format: int32 */
@@ -1673,6 +1698,10 @@ export interface components {
             /** Format: date */
             date: string;
             datePrecision?: components["schemas"]["DatePrecision"];
+            /** Format: date */
+            endDate?: string | null;
+            /** @enum {string|null} */
+            endDatePrecision?: "day" | "month" | "year" | null;
             /** Format: date-time */
             startsAt?: string | null;
             /** Format: int32 */
@@ -1703,6 +1732,10 @@ export interface components {
             /** Format: date */
             date: string;
             datePrecision: components["schemas"]["DatePrecision"];
+            /** Format: date */
+            endDate: string | null;
+            /** @enum {string|null} */
+            endDatePrecision: "day" | "month" | "year" | null;
             /** Format: date-time */
             startsAt: string | null;
             /** Format: int32 */
@@ -1865,6 +1898,15 @@ export interface components {
             title: string;
             detail?: string | null;
             url: string;
+            datePrecision: components["schemas"]["DatePrecision"];
+            /** Format: date */
+            endDate?: string | null;
+            /** @enum {string|null} */
+            endDatePrecision?: "day" | "month" | "year" | null;
+            /** @enum {string|null} */
+            roundStatus?: "scheduled" | "held" | "postponed" | "cancelled" | null;
+            /** @enum {string|null} */
+            agreementStatus?: "proposed" | "agreed" | "in-implementation" | "implemented" | "stalled" | "collapsed" | null;
         };
         /** @enum {string} */
         TimelineEventType: "round" | "position" | "statement" | "agreement" | "agreement-event";
@@ -2356,13 +2398,16 @@ export interface components {
         ids: string;
         partyId: string;
         include: string;
+        personId: string;
         from: string;
         roundId: string;
         topic: string;
         talkId: string;
         version: string;
         talkId2: string;
+        asOf: string;
         collection: string;
+        role: "negotiating-party" | "mediator" | "host" | "facilitator" | "observer" | "guarantor" | "witness" | "accompanying";
         to: string;
         status: "scheduled" | "held" | "postponed" | "cancelled";
         /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. 'geojson' answers the page as application/geo+json. */
@@ -2854,7 +2899,7 @@ export interface operations {
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: components["parameters"]["cursor"];
                 overdue?: boolean;
-                asOf?: string;
+                asOf?: components["parameters"]["asOf"];
                 talkId?: components["parameters"]["talkId"];
                 partyId?: components["parameters"]["partyId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
@@ -3065,7 +3110,9 @@ export interface operations {
                 sort?: components["parameters"]["sort"];
                 q?: components["parameters"]["q"];
                 ids?: components["parameters"]["ids"];
-                kind?: "state" | "international-organisation" | "non-state-actor";
+                kind?: "state" | "international-organisation" | "non-state-actor" | "state-group" | "armed-group" | "political-movement" | "civil-society";
+                memberId?: string;
+                conflictParty?: boolean;
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
@@ -3517,6 +3564,7 @@ export interface operations {
                 ids?: components["parameters"]["ids"];
                 roundId?: components["parameters"]["roundId"];
                 partyId?: components["parameters"]["partyId"];
+                personId?: components["parameters"]["personId"];
                 topic?: components["parameters"]["topic"];
                 kind?: "demand" | "offer" | "proposal" | "acceptance" | "rejection" | "acknowledgement" | "assertion" | "warning";
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
@@ -3973,6 +4021,8 @@ export interface operations {
                 include?: components["parameters"]["include"];
                 talkId?: components["parameters"]["talkId"];
                 partyId?: components["parameters"]["partyId"];
+                role?: components["parameters"]["role"];
+                personId?: components["parameters"]["personId"];
                 from?: components["parameters"]["from"];
                 to?: components["parameters"]["to"];
                 status?: components["parameters"]["status"];
@@ -4326,6 +4376,8 @@ export interface operations {
                 ids?: components["parameters"]["ids"];
                 include?: components["parameters"]["include"];
                 partyId?: components["parameters"]["partyId"];
+                role?: components["parameters"]["role"];
+                personId?: components["parameters"]["personId"];
                 from?: components["parameters"]["from"];
                 to?: components["parameters"]["to"];
                 status?: components["parameters"]["status"];
@@ -4684,6 +4736,7 @@ export interface operations {
                 speakerPersonId?: string;
                 speakerPartyId?: string;
                 roundId?: components["parameters"]["roundId"];
+                personId?: components["parameters"]["personId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
@@ -5166,6 +5219,7 @@ export interface operations {
                 limit?: components["parameters"]["limit"];
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: components["parameters"]["cursor"];
+                asOf?: components["parameters"]["asOf"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */

@@ -3,6 +3,7 @@
 import { ApiError } from "./api.js";
 import { h } from "./dom.js";
 import { describe, follow } from "./live.js";
+import { partyView, personView } from "./views/actors.js";
 import { itemView } from "./views/item.js";
 import { matrixView } from "./views/matrix.js";
 import { roundView } from "./views/round.js";
@@ -19,6 +20,8 @@ const ROUTES = [
   ["talk", /^\/talks\/([^/]+)$/, ([, id], _, signal) => talkView(String(id), signal)],
   ["matrix", /^\/talks\/([^/]+)\/matrix$/, ([, id], _, signal) => matrixView(String(id), signal)],
   ["round", /^\/rounds\/([^/]+)$/, ([, id], _, signal) => roundView(String(id), signal)],
+  ["party", /^\/parties\/([^/]+)$/, ([, id], _, signal) => partyView(String(id), signal)],
+  ["person", /^\/people\/([^/]+)$/, ([, id], _, signal) => personView(String(id), signal)],
   ["item", /^\/(positions|statements|agreements)\/([^/]+)$/, ([, kind, id], _, signal) => itemView(/** @type {"positions"} */ (kind), String(id), signal)],
   ["search", /^\/search$/, (_, query, signal) => searchView(query.get("q") ?? "", signal)],
 ];

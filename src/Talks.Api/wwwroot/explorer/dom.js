@@ -54,11 +54,34 @@ function present(value) {
 /** Kebab-case API words as readers say them: "in-implementation" → "in implementation". */
 export const words = (/** @type {string} */ value) => value.replaceAll("-", " ");
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+/** @typedef {"day" | "month" | "year"} Precision */
 
-/** @param {string | null | undefined} date an ISO date, e.g. 2025-05-16 */
-export function day(date) {
-  return date ? dayFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)) : "date not known";
+/** A date said to the day, the month or the year: a round known only to the month is not said as its 1st. */
+const FORMATS = {
+  day: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  month: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
+  year: new Intl.DateTimeFormat("en-GB", { year: "numeric", timeZone: "UTC" }),
+};
+
+const utc = (/** @type {string} */ date) => new Date(`${date.slice(0, 10)}T00:00:00Z`);
+
+/**
+ * "16 May 2025", or as much of it as is known: "May 2025", "2025".
+ * @param {string | null | undefined} date an ISO date, e.g. 2025-05-16
+ * @param {Precision} [precision]
+ */
+export function day(date, precision = "day") {
+  return date ? FORMATS[precision].format(utc(date)) : "date not known";
+}
+
+/**
+ * A round's dates as a person writes them: "16 May 2025", "26 March – 2 April 2015", "May 2025".
+ * @param {{ date: string, datePrecision: Precision, endDate?: string | null, endDatePrecision?: Precision | null }} round
+ */
+export function dates({ date, datePrecision, endDate, endDatePrecision }) {
+  const end = endDatePrecision ?? "day";
+  if (!endDate) return day(date, datePrecision);
+  return end === datePrecision ? FORMATS[end].formatRange(utc(date), utc(endDate)) : `${day(date, datePrecision)} – ${day(endDate, end)}`;
 }
 
 /** A date element: machine-readable, and read as a person would write it. */

@@ -1,7 +1,7 @@
 // Follows the API's change stream (Server-Sent Events) and says, quietly, what changed. EventSource reconnects by
 // itself and sends Last-Event-ID, so the stream resumes where it broke off.
 import { get } from "./api.js";
-import { day, words } from "./dom.js";
+import { dates, words } from "./dom.js";
 
 /**
  * One event of the stream, as the API sends it in the data field (the stream is text/event-stream, outside the
@@ -65,7 +65,7 @@ async function nameOf({ collection, id }) {
     }
     case "rounds": {
       const round = await get("/api/v1/rounds/{id}", at);
-      return `round ${round.sequence} of the ${round.talk.title}, ${day(round.date)}`;
+      return `round ${round.sequence} of the ${round.talk.title}, ${dates(round)}`;
     }
     case "agreements": return (await get("/api/v1/agreements/{id}", at)).title;
     case "talks": return (await get("/api/v1/talks/{id}", at)).title;

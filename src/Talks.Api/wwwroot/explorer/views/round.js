@@ -1,7 +1,7 @@
 // A round: where and how long, who sat for whom (with the office each held that day), the positions answering one
 // another, the quotes, the agreements with each party's obligations, and the sources.
 import { get, names } from "../api.js";
-import { badge, day, h, link, section, words } from "../dom.js";
+import { badge, dates, h, link, section, words } from "../dom.js";
 import { agreementItem, agreementSources, positionItem, sourceList, statementItem } from "./records.js";
 
 /** @typedef {import("../api.js").Schemas} Schemas */
@@ -18,7 +18,7 @@ export async function roundView(roundId, signal) {
   const place = [round.venue, round.city].filter(Boolean).join(", ");
   const title = `Round ${round.sequence} of the ${round.talk.title}`;
   return {
-    title: `${title}, ${day(round.date)}`,
+    title: `${title}, ${dates(round)}`,
     node: h(
       "article",
       { class: "round", "data-id": round.id },
@@ -28,9 +28,9 @@ export async function roundView(roundId, signal) {
         "dl",
         { class: "facts" },
         h("dt", {}, "Status"),
-        h("dd", {}, badge("status", round.status)),
+        h("dd", {}, badge("status", round.status), UNMET[round.status] ?? ""),
         h("dt", {}, "Date"),
-        h("dd", {}, day(round.date), round.datePrecision === "day" ? "" : ` (${words(round.datePrecision)})`),
+        h("dd", { "data-fact": "date" }, dates(round)),
         h("dt", {}, "Venue"),
         h("dd", { "data-fact": "venue" }, place || "not known", round.venueDescription ? ` — ${round.venueDescription}` : ""),
         h("dt", {}, "Duration"),
@@ -48,38 +48,72 @@ export async function roundView(roundId, signal) {
   };
 }
 
+/** What a round that did not meet on its date means, said in words beside its status. */
+const UNMET = /** @type {Record<string, string>} */ ({
+  cancelled: " — called off: this meeting did not take place",
+  postponed: " — put off: this meeting did not take place on this date",
+});
+
 /** @param {Schemas["RoundDetailResponse"]} round */
 function duration(round) {
-  if (round.durationMinutes === null) return "not known";
+  // A round of several days is as long as its dates say; known only to the month, it is not known.
+  const days = round.endDate && round.datePrecision === "day" && round.endDatePrecision === "day" ? (Date.parse(round.endDate) - Date.parse(round.date)) / 86_400_000 + 1 : 0;
+  if (round.durationMinutes === null) return days > 1 ? `${days} days` : "not known";
   const hours = round.durationMinutes / 60;
   const amount = Number.isInteger(hours) ? `${hours} hour${hours === 1 ? "" : "s"}` : `${round.durationMinutes} minutes`;
   const bound = { "less-than": "under ", "more-than": "over ", approximately: "about ", exact: "" }[String(round.durationBound)] ?? "";
   return `${bound}${amount}`;
 }
 
-/** Each party with its roles at the round and its delegation. @param {Schemas["RoundDetailResponse"]} round @param {import("../api.js").Names} known */
+/** Each role's heading, in the order a reader looks for them: those who negotiate first, then the third parties. */
+const ROLES = /** @type {Record<string, string>} */ ({
+  "negotiating-party": "Negotiating parties",
+  mediator: "Mediators",
+  host: "Hosts",
+  facilitator: "Facilitators",
+  guarantor: "Guarantors",
+  witness: "Witnesses",
+  observer: "Observers",
+  accompanying: "Accompanying the talks",
+});
+
+/**
+ * The parties grouped by role, each with its delegation. A party with several roles is shown once, under the first,
+ * its other roles named beside it (Turkey hosted and facilitated).
+ * @param {Schemas["RoundDetailResponse"]} round @param {import("../api.js").Names} known
+ */
 function participants(round, known) {
-  const partyIds = [...new Set([...round.participants.map((p) => p.partyId), ...round.delegates.map((d) => d.partyId)])];
-  return h(
-    "ul",
-    { class: "delegations" },
-    ...partyIds.map((partyId) => {
-      const roles = round.participants.filter((p) => p.partyId === partyId);
-      const delegates = round.delegates.filter((d) => d.partyId === partyId);
-      return h(
-        "li",
-        { "data-party": partyId },
-        h("h3", {}, known.party(partyId), ...roles.flatMap((r) => [" ", badge("role", r.role)])),
-        ...roles.filter((r) => r.notes).map((r) => h("p", { class: "meta" }, String(r.notes))),
-        delegates.length > 0 &&
-          h(
-            "ul",
-            { class: "delegates" },
-            ...delegates.map((d) =>
-              h("li", {}, h("strong", {}, d.personName), d.role === "head" ? " (head of delegation)" : "", d.office ? ` — ${d.office}` : "", d.notes ? `. ${d.notes}` : ""),
-            ),
-          ),
-      );
-    }),
+  const rank = (/** @type {string} */ role) => Object.keys(ROLES).indexOf(role) >>> 0;
+  const roles = [...round.participants].sort((a, b) => rank(a.role) - rank(b.role));
+  const partyIds = [...new Set([...roles.map((p) => p.partyId), ...round.delegates.map((d) => d.partyId)])];
+  const groups = Map.groupBy(partyIds, (id) => roles.find((r) => r.partyId === id)?.role ?? "");
+  return [...groups].map(([role, ids]) =>
+    h(
+      "section",
+      { class: "role", "data-role": role },
+      h("h3", {}, ROLES[role] ?? "Others"),
+      h(
+        "ul",
+        { class: "delegations" },
+        ...ids.map((partyId) => {
+          const held = roles.filter((p) => p.partyId === partyId);
+          const delegates = round.delegates.filter((d) => d.partyId === partyId);
+          return h(
+            "li",
+            { "data-party": partyId },
+            h("h4", {}, link(`/parties/${partyId}`, known.party(partyId)), ...held.filter((r) => r.role !== role).flatMap((r) => [" ", badge("role", r.role, `also ${words(r.role)}`)])),
+            ...held.filter((r) => r.notes).map((r) => h("p", { class: "meta" }, String(r.notes))),
+            delegates.length > 0 &&
+              h(
+                "ul",
+                { class: "delegates" },
+                ...delegates.map((d) =>
+                  h("li", {}, h("strong", {}, link(`/people/${d.personId}`, d.personName)), d.role === "head" ? " (head of delegation)" : "", d.office ? ` — ${d.office}` : "", d.notes ? `. ${d.notes}` : ""),
+                ),
+              ),
+          );
+        }),
+      ),
+    ),
   );
 }

@@ -6,6 +6,12 @@ const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 of an ISO date. */
 export const dayNumber = (/** @type {string} */ iso) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
 
+/** The last day a date known only to its month or year may be: 2025-05-01 to the month is 2025-05-31. */
+export function lastDay(/** @type {string} */ iso, /** @type {"day" | "month" | "year"} */ precision) {
+  const [year = 0, month = 1] = iso.split("-").map(Number);
+  return precision === "day" ? dayNumber(iso) : Date.UTC(year, precision === "year" ? 12 : month, 0) / DAY_MS;
+}
+
 /** @typedef {{ from: number, to: number, x0: number, x1: number, broken: boolean }} Segment */
 
 /**

@@ -2,7 +2,7 @@
 // Each hit is titled as the rest of the page names things (parties, topic labels, "16 May 2025"), from the records
 // it found; its snippet is the API's highlighted HTML reduced to text and marks built here.
 import { all, get, names } from "../api.js";
-import { day, h, words } from "../dom.js";
+import { dates, day, h, words } from "../dom.js";
 
 /** @typedef {import("../api.js").Schemas} Schemas */
 /** @typedef {[text: string, marked: boolean][]} Runs */
@@ -111,13 +111,13 @@ function hit(found, records) {
  */
 function title(found, { positions, statements, agreements, rounds, known }) {
   const round = (/** @type {string | null} */ id) => rounds.find((r) => r.id === id);
-  const at = (/** @type {Schemas["RoundResponse"] | undefined} */ r, /** @type {string | null} */ date) => (r ? ` — ${[r.city, day(date ?? r.date)].filter(Boolean).join(", ")}` : "");
+  const at = (/** @type {Schemas["RoundResponse"] | undefined} */ r, /** @type {string | null} */ date) => (r ? ` — ${[r.city, date ? day(date) : dates(r)].filter(Boolean).join(", ")}` : "");
   const position = positions.find((p) => p.id === found.id);
   const statement = statements.find((s) => s.id === found.id);
   const agreement = agreements.find((a) => a.id === found.id);
   const held = round(found.id);
   if (found.type === "round" && held) {
-    return `Round ${held.sequence}: ${[held.venue, held.city].filter(Boolean).join(", ")}, ${day(held.date)}`;
+    return `Round ${held.sequence}: ${[held.venue, held.city].filter(Boolean).join(", ")}, ${dates(held)}`;
   }
   if (position) return `${known.party(position.partyId)}: ${words(position.kind)} on ${known.topic(position.topic)}${at(round(position.roundId), null)}`;
   if (statement) {

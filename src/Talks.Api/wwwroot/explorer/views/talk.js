@@ -1,6 +1,6 @@
 // A talk: what it is, its latest round and agreements in words, and the timeline to zoom through and click into.
 import { all, get, names } from "../api.js";
-import { badge, day, h, link, section } from "../dom.js";
+import { badge, dates, day, h, link, section } from "../dom.js";
 import { dayNumber } from "./scale.js";
 import { ZOOMS, drawTimeline, lanes } from "./timeline.js";
 
@@ -15,14 +15,17 @@ let scrolled = { talkId: "", zoom, left: 0 };
 
 /** @param {string} talkId @param {AbortSignal} signal */
 export async function talkView(talkId, signal) {
-  const [talk, rounds, known] = await Promise.all([
+  const [talk, rounds, known, timeline] = await Promise.all([
     get("/api/v1/talks/{id}", { path: { id: talkId }, signal }),
     all("/api/v1/talks/{talkId}/rounds", { path: { talkId }, query: { include: "positions,statements,agreements" }, signal }),
     names(signal),
+    // The one read that knows each agreement's status on the day it was made, not only today's.
+    all("/api/v1/talks/{id}/timeline", { path: { id: talkId }, signal }),
   ]);
   const latest = rounds.filter((r) => r.status === "held").at(-1) ?? rounds.at(-1);
   const agreements = rounds.flatMap((r) => r.agreements ?? []);
-  const allLanes = lanes(rounds, known);
+  const statusThen = new Map(timeline.filter((e) => e.type === "agreement" && e.agreementStatus).map((e) => [e.id, String(e.agreementStatus)]));
+  const allLanes = lanes(rounds, known, statusThen);
 
   const frame = h("div", { class: "timeline-frame", tabindex: "0", role: "region", "aria-label": "Timeline, scrolls sideways" });
   const buttons = /** @type {Zoom[]} */ (Object.keys(ZOOMS)).map((level) =>
@@ -68,15 +71,15 @@ export async function talkView(talkId, signal) {
         "dl",
         { class: "facts" },
         h("dt", {}, "Parties"),
-        h("dd", {}, talk.partyIds.map((id) => known.party(id)).join(", ")),
+        h("dd", {}, talk.partyIds.flatMap((id, i) => [i ? ", " : "", link(`/parties/${id}`, known.party(id))])),
         h("dt", {}, "Rounds"),
-        h("dd", {}, `${talk.roundCount}${talk.firstRoundDate ? `, since ${day(talk.firstRoundDate)}` : ""}`),
+        h("dd", {}, `${talk.roundCount}${rounds[0] ? `, since ${day(rounds[0].date, rounds[0].datePrecision)}` : ""}`),
         latest && h("dt", {}, "Latest round"),
         latest &&
           h(
             "dd",
             { "data-fact": "latest-round" },
-            link(`/rounds/${latest.id}`, `Round ${latest.sequence}, ${day(latest.date)}`),
+            link(`/rounds/${latest.id}`, `Round ${latest.sequence}, ${dates(latest)}`),
             ` — ${[latest.venue, latest.city].filter(Boolean).join(", ")}`,
             latest.venueDescription ? ` (${latest.venueDescription})` : "",
           ),
@@ -115,6 +118,8 @@ function legend() {
     h("li", { class: "key-scheduled" }, "○ scheduled"),
     h("li", { class: "key-postponed" }, "◇ postponed"),
     h("li", { class: "key-cancelled" }, "✕ cancelled"),
+    h("li", {}, "●━━ a round of several days"),
+    h("li", {}, "┄●┄ a date known only to its month or year"),
     h("li", {}, "■ position"),
     h("li", {}, "▲ statement"),
     h("li", {}, "▬ agreement, from agreed to implemented or collapsed; ◆ implementation event"),

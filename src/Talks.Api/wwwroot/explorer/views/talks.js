@@ -1,7 +1,7 @@
 // The first view: the talks, a page at a time, each with its parties, how many rounds, the last and the next one, and
 // its agreements by status.
 import { all, get, names } from "../api.js";
-import { badge, day, h, link, words } from "../dom.js";
+import { badge, dates, h, link, words } from "../dom.js";
 
 /** @typedef {import("../api.js").Schemas} Schemas */
 
@@ -93,5 +93,5 @@ function talkCard(talk, rounds, known) {
 /** @param {Schemas["RoundResponse"]} round */
 function roundLine(round) {
   const place = [round.city, round.venue].filter(Boolean).join(", ");
-  return link(`/rounds/${round.id}`, `Round ${round.sequence}, ${day(round.date)}${place ? ` — ${place}` : ""} (${words(round.status)})`);
+  return link(`/rounds/${round.id}`, `Round ${round.sequence}, ${dates(round)}${place ? ` — ${place}` : ""} (${words(round.status)})`);
 }

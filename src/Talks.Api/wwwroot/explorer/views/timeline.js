@@ -1,10 +1,12 @@
 // The talk's timeline as SVG: rounds on a date axis, each party's positions and statements in a lane under them,
 // agreements as bars from agreed to implemented or collapsed with their implementation events. Every mark is a link.
+// A round of several days is drawn across them; one known only to its month or year, across that month or year, its
+// mark in the middle: never on a 1st the record does not claim.
 // It opens on the whole talk, to scale, in the width it has; the fixed zooms may be wider and scroll in their frame,
 // with the lane titles drawn apart so they stay in sight (see talk.js). No label runs past the drawing's edges: one
 // that would is drawn on the other side of its mark, or shortened.
-import { day, s, words } from "../dom.js";
-import { dateScale, dayLabel, dayNumber, ticks, yearOf } from "./scale.js";
+import { dates, day, s, words } from "../dom.js";
+import { dateScale, dayLabel, dayNumber, lastDay, ticks, yearOf } from "./scale.js";
 
 /** @typedef {import("../api.js").Schemas} Schemas */
 /** @typedef {"whole" | "years" | "months" | "days"} Zoom */
@@ -33,17 +35,20 @@ const PAD = 24;
 const LABEL_WIDTH = 400;
 
 /**
- * @typedef {{ type: string, id: string, route: string, day: number, endDay?: number, label: string, full: string,
- *   shape: string, className: string, events?: { day: number, label: string }[] }} Mark
+ * A mark at a day; with endDay, drawn as a span from its start (its day unless said) to endDay. A vague span is a
+ * stretch the date lies somewhere in, not one it lasted.
+ * @typedef {{ type: string, id: string, route: string, day: number, start?: number, endDay?: number, vague?: boolean,
+ *   label: string, full: string, shape: string, className: string, events?: { day: number, label: string }[] }} Mark
  * @typedef {{ key: string, title: string, marks: Mark[] }} Lane
  */
 
 /**
  * @param {Schemas["RoundResponse"][]} rounds with positions, statements and agreements
  * @param {import("../api.js").Names} known
+ * @param {Map<string, string>} [statusThen] each agreement's status on its own date, by id (from the talk's timeline)
  * @returns {Lane[]}
  */
-export function lanes(rounds, known) {
+export function lanes(rounds, known, statusThen = new Map()) {
   /** @type {Lane} */
   const roundLane = { key: "rounds", title: "Rounds", marks: [] };
   /** @type {Map<string, Lane>} */
@@ -57,16 +62,22 @@ export function lanes(rounds, known) {
   };
   for (const round of rounds) {
     const place = [round.city, round.venue].filter(Boolean).join(", ");
-    const label = `Round ${round.sequence} · ${place || "place not known"} · ${words(round.status)}`;
+    const plain = !round.endDate && round.datePrecision === "day";
+    const label = `Round ${round.sequence} · ${place || "place not known"} · ${words(round.status)}${plain ? "" : ` · ${dates(round)}`}`;
+    const start = dayNumber(round.date);
+    const vague = round.datePrecision !== "day" || (round.endDatePrecision ?? "day") !== "day";
+    const endDay = round.endDate ? lastDay(round.endDate, round.endDatePrecision ?? "day") : vague ? lastDay(round.date, round.datePrecision) : undefined;
+    // What happened at a round is drawn where its mark is.
+    const at = vague && endDay ? Math.floor((start + endDay) / 2) : start;
     roundLane.marks.push({
-      type: "round", id: round.id, route: `/rounds/${round.id}`, day: dayNumber(round.date), label, full: `${label}, ${day(round.date)}`,
+      type: "round", id: round.id, route: `/rounds/${round.id}`, day: at, start, endDay, vague, label, full: plain ? `${label}, ${day(round.date)}` : label,
       shape: round.status, className: `round status-${round.status}`,
     });
     for (const participant of round.participants.filter((p) => p.role === "negotiating-party")) party(participant.partyId);
     for (const position of round.positions ?? []) {
       const label = `${words(position.kind)} · ${known.topic(position.topic)}: ${position.summary}`;
       party(position.partyId).marks.push({
-        type: "position", id: position.id, route: `/positions/${position.id}`, day: dayNumber(round.date),
+        type: "position", id: position.id, route: `/positions/${position.id}`, day: at,
         label, full: `${known.party(position.partyId)} position, ${label}`, shape: "square", className: `position kind-${position.kind}`,
       });
     }
@@ -74,27 +85,31 @@ export function lanes(rounds, known) {
       const speaker = statement.speakerPersonId ? known.person(statement.speakerPersonId) : statement.speakerBody ?? known.party(statement.speakerPartyId);
       const label = `“${statement.quote}” — ${speaker}`;
       party(statement.speakerPartyId).marks.push({
-        type: "statement", id: statement.id, route: `/statements/${statement.id}`, day: dayNumber(statement.saidOn ?? round.date),
+        type: "statement", id: statement.id, route: `/statements/${statement.id}`, day: statement.saidOn ? dayNumber(statement.saidOn) : at,
         label, full: `Statement (${statement.wording}): ${label}`, shape: "triangle", className: "statement",
       });
     }
-    for (const agreement of round.agreements ?? []) agreements.marks.push(agreementMark(agreement, round));
+    for (const agreement of round.agreements ?? []) agreements.marks.push(agreementMark(agreement, at, statusThen.get(agreement.id) ?? agreement.status));
   }
   return [roundLane, ...parties.values(), agreements].filter((lane) => lane.marks.length > 0);
 }
 
-/** @param {Schemas["AgreementResponse"]} agreement @param {Schemas["RoundResponse"]} round @returns {Mark} */
-function agreementMark(agreement, round) {
+/**
+ * An agreement from the day it was agreed, labelled with the status it had then, and today's where it has moved on.
+ * @param {Schemas["AgreementResponse"]} agreement @param {number} roundDay @param {string} then @returns {Mark}
+ */
+function agreementMark(agreement, roundDay, then) {
   const events = [...agreement.events].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
   const finished = agreement.status === "implemented" || agreement.status === "collapsed";
   const lastEvent = events.at(-1)?.occurredOn ?? agreement.implementationDate;
   const when = agreement.implementationDatePrecision === "confidential" ? "implementation date confidential" : agreement.implementationDate ? `implementation ${day(agreement.implementationDate)}` : "";
-  const label = `${agreement.title} · ${words(agreement.status)}${when ? ` · ${when}` : ""}`;
+  const status = then === agreement.status ? words(then) : `${words(then)} (now ${words(agreement.status)})`;
+  const label = `${agreement.title} · ${status}${when ? ` · ${when}` : ""}`;
   return {
-    type: "agreement", id: agreement.id, route: `/agreements/${agreement.id}`, day: dayNumber(agreement.agreedOn ?? round.date),
+    type: "agreement", id: agreement.id, route: `/agreements/${agreement.id}`, day: agreement.agreedOn ? dayNumber(agreement.agreedOn) : roundDay,
     ...(finished && lastEvent ? { endDay: dayNumber(lastEvent) } : {}),
     label, full: `Agreement: ${label}; ${events.length} implementation event${events.length === 1 ? "" : "s"}`,
-    shape: "bar", className: `agreement status-${agreement.status}`,
+    shape: "bar", className: `agreement status-${then}`,
     events: events.map((e) => ({ day: dayNumber(e.occurredOn), label: `${day(e.occurredOn)}: ${e.description}${e.statusAfter ? ` (now ${words(e.statusAfter)})` : ""}` })),
   };
 }
@@ -119,7 +134,11 @@ function fitted(days, width) {
  * @param {number} width the frame's inner width
  */
 export function drawTimeline(allLanes, zoom, width) {
-  const days = allLanes.flatMap((lane) => lane.marks.flatMap((m) => [m.day, ...(m.endDay ? [m.endDay] : []), ...(m.events ?? []).map((e) => e.day)]));
+  // Every day of a round of several days is drawn to scale, so no break shortens it.
+  const spanned = (/** @type {Mark} */ m) => (m.endDay && m.type === "round" && !m.vague ? Array.from({ length: m.endDay - m.day }, (_, i) => m.day + i) : []);
+  const days = allLanes.flatMap((lane) =>
+    lane.marks.flatMap((m) => [m.day, ...(m.start ? [m.start] : []), ...(m.endDay ? [m.endDay] : []), ...spanned(m), ...(m.events ?? []).map((e) => e.day)]),
+  );
   const zoomed = ZOOMS[zoom];
   const settings = "unit" in zoomed ? zoomed : fitted(days.length ? days : [dayNumber(new Date().toISOString())], width);
   const scale = dateScale(days, { ...settings, left: LEFT });
@@ -140,8 +159,8 @@ export function drawTimeline(allLanes, zoom, width) {
     const head = lane.key === "agreements" ? LANE_HEAD + 10 : LANE_HEAD;
     for (const mark of [...lane.marks].sort((a, b) => a.day - b.day)) {
       const x = scale.at(mark.day);
-      const barEnd = mark.shape === "bar" ? (mark.endDay ? scale.at(mark.endDay) : scale.width) : x;
-      const label = place(mark, x, barEnd, right);
+      const barEnd = mark.endDay ? scale.at(mark.endDay) : mark.shape === "bar" ? scale.width : x;
+      const label = place(mark, x, barEnd, right, scale.at(mark.start ?? mark.day));
       let row = mark.shape === "bar" ? rowEnds.length : rowEnds.findIndex((end) => end < label.from - 10);
       if (row < 0) row = rowEnds.length;
       rowEnds[row] = label.to;
@@ -162,26 +181,27 @@ export function drawTimeline(allLanes, zoom, width) {
 }
 
 /**
- * Where a mark's label goes: after the mark where it fits, else on the side with more room, shortened to it. Bars
- * carry their label above, from their start, moved left where the drawing ends first.
+ * Where a mark's label goes: after the mark (and its span) where it fits, else on the side with more room, shortened
+ * to it. Bars carry their label above, from their start, moved left where the drawing ends first.
  * @param {Mark} mark @param {number} x @param {number} barEnd @param {number} right the drawing's width
+ * @param {number} start where the mark's span starts; x for a mark without one
  * @returns {{ text: string, x: number, anchor: "start" | "end", from: number, to: number }}
  */
-function place(mark, x, barEnd, right) {
+function place(mark, x, barEnd, right, start) {
   const full = measure(mark.label);
   if (mark.shape === "bar") {
     const text = shorten(mark.label, Math.min(LABEL_WIDTH * 1.5, right - 2 * EDGE));
     const at = Math.max(EDGE, Math.min(x + 2, right - EDGE - measure(text)));
     return { text, x: at, anchor: "start", from: Math.min(x, at), to: Math.max(barEnd, at + measure(text)) };
   }
-  const after = right - EDGE - (x + 12);
-  const before = x - 12 - EDGE;
+  const after = right - EDGE - (barEnd + 12);
+  const before = start - 12 - EDGE;
   if (full > after && before > after) {
     const text = shorten(mark.label, Math.min(LABEL_WIDTH, before));
-    return { text, x: x - 12, anchor: "end", from: x - 12 - measure(text), to: x + 8 };
+    return { text, x: start - 12, anchor: "end", from: start - 12 - measure(text), to: barEnd + 8 };
   }
   const text = shorten(mark.label, Math.min(LABEL_WIDTH, after));
-  return { text, x: x + 12, anchor: "start", from: x - 8, to: x + 12 + measure(text) };
+  return { text, x: barEnd + 12, anchor: "start", from: start - 8, to: barEnd + 12 + measure(text) };
 }
 
 /** The label, cut with "…" to fit the room (in pixels). @param {string} label @param {number} room */
@@ -251,7 +271,13 @@ function drawMark(mark, x, barEnd, y, label, scale) {
     "data-x": x.toFixed(1), "aria-label": label.text,
   });
   const item = s("g", { role: "listitem" }, anchor);
-  anchor.append(s("title", {}, mark.full), shape(mark.shape, x, y));
+  anchor.append(s("title", {}, mark.full));
+  if (mark.shape !== "bar" && mark.endDay) {
+    const start = scale.at(mark.start ?? mark.day);
+    anchor.setAttribute("data-span", `${start.toFixed(1)} ${barEnd.toFixed(1)}`);
+    anchor.append(s("rect", { class: mark.vague ? "span vague" : "span", x: start, y: y - 3, width: Math.max(barEnd - start, 2), height: 6, rx: 3 }));
+  }
+  anchor.append(shape(mark.shape, x, y));
   if (mark.shape === "bar") {
     anchor.append(s("rect", { class: "bar", x, y: y - 3, width: Math.max(barEnd - x, 6), height: 6, rx: 3 }));
     for (const event of mark.events ?? []) {
