@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 using Talks.Api.Lists;
 
 namespace Talks.Api.Answers.Formats;
@@ -20,12 +21,23 @@ public static class CsvDocs
         },
     };
 
-    public static OpenApiMediaType Content() => new()
+    private const string RowsSchema = "CsvRows";
+
+    /// <summary>
+    /// Every list's CSV answer is the same kind of text, so its schema is declared once, as <c>CsvRows</c>, and each
+    /// list refers to it.
+    /// </summary>
+    public static OpenApiMediaType Content(OperationFilterContext context)
     {
-        Schema = new OpenApiSchema
+        if (!context.SchemaRepository.Schemas.ContainsKey(RowsSchema))
         {
-            Type = JsonSchemaType.String,
-            Description = "With format=csv or Accept: text/csv: a header row of property names, then one row per item (RFC 4180).",
-        },
-    };
+            context.SchemaRepository.AddDefinition(RowsSchema, new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "With format=csv or Accept: text/csv: a header row of property names, then one row per item (RFC 4180).",
+            });
+        }
+
+        return new OpenApiMediaType { Schema = new OpenApiSchemaReference(RowsSchema, context.Document) };
+    }
 }

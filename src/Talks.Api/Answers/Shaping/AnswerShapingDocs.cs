@@ -56,7 +56,7 @@ internal sealed class AnswerShapingDocs : IOperationFilter
             {
                 ok.Headers.TryAdd("Link", PagingDocs.LinkHeader());
                 ok.Content ??= new Dictionary<string, IOpenApiMediaType>();
-                ok.Content.TryAdd("text/csv", CsvDocs.Content());
+                ok.Content.TryAdd("text/csv", CsvDocs.Content(context));
             }
         }
 
