@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Talks.Api.Answers.Caching;
 using Talks.Api.Hosting.Database;
@@ -23,8 +22,7 @@ namespace Talks.Api.Changes;
 public sealed class SqliteChangeNumbers(DatabaseInfo database, TimeProvider clock) : ChangeNumbers, IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, SqliteCommand> _prepared = [];
-    private SqliteConnection? _sqlite;
+    private PreparedSqliteConnection? _sqlite;
 
     /// <summary>
     /// Answers given since the database last changed, by statement and id. SQLite's <c>data_version</c> moves when any
@@ -43,11 +41,13 @@ public sealed class SqliteChangeNumbers(DatabaseInfo database, TimeProvider cloc
     /// <summary>Past this many, the answers are dropped and gathered again: one per record read between two writes.</summary>
     private const int MaxAnswers = 50_000;
 
+    private const string DataVersionSql = "PRAGMA data_version";
+
     public override ValueTask<long> NewestAsync(CancellationToken ct = default) =>
-        ValueTask.FromResult(Query(NewestSql, "", null, r => r.IsDBNull(0) ? 0 : r.GetInt64(0)));
+        ValueTask.FromResult(Query(NewestSql, "", null, static r => r.IsDBNull(0) ? 0 : r.GetInt64(0)));
 
     public override ValueTask<TalkScope> ScopeAsync(string collection, string id, CancellationToken ct = default) =>
-        ValueTask.FromResult(Query(ScopeSql[collection], collection, id, r => new TalkScope(
+        ValueTask.FromResult(Query(ScopeSql[collection], collection, id, static r => new TalkScope(
             r.IsDBNull(0) ? null : r.GetString(0),
             r.IsDBNull(1) ? 0 : r.GetInt64(1),
             r.IsDBNull(2) ? 0 : r.GetInt64(2))));
@@ -66,20 +66,13 @@ public sealed class SqliteChangeNumbers(DatabaseInfo database, TimeProvider cloc
     /// Microseconds once prepared, so callers queue on a lock rather than each holding a connection. A reader in WAL
     /// mode sees every commit made before it starts, by this process or any other.
     /// </summary>
-    private T Query<T>(string sql, string name, string? id, Func<DbDataReader, T> read)
+    private T Query<T>(string sql, string name, string? id, Func<SqliteDataReader, T> read)
     {
         lock (_gate)
         {
             try
             {
-                if (_sqlite is null)
-                {
-                    _sqlite = new SqliteConnection(database.ConnectionString);
-                    _sqlite.Open();
-                    using var pragma = _sqlite.CreateCommand();
-                    pragma.CommandText = "PRAGMA busy_timeout=5000;";
-                    pragma.ExecuteNonQuery();
-                }
+                _sqlite ??= new PreparedSqliteConnection(database.ConnectionString);
 
                 // Read before the answer, so an answer is never filed under a version older than what it saw.
                 var now = clock.GetTimestamp();
@@ -87,7 +80,7 @@ public sealed class SqliteChangeNumbers(DatabaseInfo database, TimeProvider cloc
                 {
                     // Cleared before asking: a commit told of after this is asked about by the next read.
                     _mustAsk = false;
-                    var version = (long)Prepared("data_version", "PRAGMA data_version", null).ExecuteScalar()!;
+                    var version = _sqlite.Single(DataVersionSql, null, static r => r.GetInt64(0));
                     _askedAt = now;
                     if (version != _answersVersion || _answers.Count >= MaxAnswers)
                     {
@@ -101,15 +94,7 @@ public sealed class SqliteChangeNumbers(DatabaseInfo database, TimeProvider cloc
                     return (T)known;
                 }
 
-                var command = Prepared(name, sql, id);
-                if (id is not null)
-                {
-                    command.Parameters[0].Value = id;
-                }
-
-                using var reader = command.ExecuteReader();
-                reader.Read();
-                var answer = read(reader);
+                var answer = _sqlite.Single(sql, id, read);
                 _answers[(name, id)] = answer!;
                 return answer;
             }
@@ -122,33 +107,8 @@ public sealed class SqliteChangeNumbers(DatabaseInfo database, TimeProvider cloc
         }
     }
 
-    /// <summary>The statement, prepared on the kept connection at its first use; <c>@id</c> when it takes one.</summary>
-    private SqliteCommand Prepared(string name, string sql, string? id)
-    {
-        if (!_prepared.TryGetValue(name, out var command))
-        {
-            command = _sqlite!.CreateCommand();
-            command.CommandText = sql;
-            if (id is not null)
-            {
-                command.Parameters.Add("@id", SqliteType.Text);
-            }
-
-            command.Prepare();
-            _prepared[name] = command;
-        }
-
-        return command;
-    }
-
     private void Close()
     {
-        foreach (var command in _prepared.Values)
-        {
-            command.Dispose();
-        }
-
-        _prepared.Clear();
         _answers.Clear();
         _answersVersion = -1;
         _sqlite?.Dispose();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Talks.Api.Hosting.Database;
 using Talks.Api.Records;
 
@@ -8,14 +7,15 @@ namespace Talks.Api.Rounds;
 /// <summary>
 /// A whole round read from SQLite without EF Core, for <c>GET /api/v1/rounds/{id}</c> and the round's other formats.
 /// Through EF the uncached read was ten split queries, each built, parsed and planned again per request, and EF's
-/// query cache hashed the projection's expression tree every time. Here each kept connection holds the ten statements
-/// prepared once, each a plain lookup by the round's id, read in one transaction so the parts come from one snapshot;
-/// rows go straight into the response records. <see cref="RoundResource.Kind"/>'s projection stays the definition of
-/// the answer (PostgreSQL and every write's read-back use it), and <c>RoundReaderTests</c> holds the two equal.
+/// query cache hashed the projection's expression tree every time. Here each kept connection (a
+/// <see cref="PreparedSqliteConnection"/>, the helper the change numbers use too) holds the statements prepared once,
+/// each a plain lookup by the round's id, read in one transaction so the parts come from one snapshot; rows go
+/// straight into the response records. <see cref="RoundResource.Kind"/>'s projection stays the definition of the
+/// answer (PostgreSQL and every write's read-back use it), and <c>RoundReaderTests</c> holds the two equal.
 /// </summary>
 public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<RoundDetailResponse>, IDisposable
 {
-    private readonly ConcurrentBag<Session> _idle = [];
+    private readonly ConcurrentBag<PreparedSqliteConnection> _idle = [];
 
     /// <summary>How many sessions are in <see cref="_idle"/>: the bag's own count takes every one of its locks.</summary>
     private int _idleCount;
@@ -29,7 +29,7 @@ public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<Rou
     public RoundDetailResponse? Read(string id)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Session session;
+        PreparedSqliteConnection session;
         if (_idle.TryTake(out var idle))
         {
             Interlocked.Decrement(ref _idleCount);
@@ -37,12 +37,12 @@ public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<Rou
         }
         else
         {
-            session = new Session(database.ConnectionString);
+            session = new PreparedSqliteConnection(database.ConnectionString);
         }
 
         try
         {
-            var round = session.Read(id);
+            var round = session.InOneSnapshot(s => ReadRound(s, id));
             Return(session);
             return round;
         }
@@ -54,7 +54,7 @@ public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<Rou
         }
     }
 
-    private void Return(Session session)
+    private void Return(PreparedSqliteConnection session)
     {
         if (_disposed)
         {
@@ -85,99 +85,25 @@ public sealed class SqliteRoundReader(DatabaseInfo database) : IRecordReader<Rou
         }
     }
 
-    /// <summary>One connection and its prepared statements, used by one request at a time.</summary>
-    private sealed class Session : IDisposable
+    /// <summary>The round and its parts, read in one snapshot.</summary>
+    private static RoundDetailResponse? ReadRound(PreparedSqliteConnection sqlite, string id)
     {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _round, _participants, _delegates, _positions, _statements, _agreements, _renewals,
-            _obligations, _events;
-
-        public Session(string connectionString)
+        var round = sqlite.One(RoundSql.Round, id, RoundRows.Round);
+        if (round is null)
         {
-            _connection = new SqliteConnection(connectionString);
-            _connection.Open();
-            using (var pragma = _connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA busy_timeout=5000;";
-                pragma.ExecuteNonQuery();
-            }
-
-            _round = Prepare(RoundSql.Round);
-            _participants = Prepare(RoundSql.Participants);
-            _delegates = Prepare(RoundSql.Delegates);
-            _positions = Prepare(RoundSql.Positions);
-            _statements = Prepare(RoundSql.Statements);
-            _agreements = Prepare(RoundSql.Agreements);
-            _renewals = Prepare(RoundSql.Renewals);
-            _obligations = Prepare(RoundSql.Obligations);
-            _events = Prepare(RoundSql.Events);
+            return null;
         }
 
-        private SqliteCommand Prepare(string sql)
+        var renewals = sqlite.Many(RoundSql.Renewals, id, RoundRows.Renewal).ToLookup(r => r.AgreementId, r => r.Renewal);
+        var obligations = sqlite.Many(RoundSql.Obligations, id, RoundRows.Obligation).ToLookup(o => o.AgreementId, o => o.Obligation);
+        var events = sqlite.Many(RoundSql.Events, id, RoundRows.Event).ToLookup(e => e.AgreementId);
+        return round with
         {
-            var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add("@id", SqliteType.Text);
-            command.Prepare();
-            return command;
-        }
-
-        public RoundDetailResponse? Read(string id)
-        {
-            using var transaction = _connection.BeginTransaction(deferred: true);
-            var round = One(_round, transaction, id, RoundRows.Round);
-            if (round is null)
-            {
-                return null;
-            }
-
-            var renewals = Many(_renewals, transaction, id, RoundRows.Renewal).ToLookup(r => r.AgreementId, r => r.Renewal);
-            var obligations = Many(_obligations, transaction, id, RoundRows.Obligation).ToLookup(o => o.AgreementId, o => o.Obligation);
-            var events = Many(_events, transaction, id, RoundRows.Event).ToLookup(e => e.AgreementId);
-            var agreements = Many(_agreements, transaction, id, r => RoundRows.Agreement(r, renewals, obligations, events));
-            var answer = round with
-            {
-                Participants = Many(_participants, transaction, id, RoundRows.Participant),
-                Delegates = Many(_delegates, transaction, id, RoundRows.Delegate),
-                Positions = Many(_positions, transaction, id, RoundRows.Position),
-                Statements = Many(_statements, transaction, id, RoundRows.Statement),
-                Agreements = agreements,
-            };
-            transaction.Commit();
-            return answer;
-        }
-
-        private static T? One<T>(SqliteCommand command, SqliteTransaction transaction, string id, Func<SqliteDataReader, T> map)
-            where T : class
-        {
-            command.Transaction = transaction;
-            command.Parameters[0].Value = id;
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? map(reader) : null;
-        }
-
-        private static List<T> Many<T>(SqliteCommand command, SqliteTransaction transaction, string id, Func<SqliteDataReader, T> map)
-        {
-            command.Transaction = transaction;
-            command.Parameters[0].Value = id;
-            using var reader = command.ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read())
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in new[] { _round, _participants, _delegates, _positions, _statements, _agreements, _renewals, _obligations, _events })
-            {
-                command.Dispose();
-            }
-
-            _connection.Dispose();
-        }
+            Participants = sqlite.Many(RoundSql.Participants, id, RoundRows.Participant),
+            Delegates = sqlite.Many(RoundSql.Delegates, id, RoundRows.Delegate),
+            Positions = sqlite.Many(RoundSql.Positions, id, RoundRows.Position),
+            Statements = sqlite.Many(RoundSql.Statements, id, RoundRows.Statement),
+            Agreements = sqlite.Many(RoundSql.Agreements, id, r => RoundRows.Agreement(r, renewals, obligations, events)),
+        };
     }
 }
