@@ -1080,6 +1080,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description With format=csv or Accept: text/csv: a header row of property names, then one row per item (RFC 4180). */
+        CsvRows: string;
         /** @enum {string} */
         DatePrecision: "day" | "month" | "year";
         DelegateDetail: {
@@ -2095,20 +2097,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description OK */
-        AgreementResponse: {
-            headers: {
-                ETag: components["headers"]["ETag"];
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AgreementResponse"];
-            };
-        };
         /** @description Not Found */
         NotFound: {
             headers: {
@@ -2133,6 +2121,21 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+            };
+        };
+        /** @description OK */
+        AgreementResponse: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AgreementResponse"];
             };
         };
         /** @description Precondition Failed: If-Match names a version that is no longer current; the answer carries the current ETag. */
@@ -2177,6 +2180,7 @@ export interface components {
         /** @description No Content */
         NoContent: {
             headers: {
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2198,13 +2202,14 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PageOfChangeResponse"];
-                "text/csv": string;
+                "text/csv": components["schemas"]["CsvRows"];
             };
         };
         /** @description OK */
         PartyResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2219,6 +2224,7 @@ export interface components {
         PersonResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2233,6 +2239,7 @@ export interface components {
         PositionResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2256,7 +2263,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PageOfRoundResponse"];
-                "text/csv": string;
+                "text/csv": components["schemas"]["CsvRows"];
                 /**
                  * @example {
                  *       "type": "FeatureCollection",
@@ -2294,6 +2301,7 @@ export interface components {
         RoundDetailResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2322,6 +2330,7 @@ export interface components {
         SourceResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2336,6 +2345,7 @@ export interface components {
         StatementResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2350,6 +2360,7 @@ export interface components {
         TalkResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2364,6 +2375,7 @@ export interface components {
         TopicResponse: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Talks-Change": components["headers"]["Talks-Change"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2377,6 +2389,8 @@ export interface components {
     };
     parameters: {
         id: string;
+        /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+        "Talks-Seen-Change": number;
         /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
         "If-None-Match": string;
         /** @description The ETag of the version this change is based on, as a read or the last write gave it. Missing: 428; another version: 412 with the current ETag. */
@@ -2464,6 +2478,8 @@ export interface components {
     headers: {
         /** @description 'true' when this is the kept answer to an earlier request with the same Idempotency-Key. */
         "Idempotent-Replayed": string;
+        /** @description The number of the newest change this write recorded (the change feed's seq), when it recorded any. Send it as Talks-Seen-Change on a later read to read this write through any instance. */
+        "Talks-Change": number;
         /** @description Requests allowed per window for this key (or, without a key, this address). */
         "RateLimit-Limit": number;
         /** @description Requests left in the current window. */
@@ -2505,6 +2521,7 @@ export interface operations {
             201: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2550,6 +2567,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -2569,7 +2588,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAgreementResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -2596,6 +2615,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2628,6 +2648,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -2636,7 +2658,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AgreementResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -2742,6 +2777,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -2774,6 +2811,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -2795,7 +2834,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAgreementEventResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -2829,6 +2868,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -2860,6 +2900,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -2910,6 +2952,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -2929,7 +2973,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfOpenObligationResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -2956,6 +3000,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -2977,7 +3023,10 @@ export interface operations {
                 since?: string;
                 collection?: components["parameters"]["collection"];
             };
-            header?: never;
+            header?: {
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3009,6 +3058,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -3058,6 +3109,7 @@ export interface operations {
             201: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -3121,6 +3173,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -3140,7 +3194,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPartyResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -3167,6 +3221,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -3197,6 +3252,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -3205,7 +3262,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["PartyResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyResponse"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -3310,6 +3380,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -3346,6 +3418,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -3365,7 +3439,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPersonResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -3392,6 +3466,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -3422,6 +3497,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -3430,7 +3507,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["PersonResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -3535,6 +3625,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -3575,6 +3667,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -3594,7 +3688,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPositionResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -3621,6 +3715,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -3651,6 +3746,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -3659,7 +3756,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["PositionResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionResponse"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -3764,6 +3874,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -3796,6 +3908,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -3815,7 +3929,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfReleaseResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -3845,6 +3959,7 @@ export interface operations {
             201: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -3875,6 +3990,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 version: components["parameters"]["version"];
@@ -3938,6 +4055,8 @@ export interface operations {
                 format?: "zip" | "json";
             };
             header?: {
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
                 /** @description One byte range, e.g. bytes=0-1048575 or bytes=-500: a 206 with just those bytes; one starting past the end is a 416. */
                 Range?: string;
                 /** @description The ETag of an earlier download: the Range applies only while the bytes are unchanged, else the whole file comes back. */
@@ -4034,6 +4153,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -4057,6 +4178,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -4255,6 +4378,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -4276,7 +4401,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundStatusHistory"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -4302,6 +4427,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -4327,6 +4454,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -4348,6 +4477,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 talkId: components["parameters"]["talkId2"];
@@ -4389,6 +4520,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 talkId: components["parameters"]["talkId2"];
@@ -4429,6 +4562,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4469,6 +4603,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -4488,7 +4624,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfSearchHit"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -4517,6 +4653,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -4536,7 +4674,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfSourceResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -4563,6 +4701,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4593,6 +4732,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -4601,7 +4742,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["SourceResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceResponse"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -4706,6 +4860,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -4745,6 +4901,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -4764,7 +4922,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfStatementResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -4791,6 +4949,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4821,6 +4980,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -4829,7 +4990,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["StatementResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementResponse"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -4934,6 +5108,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -4971,6 +5147,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -4990,7 +5168,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfTalkResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -5017,6 +5195,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5049,6 +5228,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -5228,6 +5409,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -5249,7 +5432,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfTimelineEntry"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -5277,6 +5460,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -5298,7 +5483,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfPositionMatrixCell"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -5320,6 +5505,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -5341,7 +5528,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PopoloDocument"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -5367,6 +5554,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -5400,6 +5589,7 @@ export interface operations {
             200: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5441,6 +5631,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path?: never;
             cookie?: never;
@@ -5460,7 +5652,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfTopicResponse"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvRows"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -5487,6 +5679,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5517,6 +5710,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -5525,7 +5720,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["TopicResponse"];
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicResponse"];
+                };
+            };
             304: components["responses"]["NotModified"];
             400: components["responses"]["UnknownFields"];
             404: components["responses"]["NotFound"];
@@ -5630,6 +5838,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of an earlier answer to the same request: while the answer is unchanged, a bodiless 304 comes back instead. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
+                /** @description The Talks-Change of a write this client made (the largest, if several): the answer is then never from before that write, whichever instance made it and whichever answers. Without it, an instance other than the one written through may answer from before the write for a moment. */
+                "Talks-Seen-Change"?: components["parameters"]["Talks-Seen-Change"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -5672,6 +5882,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "Talks-Change": components["headers"]["Talks-Change"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
