@@ -31,5 +31,7 @@ public sealed record HistoryQuery(int? Limit, string? Cursor);
 /// The change feed, oldest first from <c>cursor</c>. Its <c>nextCursor</c> is never null: poll with it to get what
 /// happened since. <c>collection</c> narrows it to one collection. <c>sinceRelease</c> (a release's version, e.g.
 /// 2025.1) starts after the last change that release holds, so a client with a release catches up from there.
+/// <c>fromNow=true</c> starts after the newest change: the page is empty and its <c>nextCursor</c> is where a client
+/// that wants only what comes next polls from, without paging through the history first.
 /// </summary>
-public sealed record ChangeFeedQuery(int? Limit, string? Cursor, string? Collection, string? SinceRelease);
+public sealed record ChangeFeedQuery(int? Limit, string? Cursor, string? Collection, string? SinceRelease, bool? FromNow);

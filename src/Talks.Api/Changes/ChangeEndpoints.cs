@@ -15,7 +15,8 @@ public static class ChangeEndpoints
         var group = api.MapGroup("/changes").WithTags("Changes");
         group.MapGet("/", Feed).WithName("ListChanges")
             .WithSummary("Every change to every record, deletions included, oldest first; poll with nextCursor to sync.")
-            .WithDescription(ChangeStream.ResetNote)
+            .WithDescription("sinceRelease=VERSION starts after the last change a release holds; fromNow=true starts after the newest " +
+                "change, with an empty page whose nextCursor is where to poll from for what comes next. " + ChangeStream.ResetNote)
             .RejectsUnknownQuery().ProducesProblem(404);
         group.MapChangeStream();
         return api;
@@ -45,12 +46,21 @@ public static class ChangeEndpoints
             errors["sinceRelease"] = ["Give sinceRelease or cursor, not both: the cursor already says where to go on from."];
         }
 
+        if (query.FromNow is true && (query.Cursor is not null || query.SinceRelease is not null))
+        {
+            errors["fromNow"] = ["Give fromNow or a starting point (cursor, sinceRelease), not both."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (query.SinceRelease is not null)
+        if (query.FromNow is true)
+        {
+            afterSeq = await db.Changes.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        }
+        else if (query.SinceRelease is not null)
         {
             var cut = await db.Releases.Where(r => r.Id == query.SinceRelease).Select(r => (long?)r.ChangeNumber).SingleOrDefaultAsync(ct);
             if (cut is null)

@@ -66,6 +66,22 @@ public sealed class ChangeFeedTests(TalksApiFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task FromNowSkipsTheHistoryAndItsCursorGivesOnlyWhatComesNext()
+    {
+        var before = await _client.CreateAsync("/api/v1/parties", Party(Unique("Before now")));
+
+        var now = await _client.GetJsonAsync("/api/v1/changes?fromNow=true");
+
+        Assert.Empty(now.Items());
+        Assert.Equal(await LatestCursorAsync(), now.Text("nextCursor"));
+        var after = await _client.CreateAsync("/api/v1/parties", Party(Unique("After now")));
+        var next = await _client.GetJsonAsync($"/api/v1/changes?cursor={now.Text("nextCursor")}");
+        var ids = next.Items().Select(c => c.Text("recordId")).ToList();
+        Assert.Contains(after.Text("id"), ids);
+        Assert.DoesNotContain(before.Text("id"), ids);
+    }
+
+    [Fact]
     public async Task TheFeedHoldsTheSeedFromTheStart()
     {
         var page = await _client.GetJsonAsync("/api/v1/changes?collection=agreements&limit=200");
@@ -80,6 +96,9 @@ public sealed class ChangeFeedTests(TalksApiFactory factory) : IClassFixture<Tal
     [InlineData("cursor=WyItNSJd", "cursor")] // ["-5"]
     [InlineData("limit=0", "limit")]
     [InlineData("since=1", "since")]
+    [InlineData("fromNow=true&cursor=WyIxIl0", "fromNow")] // ["1"]
+    [InlineData("fromNow=true&sinceRelease=2025.1", "fromNow")]
+    [InlineData("fromNow=soon", "fromNow")]
     public async Task ABadFeedParameterIsRejectedNamingIt(string query, string parameter)
     {
         using var response = await _client.GetAsync($"/api/v1/changes?{query}");
