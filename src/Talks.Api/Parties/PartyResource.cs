@@ -46,6 +46,9 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
             ("agreements", db.Obligations.Where(o => o.PartyId == id || o.BeneficiaryPartyId == id).Select(o => o.AgreementId)),
             ("parties", db.PartyMembers.Where(m => m.MemberId == id).Select(m => m.GroupId)));
 
+    /// <summary>Its names and memberships are collections of their own: one query each, not one wide join.</summary>
+    public override IQueryable<Party> ForRead(IQueryable<Party> q) => q.AsSplitQuery();
+
     public override IQueryable<Party> ForUpdate(IQueryable<Party> q) => q.Include(p => p.OtherNames).Include(p => p.Members).AsSplitQuery();
 
     public override Task<ProblemHttpResult?> CheckCreateAsync(TalksDbContext db, Party stored, PartyRequest request, CancellationToken ct) =>
@@ -109,6 +112,7 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
     public static readonly ListSpec<Party, PartyResponse> List = new()
     {
         Projection = PartyResource.Kind.Projection,
+        SplitQuery = true,
         DefaultSort = "id",
         Sorts = new Dictionary<string, ISortKey<Party, PartyResponse>>
         {

@@ -40,6 +40,9 @@ internal sealed class PersonResource : ResourceKind<Person, PersonRequest, Perso
             ("positions", db.Positions.Where(p => p.VoicedById == id).Select(p => p.Id)),
             ("statements", db.Statements.Where(s => s.SpeakerPersonId == id).Select(s => s.Id)));
 
+    /// <summary>Offices and other names are collections of their own: one query each, not one wide join.</summary>
+    public override IQueryable<Person> ForRead(IQueryable<Person> q) => q.AsSplitQuery();
+
     public override IQueryable<Person> ForUpdate(IQueryable<Person> q) => q.Include(p => p.Offices).Include(p => p.OtherNames).AsSplitQuery();
 
     public override Task<ProblemHttpResult?> CheckCreateAsync(TalksDbContext db, Person stored, PersonRequest request, CancellationToken ct) =>
@@ -75,6 +78,7 @@ internal sealed class PersonResource : ResourceKind<Person, PersonRequest, Perso
     public static readonly ListSpec<Person, PersonResponse> List = new()
     {
         Projection = PersonResource.Kind.Projection,
+        SplitQuery = true,
         DefaultSort = "id",
         Sorts = new Dictionary<string, ISortKey<Person, PersonResponse>>
         {
