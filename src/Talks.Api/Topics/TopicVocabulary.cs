@@ -63,36 +63,75 @@ public sealed class TopicVocabulary(TalksDbContext db)
     private static Entry? Owner(string alias, IReadOnlyDictionary<string, Entry> entries) =>
         entries.Values.FirstOrDefault(e => !e.Retired && e.Aliases.Contains(alias));
 
-    /// <summary>Stored records name topics by id only, so another name is refused with the id to use instead.</summary>
+    /// <summary>
+    /// Stored records name topics by id only, so another name is refused with the id to use instead, and the topics
+    /// close to it after that ("land" is territory's other name, and land reform is near it too).
+    /// </summary>
     private static string Unknown(string id, IReadOnlyDictionary<string, Entry> entries)
     {
+        var live = entries.Values.Where(e => !e.Retired).ToList();
         if (Owner(id, entries) is { } owner)
         {
-            return $"'{id}' is another name for the topic '{owner.Id}'; name it by its id.";
+            var others = Closest(id, live.Where(e => e.Id != owner.Id));
+            var also = others.Count == 0 ? "" : $" Also close: {Quoted(others)}.";
+            return $"'{id}' is another name for the topic '{owner.Id}'; name it by its id.{also}";
         }
 
-        var closest = Closest(id, entries.Values.Where(e => !e.Retired));
-        var hint = closest.Count == 0 ? "" : $" Closest: {string.Join(", ", closest.Select(c => $"'{c}'"))}.";
+        var closest = Closest(id, live);
+        var hint = closest.Count == 0 ? "" : $" Closest: {Quoted(closest)}.";
         return $"'{id}' is not a topic in the vocabulary.{hint} GET /api/v1/topics lists them all.";
     }
 
+    private static string Quoted(IEnumerable<string> ids) => string.Join(", ", ids.Select(c => $"'{c}'"));
+
     /// <summary>
-    /// The topics whose id, label or other names are nearest to what was written, by edit distance; a word that is
-    /// one of a topic's other names ("pows") or part of its id ("corridor") comes first.
+    /// The topics nearest to what was written, best first, by their id, label and other names: a name written whole,
+    /// then one whose beginning was written ("ceasefire-mon"), then a close spelling ("ceasfire"), nearest first. A
+    /// word shared with a name ("corridor" in "humanitarian-corridors") only breaks ties, and offers a topic on its own
+    /// only after every closer one, so "revenue-shairng" is not answered with the topic whose other name is "venue".
     /// </summary>
     internal static IReadOnlyList<string> Closest(string written, IEnumerable<Entry> candidates)
     {
         var text = written.ToLowerInvariant();
+        var words = Words(text);
         return candidates
-            .Select(e => (e.Id, Distance: e.Aliases.Append(e.Id).Append(Kebab(e.Label))
-                .Min(name => name == text ? 0 : name.Contains(text, StringComparison.Ordinal) || text.Contains(name, StringComparison.Ordinal)
-                    ? 1 : Levenshtein(text, name) + 1)))
-            .Where(c => c.Distance <= Math.Max(3, text.Length / 3 + 1))
-            .OrderBy(c => c.Distance).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(e => (e.Id, Names: e.Aliases.Append(e.Id).Append(Kebab(e.Label)).ToList()))
+            .Select(c => (c.Id, Score: c.Names.Min(name => Score(text, name)), Shared: c.Names.Max(name => Words(name).Intersect(words).Count())))
+            .Where(c => c.Score < NoMatch || c.Shared > 0)
+            .OrderBy(c => c.Score).ThenByDescending(c => c.Shared).ThenBy(c => c.Id, StringComparer.Ordinal)
             .Take(Suggestions)
             .Select(c => c.Id)
             .ToList();
     }
+
+    private const int NoMatch = int.MaxValue;
+
+    /// <summary>0 for the name itself, 1 for its beginning, 1 + the edit distance for a close spelling, else no match.</summary>
+    private static int Score(string text, string name)
+    {
+        if (name == text)
+        {
+            return 0;
+        }
+
+        if (text.Length >= 3 && name.StartsWith(text, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        // Two edits turn "land" into "aid": a short word may be one edit off, a longer one a quarter of its letters.
+        var distance = Levenshtein(text, name);
+        return distance <= (text.Length <= 4 ? 1 : Math.Max(2, text.Length / 4)) ? 1 + distance : NoMatch;
+    }
+
+    /// <summary>The words of a kebab-case name, each without a plural 's', so "victim" and "victims" share one.</summary>
+    private static HashSet<string> Words(string name) =>
+        name.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 3 && !CommonWords.Contains(w))
+            .Select(w => w.Length > 3 && w.EndsWith('s') ? w[..^1] : w)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> CommonWords = new(["and", "the", "for", "with", "from", "other"], StringComparer.Ordinal);
 
     private static string Kebab(string label) =>
         string.Join('-', label.ToLowerInvariant().Split((char[])[' ', ',', '\'', '’', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
