@@ -1198,7 +1198,7 @@ namespace Talks.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.HasOne("Talks.Data.Entities.Party", "Member")
-                        .WithMany()
+                        .WithMany("Memberships")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1398,6 +1398,8 @@ namespace Talks.Migrations.Postgres.Migrations
             modelBuilder.Entity("Talks.Data.Entities.Party", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Memberships");
 
                     b.Navigation("OtherNames");
                 });

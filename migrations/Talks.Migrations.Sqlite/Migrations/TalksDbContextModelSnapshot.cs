@@ -1190,7 +1190,7 @@ namespace Talks.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.HasOne("Talks.Data.Entities.Party", "Member")
-                        .WithMany()
+                        .WithMany("Memberships")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1390,6 +1390,8 @@ namespace Talks.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Talks.Data.Entities.Party", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Memberships");
 
                     b.Navigation("OtherNames");
                 });

@@ -150,6 +150,17 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     }
 
     [Fact]
+    public async Task ACyrillicWordWithItsShortIIsFoundAsTyped()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        await _client.CreateAsync("/api/v1/statements", Statement($"Мирный процесс {word}.", "hakan-fidan", "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("Мирный")}+{word}")).Items());
+
+        Assert.Equal(2, hit.Text("snippet")!.Split("<mark>").Length - 1);
+    }
+
+    [Fact]
     public async Task ASnippetOfALongTextIsCutAroundTheMatch()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
@@ -291,7 +302,7 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     [InlineData("", "q")]
     [InlineData("q=", "q")]
     [InlineData("q=!!!", "q")]
-    [InlineData("q=ukraine&type=party", "type")]
+    [InlineData("q=ukraine&type=speaker", "type")]
     [InlineData("q=ukraine&limit=0", "limit")]
     [InlineData("q=ukraine&cursor=abc", "cursor")]
     [InlineData("q=ukraine&sort=score", "sort")]
