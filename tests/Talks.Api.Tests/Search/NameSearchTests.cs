@@ -189,7 +189,7 @@ public sealed class NameSearchTests(TalksApiFactory factory) : IClassFixture<Tal
         var type = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("SearchType");
         var search = document.RootElement.GetProperty("paths").GetProperty("/api/v1/search").GetProperty("get");
 
-        Assert.Equal(["round", "position", "statement", "agreement", "person", "party"], type.GetProperty("enum").Strings());
+        Assert.Equal(["round", "position", "statement", "agreement", "person", "party", "topic"], type.GetProperty("enum").Strings());
         Assert.Contains("Medinskiy, Medinsky, Medinskii and Мединский", search.GetProperty("description").GetString());
     }
 

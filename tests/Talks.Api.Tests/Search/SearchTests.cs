@@ -187,10 +187,11 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         var inTitle = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", topic, "demand"));
         var sameButNewer = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
 
-        var page = await _client.GetJsonAsync($"/api/v1/search?q={word}");
+        // The topic, titled by the word, is a match of its own; the ranking compared here is of the records naming it.
+        var hits = (await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items().Where(h => h.Text("type") != "topic").ToList();
 
-        Assert.Equal([inTitle.Text("id")!, sameButNewer.Text("id")!, aboutIt.Text("id")!, inPassing.Text("id")!], page.Ids());
-        var scores = page.Items().Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal([inTitle.Text("id")!, sameButNewer.Text("id")!, aboutIt.Text("id")!, inPassing.Text("id")!], hits.Select(h => h.Text("id")!));
+        var scores = hits.Select(h => h.GetProperty("score").GetDouble()).ToList();
         Assert.True(scores[0] > scores[1] && scores[1] == scores[2] && scores[2] > scores[3], string.Join(", ", scores));
     }
 
