@@ -24,7 +24,8 @@ public static partial class SearchEndpoints
                 + "a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it. "
                 + "A person or party is found by their name or any other name, in either script: a Cyrillic name in Latin letters too, "
                 + "as the common transliterations write it (Medinskiy, Medinsky, Medinskii and Мединский find one another). "
-                + "A topic is found by its label, aliases and description. People, parties and topics belong to no one talk, so talkId= leaves them out.")
+                + "A topic is found by its label, aliases and description. "
+                + "People, parties and topics belong to no one talk, so talkId= leaves them out.")
             .RejectsUnknownQuery();
         return api;
     }
