@@ -24,29 +24,42 @@ public sealed partial class QueryTerms
     private const int TypicalTitleCharacters = 40;
     private const int TypicalBodyCharacters = 200;
 
+    /// <summary>Every spelling of every word typed (<see cref="WordFolding.Spellings"/>), folded.</summary>
     private readonly string[] _words;
     private readonly byte[][] _utf8;
+
+    /// <summary>Which word typed each spelling is of.</summary>
+    private readonly int[] _typed;
+
+    /// <summary>How many words were typed; the spellings of the last match as prefixes.</summary>
+    private readonly int _typedCount;
 
     /// <summary>Each word's first letter in both cases, to jump through ASCII text; none for a word outside ASCII, which ASCII text cannot hold.</summary>
     private readonly SearchValues<byte>?[] _firstBytes;
 
-    private QueryTerms(string[] words)
+    private QueryTerms(string[][] typed)
     {
-        _words = words;
-        _utf8 = words.Select(Encoding.UTF8.GetBytes).ToArray();
+        _words = typed.SelectMany(spellings => spellings).ToArray();
+        _typed = typed.SelectMany((spellings, i) => spellings.Select(_ => i)).ToArray();
+        _typedCount = typed.Length;
+        _utf8 = _words.Select(Encoding.UTF8.GetBytes).ToArray();
         _firstBytes = _utf8
             .Select(w => Ascii.IsValid(w) ? SearchValues.Create([(byte)char.ToLowerInvariant((char)w[0]), (byte)char.ToUpperInvariant((char)w[0])]) : null)
             .ToArray();
     }
 
-    /// <summary>The words as given, folded; what <see cref="Parse"/> reads back.</summary>
-    public string Text => string.Join(' ', _words);
+    /// <summary>The words as given, folded, each with its spellings; what <see cref="Parse"/> reads back.</summary>
+    public string Text => string.Join(',', Enumerable.Range(0, _typedCount).Select(t => string.Join(' ', Spellings(t))));
 
-    public static QueryTerms From(IEnumerable<string> words) => new(words.Select(WordFolding.Fold).ToArray());
+    public static QueryTerms From(IEnumerable<string> words) =>
+        new(words.Select(w => WordFolding.Spellings(WordFolding.Fold(w)).ToArray()).ToArray());
 
     /// <summary>Reads <see cref="Text"/>, which the words' own characters cannot break (each is letters and digits).</summary>
     public static QueryTerms Parse(ReadOnlySpan<byte> text) =>
-        new(Encoding.UTF8.GetString(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        new(Encoding.UTF8.GetString(text).Split(',').Select(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray());
+
+    /// <summary>The spellings of typed word <paramref name="t"/>, as written, then as they may also be written.</summary>
+    public IEnumerable<string> Spellings(int t) => _words.Where((_, i) => _typed[i] == t);
 
     /// <summary>
     /// BM25's weighting of how often and where the words occur (title counting twice), without its corpus-wide
@@ -58,7 +71,7 @@ public sealed partial class QueryTerms
 
     private double ColumnScore(ReadOnlySpan<byte> text, int typicalCharacters)
     {
-        Span<int> counts = stackalloc int[_words.Length];
+        Span<int> counts = stackalloc int[_typedCount];
         int characters;
         if (Ascii.IsValid(text))
         {
@@ -95,7 +108,7 @@ public sealed partial class QueryTerms
             }
 
             var query = _utf8[i];
-            var prefix = i == _utf8.Length - 1;
+            var prefix = _typed[i] == _typedCount - 1;
             for (var at = 0; at <= text.Length - query.Length; at++)
             {
                 var found = text[at..].IndexOfAny(first);
@@ -111,7 +124,7 @@ public sealed partial class QueryTerms
                     && Ascii.EqualsIgnoreCase(text[at..end], query)
                     && (prefix || end == text.Length || AsciiWordBytes[text[end]] == 0))
                 {
-                    counts[i]++;
+                    counts[_typed[i]]++;
                 }
             }
         }
@@ -124,25 +137,23 @@ public sealed partial class QueryTerms
         {
             var word = text.Slice(start, length);
             var folded = FoldedUnlessAscii(word, ascii);
-            for (var i = 0; i < _words.Length; i++)
+            if (Match(word, folded) is { } typed)
             {
-                if (Matches(word, folded, i))
-                {
-                    counts[i]++;
-                }
+                counts[typed]++;
             }
         }
     }
 
-    /// <summary>Which query word <paramref name="word"/> is (the last also by prefix), if any.</summary>
-    private int? Match(ReadOnlySpan<byte> word, bool ascii)
+    /// <summary>Which word typed <paramref name="word"/> is, in any of its spellings (the last also by prefix), if any.</summary>
+    private int? Match(ReadOnlySpan<byte> word, bool ascii) => Match(word, FoldedUnlessAscii(word, ascii));
+
+    private int? Match(ReadOnlySpan<byte> word, string? folded)
     {
-        var folded = FoldedUnlessAscii(word, ascii);
         for (var i = 0; i < _words.Length; i++)
         {
             if (Matches(word, folded, i))
             {
-                return i;
+                return _typed[i];
             }
         }
 
@@ -155,7 +166,7 @@ public sealed partial class QueryTerms
     /// <summary>Whether a word of the text is query word <paramref name="i"/> (the last also by prefix).</summary>
     private bool Matches(ReadOnlySpan<byte> word, string? folded, int i)
     {
-        var last = i == _words.Length - 1;
+        var last = _typed[i] == _typedCount - 1;
         if (folded is not null)
         {
             return last ? folded.StartsWith(_words[i], StringComparison.Ordinal) : folded.Equals(_words[i], StringComparison.Ordinal);
@@ -167,9 +178,9 @@ public sealed partial class QueryTerms
             : Ascii.EqualsIgnoreCase(word, query);
     }
 
-    /// <summary>The spellings SQLite's index may hold for query word <paramref name="i"/> (see <see cref="WordFolding.IndexSpellings"/>).</summary>
-    public IEnumerable<string> IndexSpellings(int i) => WordFolding.IndexSpellings(_words[i]);
+    /// <summary>The spellings SQLite's index may hold for typed word <paramref name="t"/> (see <see cref="WordFolding.IndexSpellings"/>).</summary>
+    public IEnumerable<string> IndexSpellings(int t) => Spellings(t).SelectMany(WordFolding.IndexSpellings).Distinct(StringComparer.Ordinal);
 
     /// <summary>How many words the query has.</summary>
-    public int Count => _words.Length;
+    public int Count => _typedCount;
 }

@@ -6,16 +6,25 @@ namespace Talks.Api.Search;
 
 /// <summary>
 /// Full-text search: <c>q</c> (words; the last one also matches as a prefix), optional <c>type</c> (round, position,
-/// statement, agreement) and <c>talkId</c>; best matches first.
+/// statement, agreement, person, party, topic) and <c>talkId</c>; best matches first.
 /// </summary>
 public sealed record SearchQuery(int? Limit, string? Cursor, string? Q, [FilterValues<SearchType>] string? Type, string? TalkId);
 
+/// <summary>
+/// What a match is: a round (by its city, venue and summary), position, statement or agreement; a person or party, by
+/// their name and every other name, in any script (a Cyrillic name is found in Latin letters too, "Medinskiy",
+/// "Medinsky" and "Мединский" alike); a topic of the shared vocabulary, by its label, aliases and description. People,
+/// parties and topics belong to no one talk, so <c>talkId</c> leaves them out.
+/// </summary>
 public enum SearchType
 {
     Round,
     Position,
     Statement,
     Agreement,
+    Person,
+    Party,
+    Topic,
 }
 
 /// <summary>

@@ -19,9 +19,13 @@ public static partial class SearchEndpoints
     {
         api.MapGroup("/search").WithTags("Search")
             .MapGet("/", Search).WithName("Search")
-            .WithSummary("Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet.")
+            .WithSummary("Search rounds, positions, statements, agreements, people, parties and topics; best matches first, each with a highlighted snippet.")
             .WithDescription($"Ranks the {RankedMatches.ToString("N0", CultureInfo.InvariantCulture)} most recently recorded matches: "
-                + "a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it.")
+                + "a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it. "
+                + "A person or party is found by their name or any other name, in either script: a Cyrillic name in Latin letters too, "
+                + "as the common transliterations write it (Medinskiy, Medinsky, Medinskii and Мединский find one another). "
+                + "A topic is found by its label, aliases and description. "
+                + "People, parties and topics belong to no one talk, so talkId= leaves them out.")
             .RejectsUnknownQuery();
         return api;
     }
@@ -61,14 +65,14 @@ public static partial class SearchEndpoints
                 SELECT d."Type", d."RecordId", d."TalkId", d."Title", d."Body", ts_rank(d."Document", q.query)::float8 AS "Score"
                 FROM (
                     SELECT c."RowId"
-                    FROM "SearchDocs" AS c, to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
+                    FROM "SearchDocs" AS c, to_tsquery('talks_search', {PostgresQuery(terms)}) AS q(query)
                     WHERE c."Document" @@ q.query
                       AND ({typeName}::text IS NULL OR c."Type" = {typeName})
                       AND ({query.TalkId}::text IS NULL OR c."TalkId" = {query.TalkId})
                     ORDER BY c."RowId" DESC
                     LIMIT {RankedMatches}) AS candidates
                 JOIN "SearchDocs" AS d ON d."RowId" = candidates."RowId",
-                to_tsquery('talks_search', {PostgresQuery(words)}) AS q(query)
+                to_tsquery('talks_search', {PostgresQuery(terms)}) AS q(query)
                 ORDER BY "Score" DESC, d."RowId" DESC
                 LIMIT {take + 1} OFFSET {offset}
                 """)
@@ -103,7 +107,7 @@ public static partial class SearchEndpoints
         var hits = rows.Select(r => new SearchHit(
             Enum.Parse<SearchType>(r.Type, ignoreCase: true), r.RecordId, r.TalkId,
             r.Type == "position" ? positionTitles.GetValueOrDefault(r.RecordId, r.Title) : r.Title, terms.SnippetHtml(r.Title, r.Body), r.Score,
-            $"/api/v1/{r.Type}s/{r.RecordId}")).ToList();
+            $"/api/v1/{Collection(r.Type)}/{r.RecordId}")).ToList();
         var end = offset + Math.Min(hits.Count, take);
         return TypedResults.Ok(hits.ToPage(take, http, _ => Paging.Encode(end.ToString(CultureInfo.InvariantCulture))));
     }
@@ -131,11 +135,20 @@ public static partial class SearchEndpoints
         string.Join(" AND ", Enumerable.Range(0, terms.Count).Select(i =>
             "(" + string.Join(" OR ", terms.IndexSpellings(i).Select(w => i == terms.Count - 1 ? $"\"{w}\"*" : $"\"{w}\"")) + ")"));
 
-    /// <summary>Every word must match; the last also as a prefix. PostgreSQL's unaccent reads ı as i itself.</summary>
-    private static string PostgresQuery(List<string> words) =>
-        string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"'{w}':*" : $"'{w}'"));
+    /// <summary>Every word must match, in any of its spellings; the last also as a prefix. PostgreSQL's unaccent reads ı as i itself.</summary>
+    private static string PostgresQuery(QueryTerms terms) =>
+        string.Join(" & ", Enumerable.Range(0, terms.Count).Select(i =>
+            "(" + string.Join(" | ", terms.Spellings(i).Select(w => i == terms.Count - 1 ? $"'{w}':*" : $"'{w}'")) + ")"));
 
     private static string TypeName(SearchType type) => type.ToString().ToLowerInvariant();
+
+    /// <summary>Where a record of each type is read.</summary>
+    private static string Collection(string type) => type switch
+    {
+        "person" => "people",
+        "party" => "parties",
+        _ => type + "s",
+    };
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();

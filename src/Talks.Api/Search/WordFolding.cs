@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Talks.Data.Names;
 
 namespace Talks.Api.Search;
 
@@ -8,7 +9,8 @@ internal static class WordFolding
 {
     /// <summary>
     /// Lower case without accents, as the index's tokenizer (unicode61, remove_diacritics 2) stores a word, and the
-    /// Turkish dotless ı read as i, as PostgreSQL's unaccent reads it: "Çırağan" is "ciragan".
+    /// Turkish dotless ı read as i, as PostgreSQL's unaccent reads it: "Çırağan" is "ciragan". Neither index takes the
+    /// marks off Cyrillic letters but ё's, so "Мединский" keeps its й (without it no Cyrillic name with one was found).
     /// </summary>
     public static string Fold(string word)
     {
@@ -20,9 +22,42 @@ internal static class WordFolding
             {
                 folded.Append(c == DotlessI ? 'i' : c);
             }
+            else if (folded.Length > 0 && IsCyrillic(folded[^1]) && !(folded[^1] == 'е' && c == CombiningDiaeresis))
+            {
+                folded.Append(c);
+            }
         }
 
-        return folded.ToString();
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private const char CombiningDiaeresis = '\u0308';
+
+    private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
+
+    /// <summary>A word's endings that transliterations of one Cyrillic ending (-ий, -ый, -ій, -ь) write in different ways.</summary>
+    private static readonly string[] LatinEndings = ["y", "iy", "ii", "ij", "yy", "yi"];
+
+    /// <summary>Shorter stems are left alone: their endings are too often a word's own.</summary>
+    private const int ShortestStem = 3;
+
+    /// <summary>
+    /// What a folded query word is also looked up as: a Cyrillic word in Latin letters (<see cref="CyrillicToLatin"/>,
+    /// as the index holds people's and parties' Cyrillic names), and a Latin word with the endings other
+    /// transliterations give it, so "Medinskiy", "Medinsky", "Medinskii" and "Мединский" find one another.
+    /// </summary>
+    public static IEnumerable<string> Spellings(string folded)
+    {
+        var latin = CyrillicToLatin.Transliterate(folded);
+        var spellings = new List<string> { folded, latin };
+        var ending = LatinEndings.Where(e => latin.EndsWith(e, StringComparison.Ordinal)).MaxBy(e => e.Length);
+        if (ending is not null && latin.Length - ending.Length >= ShortestStem && Ascii.IsValid(latin))
+        {
+            var stem = latin[..^ending.Length];
+            spellings.AddRange(LatinEndings.Select(e => stem + e));
+        }
+
+        return spellings.Distinct(StringComparer.Ordinal);
     }
 
     private const char DotlessI = 'ı';

@@ -150,6 +150,17 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     }
 
     [Fact]
+    public async Task ACyrillicWordWithItsShortIIsFoundAsTyped()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        await _client.CreateAsync("/api/v1/statements", Statement($"Мирный процесс {word}.", "hakan-fidan", "turkey"));
+
+        var hit = Assert.Single((await _client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("Мирный")}+{word}")).Items());
+
+        Assert.Equal(2, hit.Text("snippet")!.Split("<mark>").Length - 1);
+    }
+
+    [Fact]
     public async Task ASnippetOfALongTextIsCutAroundTheMatch()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
@@ -176,10 +187,11 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
         var inTitle = await _client.CreateAsync("/api/v1/positions", Position("istanbul-2025-05-16", "ukraine", topic, "demand"));
         var sameButNewer = await _client.CreateAsync("/api/v1/statements", Statement($"{word}, and again {word}.", "hakan-fidan", "turkey"));
 
-        var page = await _client.GetJsonAsync($"/api/v1/search?q={word}");
+        // The topic, titled by the word, is a match of its own; the ranking compared here is of the records naming it.
+        var hits = (await _client.GetJsonAsync($"/api/v1/search?q={word}")).Items().Where(h => h.Text("type") != "topic").ToList();
 
-        Assert.Equal([inTitle.Text("id")!, sameButNewer.Text("id")!, aboutIt.Text("id")!, inPassing.Text("id")!], page.Ids());
-        var scores = page.Items().Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal([inTitle.Text("id")!, sameButNewer.Text("id")!, aboutIt.Text("id")!, inPassing.Text("id")!], hits.Select(h => h.Text("id")!));
+        var scores = hits.Select(h => h.GetProperty("score").GetDouble()).ToList();
         Assert.True(scores[0] > scores[1] && scores[1] == scores[2] && scores[2] > scores[3], string.Join(", ", scores));
     }
 
@@ -291,7 +303,7 @@ public sealed class SearchTests(TalksApiFactory factory) : IClassFixture<TalksAp
     [InlineData("", "q")]
     [InlineData("q=", "q")]
     [InlineData("q=!!!", "q")]
-    [InlineData("q=ukraine&type=party", "type")]
+    [InlineData("q=ukraine&type=speaker", "type")]
     [InlineData("q=ukraine&limit=0", "limit")]
     [InlineData("q=ukraine&cursor=abc", "cursor")]
     [InlineData("q=ukraine&sort=score", "sort")]

@@ -600,8 +600,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search rounds, positions, statements and agreements; best matches first, each with a highlighted snippet.
-         * @description Ranks the 1,000 most recently recorded matches: a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it.
+         * Search rounds, positions, statements, agreements, people, parties and topics; best matches first, each with a highlighted snippet.
+         * @description Ranks the 1,000 most recently recorded matches: a word found in more records than that finds the best of the newest ones. Add words, type= or talkId= to narrow it. A person or party is found by their name or any other name, in either script: a Cyrillic name in Latin letters too, as the common transliterations write it (Medinskiy, Medinsky, Medinskii and Мединский find one another). A topic is found by its label, aliases and description. People, parties and topics belong to no one talk, so talkId= leaves them out.
          */
         get: operations["Search"];
         put?: never;
@@ -1799,7 +1799,7 @@ export interface components {
             url: string;
         };
         /** @enum {string} */
-        SearchType: "round" | "position" | "statement" | "agreement";
+        SearchType: "round" | "position" | "statement" | "agreement" | "person" | "party" | "topic";
         /** @enum {string} */
         SourceKind: "article" | "official-statement" | "report" | "public-record" | "other";
         SourceRequest: {
