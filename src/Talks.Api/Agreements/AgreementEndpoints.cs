@@ -22,7 +22,8 @@ public static partial class AgreementEndpoints
     /// <summary><c>include=parties</c>: the parties an agreement's obligations name.</summary>
     private static readonly Include Parties =
         new("parties", typeof(PartyResponse), PartiesOf,
-            async (db, keys, ct) => (await db.Parties.AsNoTracking().Where(p => keys.Contains(p.Id)).Select(PartyResource.Kind.Projection).ToListAsync(ct))
+            async (db, keys, ct) => (await PartyResource.Kind.ForRead(db.Parties.AsNoTracking()).Where(p => keys.Contains(p.Id))
+                    .Select(PartyResource.Kind.Projection).ToListAsync(ct))
                 .ToLookup(p => p.Id, p => (object)p));
 
     private static IEnumerable<string> PartiesOf(System.Text.Json.Nodes.JsonObject agreement) =>

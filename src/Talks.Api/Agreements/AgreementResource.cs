@@ -49,7 +49,9 @@ internal sealed class AgreementResource : ResourceKind<Agreement, AgreementReque
 
     public override IQueryable<Agreement> ForRead(IQueryable<Agreement> q) => q.AsSplitQuery();
 
-    public override IQueryable<Agreement> ForUpdate(IQueryable<Agreement> q) => q.Include(a => a.Obligations).Include(a => a.Renewals).Include(a => a.Events);
+    /// <summary>Its obligations, renewals and events, one query each: joined, every event would repeat every obligation.</summary>
+    public override IQueryable<Agreement> ForUpdate(IQueryable<Agreement> q) =>
+        q.Include(a => a.Obligations).Include(a => a.Renewals).Include(a => a.Events).AsSplitQuery();
 
     public override Task<ProblemHttpResult?> CheckUpdateAsync(TalksDbContext db, Agreement stored, AgreementRequest request, CancellationToken ct) =>
         CheckLifecycle(db, stored, request, ct);

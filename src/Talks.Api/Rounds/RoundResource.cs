@@ -102,7 +102,8 @@ internal sealed class RoundResource : ResourceKind<Round, RoundRequest, RoundDet
 
     public override IQueryable<Round> ForRead(IQueryable<Round> q) => q.AsSplitQuery();
 
-    public override IQueryable<Round> ForUpdate(IQueryable<Round> q) => q.Include(r => r.Participants).Include(r => r.Delegates);
+    /// <summary>Its participants and delegates, one query each: joined, every delegate would repeat every participant.</summary>
+    public override IQueryable<Round> ForUpdate(IQueryable<Round> q) => q.Include(r => r.Participants).Include(r => r.Delegates).AsSplitQuery();
 
     public override Task<ProblemHttpResult?> CheckCreateAsync(TalksDbContext db, Round stored, RoundRequest request, CancellationToken ct) =>
         CheckSequence(db, stored, request, ct);

@@ -32,7 +32,8 @@ internal static class TalkPopolo
         var statements = rounds.SelectMany(r => r.Statements).ToList();
         var personIds = rounds.SelectMany(r => r.Delegates.Select(d => d.PersonId))
             .Concat(statements.Select(s => s.SpeakerPersonId).OfType<string>()).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(PersonResource.Kind.Projection).ToListAsync(ct);
+        var people = await PersonResource.Kind.ForRead(db.People.AsNoTracking()).Where(p => personIds.Contains(p.Id)).Select(PersonResource.Kind.Projection)
+            .ToListAsync(ct);
         var partyIds = talk.PartyIds.Concat(people.SelectMany(p => p.Offices.Select(o => o.PartyId ?? p.PartyId))).OfType<string>().Distinct().ToList();
         var parties = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.Kind, p.SourceIds }).ToListAsync(ct);

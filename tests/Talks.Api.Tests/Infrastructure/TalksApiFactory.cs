@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Talks.Api.Keys;
@@ -155,6 +156,12 @@ public sealed class TalksApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // A query that loads several collections must say how (AsSplitQuery, AsSingleQuery): unmarked, EF Core logs a
+        // warning on the app's console at its first run. Under test it throws instead, so whichever test first runs
+        // such a query fails, naming it.
+        builder.ConfigureServices(services => services.ConfigureDbContext<TalksDbContext>(options =>
+            options.ConfigureWarnings(warnings => warnings.Throw(RelationalEventId.MultipleCollectionIncludeWarning))));
 
         if (_services is not null)
         {
