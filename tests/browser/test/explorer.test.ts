@@ -154,6 +154,17 @@ test("search finds “families” as the reader types, highlights it, and opens 
   await checkView("statement");
 });
 
+test("search finds a negotiator by his name in Cyrillic and opens his page", async () => {
+  await open(`/search?q=${encodeURIComponent("Мединский")}`);
+  const hit = page.locator('#results li[data-type="person"][data-id="vladimir-medinsky"]');
+  await hit.waitFor({ timeout: LOAD_TIMEOUT_MS });
+  assert.match(await hit.locator("a").first().innerText(), /Vladimir Medinsky/);
+  assert.match(await hit.locator(".badge").innerText(), /person/);
+  await hit.locator("a").first().click();
+  await page.waitForURL(/#\/people\/vladimir-medinsky$/, { timeout: LOAD_TIMEOUT_MS });
+  assert.match(await page.locator("main h1").innerText(), /Vladimir Medinsky/);
+});
+
 /** Round hits of a search, each with its title: two rounds at one venue must not read alike. */
 async function searchChecks(): Promise<string[]> {
   return page.evaluate(() => {

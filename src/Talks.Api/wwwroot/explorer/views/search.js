@@ -8,7 +8,8 @@ import { dates, day, h, words } from "../dom.js";
 /** @typedef {[text: string, marked: boolean][]} Runs */
 
 const PAUSE_MS = 200;
-const COLLECTIONS = { round: "rounds", position: "positions", statement: "statements", agreement: "agreements" };
+// The views a hit opens; a topic has none of its own, so its hit is its label and what the topic covers.
+const COLLECTIONS = { round: "rounds", position: "positions", statement: "statements", agreement: "agreements", person: "people", party: "parties" };
 
 /** @param {string} initial @param {AbortSignal} viewSignal */
 export async function searchView(initial, viewSignal) {
@@ -50,7 +51,7 @@ export async function searchView(initial, viewSignal) {
     timer = setTimeout(() => ask(input.value), PAUSE_MS);
   });
   viewSignal.addEventListener("abort", () => clearTimeout(timer));
-  const form = h("form", { role: "search", class: "search-form" }, h("label", { for: "q" }, "Search rounds, positions, statements and agreements"), input);
+  const form = h("form", { role: "search", class: "search-form" }, h("label", { for: "q" }, "Search rounds, positions, statements, agreements, people, parties and topics"), input);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
@@ -97,7 +98,7 @@ function hit(found, records) {
   return h(
     "li",
     { "data-type": found.type, "data-id": found.id },
-    h("a", { href: `#/${COLLECTIONS[found.type]}/${found.id}` }, title(found, records)),
+    found.type === "topic" ? h("strong", {}, title(found, records)) : h("a", { href: `#/${COLLECTIONS[found.type]}/${found.id}` }, title(found, records)),
     " ",
     h("span", { class: "badge" }, words(found.type)),
     h("p", { class: "snippet" }, ...parts.map(([text, marked]) => (marked ? h("mark", {}, text) : text))),
