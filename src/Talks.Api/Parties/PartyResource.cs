@@ -25,7 +25,7 @@ internal sealed class PartyResource : ResourceKind<Party, PartyRequest, PartyRes
             p.ConflictParty,
             p.OtherNames.OrderBy(n => n.Ordinal).Select(n => new OtherNameDto { Name = n.Name, Language = n.Language, Kind = n.Kind }).ToList(),
             p.Members.OrderBy(m => m.Ordinal).Select(m => m.MemberId).ToList(),
-            p.Memberships.Select(m => m.GroupId).OrderBy(g => g).ToList(),
+            p.Memberships.OrderBy(m => m.GroupId).Select(m => m.GroupId).ToList(),
             p.Notes,
             p.SourceIds,
             p.Version,
