@@ -162,7 +162,7 @@ test("search finds a negotiator by his name in Cyrillic and opens his page", asy
   assert.match(await hit.locator(".badge").innerText(), /person/);
   await hit.locator("a").first().click();
   await page.waitForURL(/#\/people\/vladimir-medinsky$/, { timeout: LOAD_TIMEOUT_MS });
-  assert.match(await page.locator("main h1").innerText(), /Vladimir Medinsky/);
+  await page.locator("main h1", { hasText: "Vladimir Medinsky" }).waitFor({ timeout: LOAD_TIMEOUT_MS });
 });
 
 /** Round hits of a search, each with its title: two rounds at one venue must not read alike. */

@@ -146,7 +146,7 @@ export interface paths {
         };
         /**
          * Every change to every record, deletions included, oldest first; poll with nextCursor to sync.
-         * @description A change of kind 'reset', filed under collection '*' and id '*', means everything was deleted and the seed loaded again (POST /api/v1/testing/reset): reload whatever is shown. It is delivered whichever collection is asked for.
+         * @description sinceRelease=VERSION starts after the last change a release holds; fromNow=true starts after the newest change, with an empty page whose nextCursor is where to poll from for what comes next. A change of kind 'reset', filed under collection '*' and id '*', means everything was deleted and the seed loaded again (POST /api/v1/testing/reset): reload whatever is shown. It is delivered whichever collection is asked for.
          */
         get: operations["ListChanges"];
         put?: never;
@@ -2992,6 +2992,7 @@ export interface operations {
                 cursor?: components["parameters"]["cursor"];
                 collection?: components["parameters"]["collection"];
                 sinceRelease?: string;
+                fromNow?: boolean;
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
                 /** @description 'csv' answers with the whole list as CSV (every page, same filters and sort), as Accept: text/csv does. */
@@ -4593,7 +4594,7 @@ export interface operations {
                 /** @description The nextCursor of the previous page, as given; opaque. */
                 cursor?: components["parameters"]["cursor"];
                 q?: components["parameters"]["q"];
-                type?: "round" | "position" | "statement" | "agreement";
+                type?: "round" | "position" | "statement" | "agreement" | "person" | "party" | "topic";
                 talkId?: components["parameters"]["talkId"];
                 /** @description Keep only these properties of each item: comma-separated names, 1 to 50 (id is always kept). A name the answer does not have is a 400 listing those it has. */
                 fields?: components["parameters"]["fields"];
