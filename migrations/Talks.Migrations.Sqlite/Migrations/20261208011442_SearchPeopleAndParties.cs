@@ -22,11 +22,11 @@ namespace Talks.Migrations.Sqlite.Migrations
         ];
 
         /// <summary><paramref name="name"/>, then in Latin letters when that reads otherwise.</summary>
-        private static string WithLatin(string name) => $"{name} || coalesce(' ' || nullif({CyrillicToLatin.Sql(name)}, {name}), '')";
+        private static string WithLatin(string name) => $"{name} || coalesce(' ' || nullif({CyrillicToLatin.SqliteSql(name)}, {name}), '')";
 
         private static string Body(string namesTable, string owner) =>
             $"coalesce((SELECT group_concat(Shown, ' ') FROM (SELECT {WithLatin("n.Name")} AS Shown FROM {namesTable} AS n "
-            + $"WHERE n.{owner} = r.Id ORDER BY n.Ordinal)), '') || coalesce(' ' || nullif({CyrillicToLatin.Sql("r.Name")}, r.Name), '')";
+            + $"WHERE n.{owner} = r.Id ORDER BY n.Ordinal)), '') || coalesce(' ' || nullif({CyrillicToLatin.SqliteSql("r.Name")}, r.Name), '')";
 
         /// <summary>Makes the entry of record <paramref name="id"/> again from what it is now; none when it is gone.</summary>
         private static string Refresh((string Type, string Table, string NamesTable, string Owner) kind, string id) => $@"

@@ -45,9 +45,22 @@ public static class CyrillicToLatin
     }
 
     /// <summary>
-    /// The same in SQL, for the text of <paramref name="expression"/>: nested <c>replace</c> calls, one per letter
-    /// and case (SQLite's <c>lower</c> knows ASCII alone), which SQLite and PostgreSQL read alike.
+    /// The same in PostgreSQL's SQL, for the text of <paramref name="expression"/>: nested <c>replace</c> calls, one
+    /// per letter and case.
     /// </summary>
     public static string Sql(string expression) =>
         ByLetter.OrderBy(l => l.Key).Aggregate(expression, (sql, l) => $"replace({sql}, '{l.Key}', '{l.Value}')");
+
+    /// <summary>
+    /// The same in SQLite's SQL, letter by letter through a recursive query over the table above. Not nested
+    /// <c>replace</c> calls: 74 deep, they overflow the parser of SQLite builds with its default stack, the
+    /// <c>sqlite3</c> shell among them, which then cannot read the database's schema at all.
+    /// </summary>
+    public static string SqliteSql(string expression)
+    {
+        var table = string.Join(", ", ByLetter.OrderBy(l => l.Key).Select(l => $"('{l.Key}', '{l.Value}')"));
+        var letter = $"substr({expression}, i, 1)";
+        return $"(WITH RECURSIVE latin(i, t) AS (SELECT 1, '' UNION ALL SELECT i + 1, t || coalesce((SELECT column2 FROM (VALUES {table}) "
+            + $"WHERE column1 = {letter}), {letter}) FROM latin WHERE i <= length({expression})) SELECT t FROM latin ORDER BY i DESC LIMIT 1)";
+    }
 }
