@@ -35,6 +35,9 @@ public static class CsvDocs
             {
                 Type = JsonSchemaType.String,
                 Description = "With format=csv or Accept: text/csv: a header row of property names, then one row per item (RFC 4180).",
+
+                // The whole list, every page: as long as the list makes it, so the bound is only the one a string has.
+                MaxLength = int.MaxValue,
             });
         }
 
